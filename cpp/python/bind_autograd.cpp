@@ -1,0 +1,111 @@
+// Autograd on the Python side: requires_grad/grad/grad_fn, backward, hooks, grad mode, graph nodes.
+#include <pybind11/functional.h>
+
+#include "bind_common.hpp"
+#include "rustorch/autograd/engine.hpp"
+#include "rustorch/autograd/grad_mode.hpp"
+#include "rustorch/autograd/node.hpp"
+#include "rustorch/ops/elementwise.hpp"
+
+namespace rustorch::python {
+
+namespace {
+
+struct HookHandle {
+  std::shared_ptr<bool> alive;
+  void remove() { *alive = false; }
+};
+
+TensorList tensors_from(py::handle h, const char* op) {
+  TensorList out;
+  if (h.is_none()) return out;
+  if (py::isinstance<TensorImpl>(h)) return {h.cast<Tensor>()};
+  for (py::handle item : py::reinterpret_borrow<py::sequence>(h)) {
+    RT_CHECK(item.is_none() || py::isinstance<TensorImpl>(item), TypeError, op, ": expected tensors, got ",
+             py::str(py::type::of(item).attr("__name__")).cast<std::string>());
+    out.push_back(item.is_none() ? Tensor() : item.cast<Tensor>());
+  }
+  return out;
+}
+
+}  // namespace
+
+void bind_autograd(py::module_& m, PyTensorClass& cls) {
+  py::class_<autograd::Node, std::shared_ptr<autograd::Node>>(m, "Node", "A node of the autograd graph (a grad_fn).")
+      .def("name", &autograd::Node::name)
+      .def_property_readonly("next_functions", [](const autograd::Node& n) {
+        py::list out;
+        for (const auto& e : n.next_edges) out.append(py::make_tuple(e.fn ? py::cast(e.fn) : py::none(), e.input_nr));
+        return py::tuple(out);
+      })
+      .def("__repr__", [](const autograd::Node& n) { return "<" + n.name() + " object>"; });
+
+  py::class_<HookHandle>(m, "RemovableHandle").def("remove", &HookHandle::remove);
+
+  cls.def_property("requires_grad", [](const Tensor& t) { return t.requires_grad(); },
+                   [](Tensor& t, bool r) { t.set_requires_grad(r); })
+      .def("requires_grad_", [](Tensor& t, bool r) { t.set_requires_grad(r); return t; },
+           py::arg("requires_grad") = true)
+      .def_property("grad", [](const Tensor& t) { return t.grad(); }, [](Tensor& t, std::optional<Tensor> g) { t.set_grad(g ? *g : Tensor()); })
+      .def_property_readonly("grad_fn", [](const Tensor& t) { return t.grad_fn(); })
+      .def_property_readonly("is_leaf", [](const Tensor& t) { return t.is_leaf(); })
+      .def_property_readonly("_version", [](const Tensor& t) { return t.version(); })
+      .def_property_readonly("output_nr", [](const Tensor& t) { return t.output_nr(); })
+      .def_property("data", [](const Tensor& t) { return t.detach(); }, [](Tensor& t, const Tensor& src) { t.impl()->set_data(*src.impl()); })
+      .def("detach", [](const Tensor& t) { return t.detach(); }, "A new tensor sharing storage, detached from the graph.")
+      .def("detach_", [](Tensor& t) {
+        RT_CHECK(!t.is_view() , Error, "detach_: can't detach views in-place. Use detach() instead.");
+        t.set_grad_fn(nullptr, 0);
+        if (t.impl()->autograd()) t.impl()->autograd()->requires_grad = false;
+        return t;
+      })
+      .def_property_readonly("retains_grad", [](const Tensor& t) { return t.impl()->autograd() && t.impl()->autograd()->retains_grad; })
+      .def("retain_grad", [](Tensor& t) {
+        RT_CHECK(t.requires_grad(), Error, "retain_grad: can't retain_grad on Tensor that has requires_grad=False");
+        if (t.is_leaf() || t.impl()->autograd()->retains_grad) return;
+        t.impl()->autograd()->retains_grad = true;
+        std::weak_ptr<TensorImpl> weak = t.impl();
+        t.grad_fn()->pre_hooks.emplace_back(t.output_nr(), [weak](const Tensor& g) -> Tensor {
+          auto impl = weak.lock();
+          if (!impl) return Tensor();
+          Tensor self(impl);
+          Tensor current = self.grad();
+          self.set_grad(current.defined() ? add(current.detach(), g.detach()) : g.detach());
+          return Tensor();
+        });
+      })
+      .def("register_hook", [](Tensor& t, py::function fn) {
+        RT_CHECK(t.requires_grad(), Error, "register_hook: cannot register a hook on a tensor that doesn't require gradient");
+        auto alive = std::make_shared<bool>(true);
+        GradHook hook = [alive, fn](const Tensor& g) -> Tensor {
+          if (!*alive) return Tensor();
+          py::gil_scoped_acquire gil;
+          py::object r = fn(g);
+          if (r.is_none()) return Tensor();
+          RT_CHECK(py::isinstance<TensorImpl>(r), TypeError, "register_hook: a hook must return a Tensor or None");
+          return r.cast<Tensor>();
+        };
+        if (t.is_leaf()) t.impl()->autograd_mut().hooks.push_back(hook);
+        else t.grad_fn()->pre_hooks.emplace_back(t.output_nr(), hook);
+        return HookHandle{alive};
+      }, py::arg("hook"), "Registers fn(grad) -> Tensor | None, called with the gradient of this tensor.")
+      .def("backward", [](const Tensor& t, std::optional<Tensor> gradient, std::optional<bool> retain_graph,
+                          bool create_graph, py::object inputs) {
+             RT_CHECK(inputs.is_none(), ValueError, "backward: the inputs= argument is not supported; use rt.autograd.grad");
+             autograd::backward({t}, {gradient ? *gradient : Tensor()}, retain_graph.value_or(create_graph), create_graph);
+           }, py::arg("gradient") = py::none(), py::arg("retain_graph") = py::none(), py::arg("create_graph") = false,
+           py::arg("inputs") = py::none(), "Computes the gradient of this tensor w.r.t. graph leaves.");
+
+  m.def("is_grad_enabled", &autograd::GradMode::is_enabled);
+  m.def("_set_grad_enabled", &autograd::GradMode::set_enabled, py::arg("mode"));
+  m.def("_backward", [](py::handle tensors, py::handle grads, bool retain_graph, bool create_graph) {
+    autograd::backward(tensors_from(tensors, "backward"), tensors_from(grads, "backward"), retain_graph, create_graph);
+  });
+  m.def("_grad", [](py::handle outputs, py::handle inputs, py::handle grad_outputs, bool retain_graph,
+                    bool create_graph, bool allow_unused) {
+    return autograd::grad(tensors_from(outputs, "grad"), tensors_from(grad_outputs, "grad"), tensors_from(inputs, "grad"),
+                          retain_graph, create_graph, allow_unused);
+  });
+}
+
+}  // namespace rustorch::python

@@ -1,0 +1,124 @@
+// rt.dtype objects (rt.float32, ...) and conversions between Python values and dtypes / scalars / shapes.
+#include <array>
+
+#include "bind_common.hpp"
+#include "rustorch/core/error.hpp"
+
+namespace rustorch::python {
+
+namespace {
+
+struct PyDType {
+  DType dtype;
+};
+
+std::array<py::object, kNumDTypes>& dtype_objects() {
+  static auto* objs = new std::array<py::object, kNumDTypes>();
+  return *objs;
+}
+
+}  // namespace
+
+py::object dtype_object(DType d) { return dtype_objects()[static_cast<size_t>(d)]; }
+
+std::optional<DType> dtype_from_python(py::handle h) {
+  if (py::isinstance<PyDType>(h)) return h.cast<PyDType&>().dtype;
+  if (py::isinstance<py::str>(h)) return dtype_from_name(h.cast<std::string>());
+  if (h.ptr() == reinterpret_cast<PyObject*>(&PyFloat_Type)) return DType::Float64;
+  if (h.ptr() == reinterpret_cast<PyObject*>(&PyLong_Type)) return DType::Int64;
+  if (h.ptr() == reinterpret_cast<PyObject*>(&PyBool_Type)) return DType::Bool;
+  // NumPy dtypes and scalar types (np.float32, np.dtype('int64'), ...).
+  if (py::hasattr(h, "dtype") || py::isinstance<py::dtype>(h)) {
+    try {
+      py::dtype dt = py::dtype::from_args(py::reinterpret_borrow<py::object>(h));
+      const char kind = dt.kind();
+      if (kind == 'b') return DType::Bool;
+      if (kind == 'i' || kind == 'u') return DType::Int64;
+      if (kind == 'f') return dt.itemsize() == 8 ? DType::Float64 : DType::Float32;
+    } catch (py::error_already_set&) {
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Scalar> scalar_from_python(py::handle h) {
+  PyObject* o = h.ptr();
+  if (PyBool_Check(o)) return Scalar(o == Py_True);
+  if (PyLong_Check(o)) {
+    int overflow = 0;
+    const long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
+    RT_CHECK(!overflow, ValueError, "value ", py::str(h).cast<std::string>(), " is out of range for int64");
+    return Scalar(static_cast<int64_t>(v));
+  }
+  if (PyFloat_Check(o)) return Scalar(PyFloat_AS_DOUBLE(o));
+  // NumPy scalars (np.float32(1), np.int64(2), np.bool_(True)).
+  if (py::isinstance<py::array>(h) ? false : py::hasattr(h, "dtype") && py::hasattr(h, "item") &&
+                                                  !py::hasattr(h, "__len__")) {
+    py::object item = h.attr("item")();
+    if (PyBool_Check(item.ptr()) || PyLong_Check(item.ptr()) || PyFloat_Check(item.ptr()))
+      return scalar_from_python(item);
+  }
+  return std::nullopt;
+}
+
+py::tuple shape_to_python(const Shape& s) {
+  py::tuple t(s.size());
+  for (size_t i = 0; i < s.size(); ++i) t[i] = py::int_(s[i]);
+  return t;
+}
+
+namespace {
+int64_t index_from_python(py::handle h, const char* op) {
+  if (PyLong_Check(h.ptr()) && !PyBool_Check(h.ptr())) return h.cast<int64_t>();
+  if (py::hasattr(h, "__index__") && !PyBool_Check(h.ptr())) return py::int_(h.attr("__index__")()).cast<int64_t>();
+  RT_THROW(TypeError, op, ": expected an integer, got ", py::str(py::type::of(h).attr("__name__")).cast<std::string>());
+}
+}  // namespace
+
+Shape shape_from_python(py::handle h, const char* op) {
+  if (PyLong_Check(h.ptr()) || (py::hasattr(h, "__index__") && !py::isinstance<py::sequence>(h)))
+    return {index_from_python(h, op)};
+  RT_CHECK(py::isinstance<py::sequence>(h) && !py::isinstance<py::str>(h), TypeError, op,
+           ": expected a shape (a sequence of ints), got ", py::str(py::type::of(h).attr("__name__")).cast<std::string>());
+  Shape s;
+  for (py::handle item : py::reinterpret_borrow<py::sequence>(h)) s.push_back(index_from_python(item, op));
+  return s;
+}
+
+Shape shape_from_args(const py::args& args, const char* op) {
+  if (args.size() == 1 && !PyLong_Check(args[0].ptr())) return shape_from_python(args[0], op);
+  Shape s;
+  for (py::handle item : args) s.push_back(index_from_python(item, op));
+  return s;
+}
+
+std::vector<int64_t> dims_from_python(py::handle h, const char* op) { return shape_from_python(h, op); }
+
+void bind_dtype(py::module_& m) {
+  py::class_<PyDType>(m, "dtype", "The element type of a tensor (rt.float32, rt.float64, rt.int64, rt.bool).")
+      .def_property_readonly("is_floating_point", [](const PyDType& d) { return is_floating(d.dtype); })
+      .def_property_readonly("itemsize", [](const PyDType& d) { return itemsize(d.dtype); })
+      .def_property_readonly("name", [](const PyDType& d) { return std::string(dtype_name(d.dtype)); })
+      .def("__repr__", [](const PyDType& d) { return std::string("rustorch.") + dtype_name(d.dtype); })
+      .def("__reduce__", [](const PyDType& d) {
+        return py::make_tuple(py::module_::import("rustorch").attr("_dtype_from_name"),
+                              py::make_tuple(std::string(dtype_name(d.dtype))));
+      });
+  for (DType d : {DType::Bool, DType::Int64, DType::Float32, DType::Float64}) {
+    py::object obj = py::cast(PyDType{d});
+    dtype_objects()[static_cast<size_t>(d)] = obj;
+    m.attr(dtype_name(d)) = obj;
+  }
+  m.attr("float") = dtype_object(DType::Float32);
+  m.attr("double") = dtype_object(DType::Float64);
+  m.attr("long") = dtype_object(DType::Int64);
+  m.def("_dtype_from_name", [](const std::string& n) { return dtype_from_name(n); });
+  m.def("get_default_dtype", [] { return default_float_dtype(); }, "The default floating dtype (float32 unless changed).");
+  m.def("set_default_dtype", [](DType d) { set_default_float_dtype(d); }, py::arg("d"),
+        "Sets the default floating dtype used for Python floats (float32 or float64).");
+  m.def("promote_types", &promote_types, py::arg("type1"), py::arg("type2"),
+        "The smallest dtype both type1 and type2 can be cast to.");
+}
+
+}  // namespace rustorch::python

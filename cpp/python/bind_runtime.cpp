@@ -1,0 +1,63 @@
+// Runtime controls: threads, seeding, the allocator cache, and the op registry.
+#include "bind_common.hpp"
+#include "rustorch/core/allocator.hpp"
+#include "rustorch/core/parallel.hpp"
+#include "rustorch/core/random.hpp"
+#include "rustorch/ops/registry.hpp"
+
+namespace rustorch::python {
+
+void bind_runtime(py::module_& m) {
+  m.def("set_num_threads", &set_num_threads, py::arg("n"),
+        "Sets the number of threads used by rustorch kernels and OpenBLAS together.");
+  m.def("get_num_threads", &get_num_threads, "The number of threads used by rustorch kernels and OpenBLAS.");
+
+  py::class_<Generator, std::shared_ptr<Generator>>(m, "Generator", "A seedable pseudo-random generator (xoshiro256**).")
+      .def(py::init([](py::object device) { return std::make_shared<Generator>(); }), py::arg("device") = "cpu")
+      .def("manual_seed", [](std::shared_ptr<Generator> g, uint64_t seed) {
+             std::lock_guard<std::mutex> lock(g->mutex());
+             g->manual_seed(seed);
+             return g;
+           }, py::arg("seed"))
+      .def("seed", [](Generator& g) {
+        std::lock_guard<std::mutex> lock(g.mutex());
+        return g.seed();
+      })
+      .def("initial_seed", &Generator::initial_seed)
+      .def("get_state", [](Generator& g) {
+        std::lock_guard<std::mutex> lock(g.mutex());
+        return g.get_state();
+      })
+      .def("set_state", [](Generator& g, const std::vector<uint64_t>& s) {
+             std::lock_guard<std::mutex> lock(g.mutex());
+             g.set_state(s);
+           }, py::arg("state"));
+  m.attr("default_generator") = std::shared_ptr<Generator>(std::shared_ptr<Generator>{}, &default_generator());
+  m.def("manual_seed", [](uint64_t seed) { manual_seed(seed); }, py::arg("seed"),
+        "Seeds the default generator so random creation is reproducible.");
+  m.def("initial_seed", [] { return default_generator().initial_seed(); });
+  m.def("seed", [] {
+    std::lock_guard<std::mutex> lock(default_generator().mutex());
+    return default_generator().seed();
+  });
+
+  m.def("_allocator_stats", [] {
+    auto s = allocator::stats();
+    py::dict d;
+    d["allocated_bytes"] = s.allocated_bytes;
+    d["cached_bytes"] = s.cached_bytes;
+    d["cache_hits"] = s.cache_hits;
+    d["cache_misses"] = s.cache_misses;
+    d["cache_limit"] = s.cache_limit;
+    return d;
+  });
+  m.def("_empty_cache", &allocator::empty_cache, "Frees the allocator's cached blocks.");
+  m.def("_set_cache_limit", &allocator::set_cache_limit, py::arg("bytes"));
+  m.def("_registered_ops", [] {
+    py::list out;
+    for (const auto& op : registered_ops()) out.append(py::make_tuple(op.name, op.differentiable));
+    return out;
+  }, "(name, differentiable) of every op registered in the engine.");
+}
+
+}  // namespace rustorch::python

@@ -1,0 +1,366 @@
+// The Tensor class: construction from Python data, attributes, NumPy interop (shared memory),
+// conversions to Python values, and casts.
+#include <cstring>
+
+#include "bind_common.hpp"
+#include "rustorch/autograd/grad_mode.hpp"
+#include "rustorch/ops/copy.hpp"
+#include "rustorch/ops/factory.hpp"
+
+namespace rustorch::python {
+
+namespace {
+
+const char* type_name(py::handle h) {
+  static thread_local std::string name;
+  name = py::str(py::type::of(h).attr("__name__")).cast<std::string>();
+  return name.c_str();
+}
+
+bool is_tensor(py::handle h) { return py::isinstance<TensorImpl>(h); }
+
+// ---- NumPy -----------------------------------------------------------------------------------
+
+std::optional<DType> numpy_copy_dtype(const py::dtype& dt) {
+  switch (dt.kind()) {
+    case 'b': return DType::Bool;
+    case 'i':
+    case 'u': return DType::Int64;
+    case 'f': return dt.itemsize() == 8 ? DType::Float64 : DType::Float32;
+    default: return std::nullopt;
+  }
+}
+
+py::dtype numpy_dtype(DType d) {
+  switch (d) {
+    case DType::Bool: return py::dtype("bool");
+    case DType::Int64: return py::dtype("int64");
+    case DType::Float32: return py::dtype("float32");
+    case DType::Float64: break;
+  }
+  return py::dtype("float64");
+}
+
+Tensor tensor_from_array(const py::array& arr, std::optional<DType> dtype) {
+  auto src = numpy_copy_dtype(arr.dtype());
+  RT_CHECK(src, TypeError, "tensor: can't convert a NumPy array of dtype ", py::str(arr.dtype()).cast<std::string>(),
+           "; supported kinds are bool, integer and floating");
+  const DType target = dtype ? *dtype : *src;
+  py::array c = py::module_::import("numpy").attr("ascontiguousarray")(arr, numpy_dtype(target));
+  Shape shape(c.shape(), c.shape() + c.ndim());
+  Tensor t = Tensor::empty(shape, target);
+  std::memcpy(t.raw_data(), c.data(), static_cast<size_t>(t.numel()) * itemsize(target));
+  return t;
+}
+
+// ---- Nested Python sequences -------------------------------------------------------------------
+
+struct NestedData {
+  Shape shape;
+  std::vector<double> floats;
+  std::vector<int64_t> ints;
+  TypeKind kind = TypeKind::Bool;
+  bool any = false;
+};
+
+void infer_shape(py::handle h, NestedData& nd) {
+  while (true) {
+    if (is_tensor(h)) {
+      Tensor t = h.cast<Tensor>();
+      nd.shape.insert(nd.shape.end(), t.shape().begin(), t.shape().end());
+      return;
+    }
+    if (py::isinstance<py::array>(h)) {
+      py::array a = py::reinterpret_borrow<py::array>(h);
+      nd.shape.insert(nd.shape.end(), a.shape(), a.shape() + a.ndim());
+      return;
+    }
+    if (!(PyList_Check(h.ptr()) || PyTuple_Check(h.ptr()))) return;
+    py::sequence seq = py::reinterpret_borrow<py::sequence>(h);
+    nd.shape.push_back(static_cast<int64_t>(seq.size()));
+    if (seq.size() == 0) return;
+    h = seq[0];
+  }
+}
+
+void push_scalar(const Scalar& s, NestedData& nd) {
+  nd.kind = nd.any ? std::max(nd.kind, s.kind()) : s.kind();
+  nd.any = true;
+  nd.floats.push_back(s.to_double());
+  nd.ints.push_back(s.kind() == TypeKind::Floating ? 0 : s.to_int());
+}
+
+void fill_nested(py::handle h, size_t depth, NestedData& nd) {
+  if (depth == nd.shape.size()) {
+    if (is_tensor(h)) {
+      Tensor t = h.cast<Tensor>();
+      RT_CHECK(t.dim() == 0, ValueError, "tensor: only one element tensors can be converted to Python scalars");
+      h = py::cast(t).attr("item")();
+    }
+    auto s = scalar_from_python(h);
+    RT_CHECK(s, TypeError, "tensor: could not convert an element of type '", type_name(h), "' to a number");
+    push_scalar(*s, nd);
+    return;
+  }
+  py::object obj = py::reinterpret_borrow<py::object>(h);
+  if (is_tensor(h)) obj = obj.attr("tolist")();
+  else if (py::isinstance<py::array>(h)) obj = obj.attr("tolist")();
+  RT_CHECK(PyList_Check(obj.ptr()) || PyTuple_Check(obj.ptr()), ValueError,
+           "tensor: expected a sequence at dim ", depth, " but got '", type_name(obj), "' (ragged nested sequence?)");
+  py::sequence seq = py::reinterpret_borrow<py::sequence>(obj);
+  RT_CHECK(static_cast<int64_t>(seq.size()) == nd.shape[depth], ValueError, "tensor: expected sequence of length ",
+           nd.shape[depth], " at dim ", depth, " (got ", seq.size(), ")");
+  for (py::handle item : seq) fill_nested(item, depth + 1, nd);
+}
+
+template <class T> void write_nested(const NestedData& nd, T* out) {
+  const size_t n = nd.floats.size();
+  for (size_t i = 0; i < n; ++i) {
+    if constexpr (std::is_same_v<T, bool>) out[i] = nd.floats[i] != 0.0;
+    else if constexpr (std::is_integral_v<T>) out[i] = nd.kind == TypeKind::Floating ? static_cast<T>(nd.floats[i]) : nd.ints[i];
+    else out[i] = nd.kind == TypeKind::Floating ? static_cast<T>(nd.floats[i]) : static_cast<T>(nd.ints[i]);
+  }
+}
+
+// ---- Python values out ----------------------------------------------------------------------
+
+py::object element_to_python(const char* p, DType d) {
+  switch (d) {
+    case DType::Bool: return py::bool_(*reinterpret_cast<const bool*>(p));
+    case DType::Int64: return py::int_(*reinterpret_cast<const int64_t*>(p));
+    case DType::Float32: return py::float_(*reinterpret_cast<const float*>(p));
+    case DType::Float64: break;
+  }
+  return py::float_(*reinterpret_cast<const double*>(p));
+}
+
+py::object to_list(const Tensor& t, int64_t dim, const char* p) {
+  if (dim == t.dim()) return element_to_python(p, t.dtype());
+  const int64_t n = t.shape()[dim];
+  py::list out(n);
+  const int64_t step = t.strides()[dim] * static_cast<int64_t>(itemsize(t.dtype()));
+  for (int64_t i = 0; i < n; ++i) out[i] = to_list(t, dim + 1, p + i * step);
+  return std::move(out);
+}
+
+Scalar item(const Tensor& t) {
+  RT_CHECK(t.numel() == 1, Error, "item: a Tensor with ", t.numel(), " elements cannot be converted to Scalar");
+  const char* p = static_cast<const char*>(t.raw_data());
+  switch (t.dtype()) {
+    case DType::Bool: return Scalar(*reinterpret_cast<const bool*>(p));
+    case DType::Int64: return Scalar(*reinterpret_cast<const int64_t*>(p));
+    case DType::Float32: return Scalar(static_cast<double>(*reinterpret_cast<const float*>(p)));
+    case DType::Float64: break;
+  }
+  return Scalar(*reinterpret_cast<const double*>(p));
+}
+
+py::array to_numpy(const Tensor& t, py::handle owner) {
+  RT_CHECK(!(t.requires_grad() && autograd::GradMode::is_enabled()), Error,
+           "numpy: can't call numpy() on a Tensor that requires grad. Use tensor.detach().numpy() instead.");
+  std::vector<py::ssize_t> shape(t.shape().begin(), t.shape().end()), strides;
+  for (int64_t s : t.strides()) strides.push_back(s * static_cast<py::ssize_t>(itemsize(t.dtype())));
+  return py::array(numpy_dtype(t.dtype()), shape, strides, t.raw_data(), owner);
+}
+
+}  // namespace
+
+Tensor tensor_from_python(py::handle data, std::optional<DType> dtype) {
+  if (is_tensor(data)) {
+    Tensor src = data.cast<Tensor>();
+    return clone(to_dtype(src.detach(), dtype.value_or(src.dtype()))).detach();
+  }
+  if (py::isinstance<py::array>(data)) return tensor_from_array(py::reinterpret_borrow<py::array>(data), dtype);
+  if (auto s = scalar_from_python(data)) return full({}, *s, dtype.value_or(s->default_dtype()));
+  RT_CHECK(PyList_Check(data.ptr()) || PyTuple_Check(data.ptr()), TypeError,
+           "tensor: could not infer dtype of ", type_name(data),
+           " (expected a number, a nested list/tuple of numbers, a NumPy array or a Tensor)");
+  NestedData nd;
+  infer_shape(data, nd);
+  fill_nested(data, 0, nd);
+  const DType target = dtype ? *dtype
+                       : !nd.any ? default_float_dtype()
+                       : nd.kind == TypeKind::Floating ? default_float_dtype()
+                       : nd.kind == TypeKind::Integral ? DType::Int64
+                                                       : DType::Bool;
+  Tensor t = Tensor::empty(nd.shape, target);
+  dispatch_dtype(target, [&](auto tag) { write_nested(nd, t.data<typename decltype(tag)::type>()); });
+  return t;
+}
+
+Tensor operand_tensor(py::handle h, const char* op) {
+  if (is_tensor(h)) return h.cast<Tensor>();
+  if (py::isinstance<py::array>(h) || PyList_Check(h.ptr()) || PyTuple_Check(h.ptr()))
+    return tensor_from_python(h, std::nullopt);
+  RT_THROW(TypeError, op, ": unsupported operand type '", type_name(h), "'");
+}
+
+Tensor from_numpy(const py::array& arr) {
+  const py::dtype dt = arr.dtype();
+  DType d;
+  if (dt.kind() == 'b') d = DType::Bool;
+  else if (dt.kind() == 'i' && dt.itemsize() == 8) d = DType::Int64;
+  else if (dt.kind() == 'f' && dt.itemsize() == 4) d = DType::Float32;
+  else if (dt.kind() == 'f' && dt.itemsize() == 8) d = DType::Float64;
+  else
+    RT_THROW(TypeError, "from_numpy: can't convert np.ndarray of type ", py::str(dt).cast<std::string>(),
+             ". The only supported types are: float64, float32, int64 and bool.");
+  const py::ssize_t isz = dt.itemsize();
+  Shape shape, strides;
+  int64_t extent = 1;
+  for (py::ssize_t i = 0; i < arr.ndim(); ++i) {
+    RT_CHECK(arr.strides(i) >= 0, ValueError,
+             "from_numpy: at least one stride in the given numpy array is negative; copy the array first "
+             "(np.ascontiguousarray)");
+    RT_CHECK(arr.strides(i) % isz == 0, ValueError,
+             "from_numpy: given numpy array strides not a multiple of the element byte size");
+    shape.push_back(arr.shape(i));
+    strides.push_back(arr.strides(i) / isz);
+    if (arr.shape(i) == 0) extent = 0;
+  }
+  if (extent != 0)
+    for (size_t i = 0; i < shape.size(); ++i) extent += (shape[i] - 1) * strides[i];
+  auto* keep = new py::object(arr);
+  std::shared_ptr<void> owner(keep, [](void* p) {
+    if (!Py_IsInitialized()) return;  // interpreter gone: leak rather than crash
+    py::gil_scoped_acquire gil;
+    delete static_cast<py::object*>(p);
+  });
+  auto storage = Storage::borrow(const_cast<void*>(arr.data()), static_cast<size_t>(extent) * isz, owner);
+  return Tensor(std::make_shared<TensorImpl>(storage, shape, strides, 0, d));
+}
+
+PyTensorClass bind_tensor(py::module_& m) {
+  py::class_<Device>(m, "device", "A device where tensors live; this build has 'cpu'.")
+      .def(py::init([](const std::string& s) { return parse_device(s); }), py::arg("type"))
+      .def_property_readonly("type", [](const Device&) { return std::string("cpu"); })
+      .def_property_readonly("index", [](const Device& d) -> py::object { if (d.index < 0) return py::none(); return py::int_(d.index); })
+      .def("__str__", &Device::str)
+      .def("__repr__", [](const Device& d) { return "device(type='" + d.str() + "')"; })
+      .def("__eq__", [](const Device& d, py::object o) {
+        if (py::isinstance<py::str>(o)) return o.cast<std::string>() == d.str() || o.cast<std::string>() == "cpu:0";
+        return py::isinstance<Device>(o) && o.cast<Device>() == d;
+      })
+      .def("__hash__", [](const Device& d) { return py::hash(py::str(d.str())); });
+
+  PyTensorClass cls(m, "Tensor", py::buffer_protocol(), "A multi-dimensional array with autograd support.");
+  cls.def(py::init([](py::object data) {
+            if (is_tensor(data)) return data.cast<Tensor>().detach().impl();
+            return tensor_from_python(data, default_float_dtype()).impl();
+          }),
+          py::arg("data"))
+      .def_buffer([](TensorImpl& impl) {
+        std::vector<py::ssize_t> shape(impl.sizes().begin(), impl.sizes().end()), strides;
+        const auto isz = static_cast<py::ssize_t>(itemsize(impl.dtype()));
+        for (int64_t s : impl.strides()) strides.push_back(s * isz);
+        std::string fmt = impl.dtype() == DType::Bool      ? "?"
+                          : impl.dtype() == DType::Int64   ? py::format_descriptor<int64_t>::format()
+                          : impl.dtype() == DType::Float32 ? "f"
+                                                           : "d";
+        char* data = static_cast<char*>(impl.storage()->data()) + impl.offset() * isz;
+        return py::buffer_info(data, isz, fmt, static_cast<py::ssize_t>(shape.size()), shape, strides);
+      })
+      .def_property_readonly("shape", [](const Tensor& t) { return shape_to_python(t.shape()); })
+      .def_property_readonly("dtype", [](const Tensor& t) { return t.dtype(); })
+      .def_property_readonly("ndim", [](const Tensor& t) { return t.dim(); })
+      .def_property_readonly("device", [](const Tensor& t) { return t.device(); })
+      .def_property_readonly("is_cuda", [](const Tensor&) { return false; })
+      .def_property_readonly("itemsize", [](const Tensor& t) { return itemsize(t.dtype()); })
+      .def_property_readonly("nbytes", [](const Tensor& t) { return t.numel() * static_cast<int64_t>(itemsize(t.dtype())); })
+      .def("size", [](const Tensor& t, std::optional<int64_t> dim) -> py::object {
+             if (dim) return py::int_(t.size(*dim));
+             return shape_to_python(t.shape());
+           }, py::arg("dim") = py::none(), "The shape as a tuple, or the size of one dim.")
+      .def("stride", [](const Tensor& t, std::optional<int64_t> dim) -> py::object {
+             if (dim) return py::int_(t.stride(*dim));
+             return shape_to_python(t.strides());
+           }, py::arg("dim") = py::none(), "The strides (in elements) as a tuple, or the stride of one dim.")
+      .def("dim", [](const Tensor& t) { return t.dim(); })
+      .def("numel", [](const Tensor& t) { return t.numel(); })
+      .def("nelement", [](const Tensor& t) { return t.numel(); })
+      .def("element_size", [](const Tensor& t) { return itemsize(t.dtype()); })
+      .def("storage_offset", [](const Tensor& t) { return t.offset(); })
+      .def("data_ptr", [](const Tensor& t) { return reinterpret_cast<uintptr_t>(t.raw_data()); })
+      .def("is_contiguous", [](const Tensor& t) { return t.is_contiguous(); })
+      .def("is_floating_point", [](const Tensor& t) { return is_floating(t.dtype()); })
+      .def("numpy", [](py::object self) { return to_numpy(self.cast<Tensor>(), self); },
+           "A NumPy array sharing this tensor's memory.")
+      .def("__array__", [](py::object self, py::object dtype, py::object copy) -> py::object {
+             py::array a = to_numpy(self.cast<Tensor>(), self);
+             if (!dtype.is_none()) return a.attr("astype")(dtype);
+             if (!copy.is_none() && copy.cast<bool>()) return a.attr("copy")();
+             return std::move(a);
+           }, py::arg("dtype") = py::none(), py::arg("copy") = py::none())
+      .def("tolist", [](const Tensor& t) { return to_list(t, 0, static_cast<const char*>(t.raw_data())); })
+      .def("item", [](const Tensor& t) { return item(t); })
+      .def("__len__", [](const Tensor& t) {
+        RT_CHECK(t.dim() > 0, TypeError, "len() of a 0-d tensor");
+        return t.shape()[0];
+      })
+      .def("__bool__", [](const Tensor& t) {
+        RT_CHECK(t.numel() == 1, Error, "Boolean value of Tensor with ", t.numel() == 0 ? "no values" : "more than one value",
+                 " is ambiguous");
+        return item(t).to_bool();
+      })
+      .def("__float__", [](const Tensor& t) { return item(t).to_double(); })
+      .def("__int__", [](const Tensor& t) { return item(t).to<int64_t>(); })
+      .def("__index__", [](const Tensor& t) {
+        RT_CHECK(is_integral(t.dtype(), false) && t.numel() == 1, TypeError,
+                 "only integer tensors of a single element can be converted to an index");
+        return item(t).to_int();
+      })
+      .def("__hash__", [](py::object self) { return reinterpret_cast<intptr_t>(self.ptr()); })
+      .def("to", [](const Tensor& t, py::object target, py::kwargs kwargs) -> Tensor {
+             std::optional<DType> dtype;
+             if (kwargs.contains("dtype")) dtype = kwargs["dtype"].cast<DType>();
+             if (!target.is_none()) {
+               if (is_tensor(target)) dtype = target.cast<Tensor>().dtype();
+               else if (auto d = dtype_from_python(target)) dtype = d;
+               else if (py::isinstance<py::str>(target) || py::isinstance<Device>(target)) parse_device(py::str(target));
+               else RT_THROW(TypeError, "to: expected a dtype, a device or a tensor, got ", type_name(target));
+             }
+             if (kwargs.contains("device")) parse_device(py::str(kwargs["device"]));
+             bool copy = kwargs.contains("copy") && kwargs["copy"].cast<bool>();
+             Tensor out = dtype ? to_dtype(t, *dtype) : t;
+             return copy && out.is_same(t) ? clone(t) : out;
+           }, py::arg("target") = py::none(), "Returns the tensor with the given dtype (itself when unchanged).")
+      .def("float", [](const Tensor& t) { return to_dtype(t, DType::Float32); })
+      .def("double", [](const Tensor& t) { return to_dtype(t, DType::Float64); })
+      .def("long", [](const Tensor& t) { return to_dtype(t, DType::Int64); })
+      .def("bool", [](const Tensor& t) { return to_dtype(t, DType::Bool); })
+      .def("cpu", [](const Tensor& t) { return t; })
+      .def("type", [](const Tensor& t, py::object dtype) -> py::object {
+             if (dtype.is_none()) return py::str(std::string("rustorch.") + dtype_name(t.dtype()));
+             return py::cast(to_dtype(t, dtype.cast<DType>()));
+           }, py::arg("dtype") = py::none())
+      .def("contiguous", &contiguous)
+      .def("clone", &clone)
+      .def("copy_", [](const Tensor& self, py::handle src) {
+             return copy_(self, is_tensor(src) ? src.cast<Tensor>() : tensor_from_python(src, self.dtype()));
+           }, py::arg("src"))
+      .def("fill_", [](const Tensor& self, py::handle v) {
+             if (is_tensor(v)) {
+               Tensor t = v.cast<Tensor>();
+               RT_CHECK(t.dim() == 0, ValueError, "fill_: only supports 0-dimension value tensor but got tensor with ", t.dim(), " dimensions");
+               return fill_(self, item(t));
+             }
+             auto s = scalar_from_python(v);
+             RT_CHECK(s, TypeError, "fill_: expected a number, got ", type_name(v));
+             return fill_(self, *s);
+           }, py::arg("value"))
+      .def("zero_", &zero_);
+
+  m.def("tensor", [](py::handle data, std::optional<DType> dtype, py::handle device, bool requires_grad) {
+          if (!device.is_none()) parse_device(py::str(device));
+          Tensor t = tensor_from_python(data, dtype);
+          if (requires_grad) t.set_requires_grad(true);
+          return t;
+        }, py::arg("data"), py::kw_only(), py::arg("dtype") = py::none(), py::arg("device") = py::none(),
+        py::arg("requires_grad") = false,
+        "Creates a new tensor (a copy) from a number, nested lists/tuples, a NumPy array or a tensor.");
+  m.def("from_numpy", &from_numpy, py::arg("ndarray"), "A tensor sharing memory with a NumPy array.");
+  m.def("is_tensor", [](py::handle h) { return is_tensor(h); }, py::arg("obj"));
+  return cls;
+}
+
+}  // namespace rustorch::python

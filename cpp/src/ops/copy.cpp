@@ -1,0 +1,130 @@
+#include "rustorch/ops/copy.hpp"
+
+#include <cstring>
+
+#include "rustorch/autograd/function.hpp"
+#include "rustorch/ops/factory.hpp"
+#include "rustorch/ops/iter.hpp"
+#include "rustorch/ops/reduce.hpp"
+#include "rustorch/ops/registry.hpp"
+
+namespace rustorch {
+
+RT_REGISTER_OP("to", true);
+RT_REGISTER_OP("contiguous", true);
+RT_REGISTER_OP("clone", true);
+RT_REGISTER_OP("copy_", true);
+RT_REGISTER_OP("fill_", false);
+RT_REGISTER_OP("zero_", false);
+
+using autograd::BackwardContext;
+
+template <class To, class From> inline To cast_value(From v) {
+  if constexpr (std::is_same_v<To, bool>) return v != From(0);
+  else return static_cast<To>(v);
+}
+
+void copy_kernel(const Tensor& dst, const Tensor& src) {
+  if (dst.numel() == 0) return;
+  if (dst.dtype() == src.dtype() && dst.is_contiguous() && src.is_contiguous() && dst.shape() == src.shape()) {
+    const size_t nbytes = static_cast<size_t>(dst.numel()) * itemsize(dst.dtype());
+    char* d = static_cast<char*>(dst.raw_data());
+    const char* s = static_cast<const char*>(src.raw_data());
+    if (d == s) return;
+    parallel_for(static_cast<int64_t>(nbytes), int64_t(1) << 20,
+                 [&](int64_t b, int64_t e) { std::memmove(d + b, s + b, static_cast<size_t>(e - b)); });
+    return;
+  }
+  dispatch_dtype(dst.dtype(), [&](auto dt) {
+    using To = typename decltype(dt)::type;
+    dispatch_dtype(src.dtype(), [&](auto st) {
+      using From = typename decltype(st)::type;
+      unary_loop<To, From>(dst, src, [](From v) { return cast_value<To>(v); });
+    });
+  });
+}
+
+Tensor contiguous_as(const Tensor& t, DType dtype) {
+  if (t.dtype() == dtype && t.is_contiguous()) return t;
+  Tensor out = Tensor::empty(t.shape(), dtype);
+  copy_kernel(out, t);
+  return out;
+}
+
+Tensor to_dtype(const Tensor& t, DType dtype) {
+  if (t.dtype() == dtype) return t;
+  Tensor out = Tensor::empty(t.shape(), dtype);
+  copy_kernel(out, t);
+  if (is_floating(dtype) && is_floating(t.dtype()) && autograd::needs_grad({t})) {
+    const DType from = t.dtype();
+    autograd::record("ToCopyBackward", {t}, {out}, {},
+                     [from](const BackwardContext&, const TensorList& g) -> TensorList { return {to_dtype(g[0], from)}; });
+  }
+  return out;
+}
+
+Tensor clone(const Tensor& t) {
+  Tensor out = Tensor::empty(t.shape(), t.dtype());
+  copy_kernel(out, t);
+  if (autograd::needs_grad({t}))
+    autograd::record("CloneBackward", {t}, {out}, {},
+                     [](const BackwardContext&, const TensorList& g) -> TensorList { return {g[0]}; });
+  return out;
+}
+
+Tensor contiguous(const Tensor& t) { return t.is_contiguous() ? t : clone(t); }
+
+const Tensor& copy_(const Tensor& dst, const Tensor& src) {
+  RT_CHECK(broadcast_shapes(dst.shape(), src.shape(), "copy_") == dst.shape(), ValueError, "copy_: source of shape ",
+           shape_str(src.shape()), " cannot be broadcast to destination of shape ", shape_str(dst.shape()));
+  const bool grad = autograd::needs_grad({dst, src}) && is_floating(dst.dtype());
+  if (grad) autograd::check_inplace(dst, "copy_");
+  // Overlapping memory (e.g. x.copy_(x.T)) must read everything before writing.
+  if (src.storage() == dst.storage() && !src.is_same(dst)) {
+    Tensor tmp = Tensor::empty(src.shape(), src.dtype());
+    copy_kernel(tmp, src);
+    copy_kernel(dst, tmp);
+  } else {
+    copy_kernel(dst, src);
+  }
+  dst.bump_version();
+  if (grad) {
+    const DType src_dtype = src.dtype();
+    autograd::record("CopyBackwards", {dst, src}, {dst}, {},
+                     [src_dtype](const BackwardContext& ctx, const TensorList& g) -> TensorList {
+                       TensorList out(2);
+                       if (ctx.needs_input_grad(0)) out[0] = zeros(g[0].shape(), g[0].dtype());
+                       if (ctx.needs_input_grad(1)) out[1] = to_dtype(g[0], src_dtype);
+                       return out;
+                     });
+  }
+  return dst;
+}
+
+const Tensor& fill_(const Tensor& t, const Scalar& value) {
+  autograd::check_inplace(t, "fill_");
+  dispatch_dtype(t.dtype(), [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    const T v = value.to<T>();
+    if (t.is_contiguous()) {
+      T* p = t.data<T>();
+      parallel_for(t.numel(), kParallelGrain, [&](int64_t b, int64_t e) { std::fill(p + b, p + e, v); });
+    } else {
+      StridedIter<1> it(t.shape(), {t.strides()});
+      it.for_each({static_cast<char*>(t.raw_data())}, {int64_t(sizeof(T))},
+                  [&](const std::array<char*, 1>& p, const std::array<int64_t, 1>& s, int64_t n) {
+                    T* o = reinterpret_cast<T*>(p[0]);
+                    for (int64_t i = 0; i < n; ++i) o[i * s[0]] = v;
+                  });
+    }
+  });
+  t.bump_version();
+  if (t.requires_grad() && autograd::GradMode::is_enabled())
+    autograd::record("FillBackward", {t}, {t}, {},
+                     [](const BackwardContext&, const TensorList& g) -> TensorList { return {zeros(g[0].shape(), g[0].dtype())}; });
+  return t;
+}
+
+const Tensor& zero_(const Tensor& t) { return fill_(t, Scalar(int64_t(0))); }
+
+}  // namespace rustorch
