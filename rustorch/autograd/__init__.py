@@ -113,3 +113,6 @@ def Variable(data, requires_grad=False):
     """The old Variable API: returns a Tensor (a copy of data) with the given requires_grad."""
     return _C.tensor(data, requires_grad=requires_grad) if not isinstance(data, Tensor) else \
         data.detach().requires_grad_(requires_grad)
+
+
+from .gradcheck import gradcheck, gradgradcheck  # noqa: E402,F401

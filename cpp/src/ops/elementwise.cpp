@@ -1,5 +1,7 @@
 #include "rustorch/ops/elementwise.hpp"
 
+#include <cmath>
+
 #include "rustorch/autograd/function.hpp"
 #include "rustorch/ops/copy.hpp"
 #include "rustorch/ops/factory.hpp"
@@ -245,6 +247,177 @@ Tensor neg(const Tensor& a) {
   if (autograd::needs_grad({a}))
     autograd::record("NegBackward", {a}, {out}, {},
                      [](const BackwardContext&, const TensorList& g) -> TensorList { return {neg(g[0])}; });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparisons
+
+namespace {
+template <class Cmp> Tensor compare(const char* name, const Tensor& a, const Tensor& b, Cmp cmp) {
+  const DType compute = result_type(a, b);
+  Tensor out = Tensor::empty(broadcast_shapes(a.shape(), b.shape(), name), DType::Bool);
+  const Tensor ac = to_dtype(a.detach(), compute), bc = to_dtype(b.detach(), compute);
+  dispatch_dtype(compute, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    binary_loop<bool, T, T>(out, ac, bc, [&](T x, T y) { return cmp(x, y); });
+  });
+  return out;
+}
+template <class Cmp> Tensor compare(const Tensor& a, const Scalar& s, Cmp cmp) {
+  const DType compute = result_type(a, s);
+  Tensor out = Tensor::empty(a.shape(), DType::Bool);
+  const Tensor ac = to_dtype(a.detach(), compute);
+  dispatch_dtype(compute, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    const T v = s.to<T>();
+    unary_loop<bool, T>(out, ac, [&](T x) { return cmp(x, v); });
+  });
+  return out;
+}
+}  // namespace
+
+#define RT_DEFINE_COMPARISON(NAME, EXPR)                                                          \
+  RT_REGISTER_OP(#NAME, false);                                                                   \
+  Tensor NAME(const Tensor& a, const Tensor& b) {                                                 \
+    return compare(#NAME, a, b, [](auto x, auto y) { return EXPR; });                             \
+  }                                                                                               \
+  Tensor NAME(const Tensor& a, const Scalar& b) { return compare(a, b, [](auto x, auto y) { return EXPR; }); }
+
+RT_DEFINE_COMPARISON(eq, x == y)
+RT_DEFINE_COMPARISON(ne, x != y)
+RT_DEFINE_COMPARISON(lt, x < y)
+RT_DEFINE_COMPARISON(le, x <= y)
+RT_DEFINE_COMPARISON(gt, x > y)
+RT_DEFINE_COMPARISON(ge, x >= y)
+#undef RT_DEFINE_COMPARISON
+
+// ---------------------------------------------------------------------------------------------
+// where
+
+RT_REGISTER_OP("where", true);
+
+Tensor where(const Tensor& cond, const Tensor& a, const Tensor& b) {
+  RT_CHECK(cond.dtype() == DType::Bool, TypeError, "where: expected condition to be a bool tensor, got ",
+           dtype_name(cond.dtype()));
+  const DType compute = result_type(a, b);
+  const Shape shape = broadcast_shapes(broadcast_shapes(cond.shape(), a.shape(), "where"), b.shape(), "where");
+  Tensor out = Tensor::empty(shape, compute);
+  const Tensor ac = to_dtype(a.detach(), compute), bc = to_dtype(b.detach(), compute);
+  dispatch_dtype(compute, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    StridedIter<4> it(shape, {out.strides(), broadcast_strides(cond, shape), broadcast_strides(ac, shape),
+                              broadcast_strides(bc, shape)});
+    it.for_each({static_cast<char*>(out.raw_data()), static_cast<char*>(cond.raw_data()),
+                 static_cast<char*>(ac.raw_data()), static_cast<char*>(bc.raw_data())},
+                {int64_t(sizeof(T)), 1, int64_t(sizeof(T)), int64_t(sizeof(T))},
+                [](const std::array<char*, 4>& p, const std::array<int64_t, 4>& s, int64_t n) {
+                  T* o = reinterpret_cast<T*>(p[0]);
+                  const bool* c = reinterpret_cast<const bool*>(p[1]);
+                  const T* x = reinterpret_cast<const T*>(p[2]);
+                  const T* y = reinterpret_cast<const T*>(p[3]);
+                  for (int64_t i = 0; i < n; ++i) o[i * s[0]] = c[i * s[1]] ? x[i * s[2]] : y[i * s[3]];
+                });
+  });
+  if (autograd::needs_grad({a, b}))
+    autograd::record("WhereBackward", {a, b}, {out}, {cond}, [](const BackwardContext& ctx, const TensorList& g) -> TensorList {
+      const Tensor c = ctx.saved(0);
+      const Tensor zero = zeros({}, g[0].dtype());
+      TensorList r(2);
+      if (ctx.needs_input_grad(0)) r[0] = where(c, g[0], zero);
+      if (ctx.needs_input_grad(1)) r[1] = where(c, zero, g[0]);
+      return r;
+    });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unary math. Each op: a kernel lambda for the value and the backward rule in terms of ops.
+
+namespace {
+// out = f(a) in a's floating type (integer input promotes to the default float), or in a's own
+// dtype when keep_integral.
+template <class F> Tensor unary_math(const Tensor& a, F f, bool keep_integral = false) {
+  const DType compute = keep_integral || is_floating(a.dtype()) ? a.dtype() : default_float_dtype();
+  Tensor out = Tensor::empty(a.shape(), compute);
+  const Tensor ac = to_dtype(a.detach(), compute);
+  dispatch_dtype(compute, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    unary_loop<T, T>(out, ac, [&](T x) { return static_cast<T>(f(x)); });
+  });
+  return out;
+}
+}  // namespace
+
+RT_REGISTER_OP("abs", true);
+RT_REGISTER_OP("sign", true);
+RT_REGISTER_OP("exp", true);
+RT_REGISTER_OP("log", true);
+RT_REGISTER_OP("sqrt", true);
+RT_REGISTER_OP("pow", true);
+
+Tensor abs(const Tensor& a) {
+  Tensor out = unary_math(a, [](auto x) { return x < 0 ? -x : x; }, true);
+  if (autograd::needs_grad({a}))
+    autograd::record("AbsBackward", {a}, {out}, {a}, [](const BackwardContext& ctx, const TensorList& g) -> TensorList {
+      return {mul(g[0], sign(ctx.saved(0)))};
+    });
+  return out;
+}
+
+Tensor sign(const Tensor& a) {
+  Tensor out = unary_math(a, [](auto x) { return (x > 0) - (x < 0); }, true);
+  if (autograd::needs_grad({a}))
+    autograd::record("SignBackward", {a}, {out}, {}, [](const BackwardContext&, const TensorList& g) -> TensorList {
+      return {zeros(g[0].shape(), g[0].dtype())};
+    });
+  return out;
+}
+
+Tensor exp(const Tensor& a) {
+  Tensor out = unary_math(a, [](auto x) { return std::exp(x); });
+  if (autograd::needs_grad({a}))
+    autograd::record("ExpBackward", {a}, {out}, {out}, [](const BackwardContext& ctx, const TensorList& g) -> TensorList {
+      return {mul(g[0], ctx.saved(0))};
+    });
+  return out;
+}
+
+Tensor log(const Tensor& a) {
+  Tensor out = unary_math(a, [](auto x) { return std::log(x); });
+  if (autograd::needs_grad({a}))
+    autograd::record("LogBackward", {a}, {out}, {a}, [](const BackwardContext& ctx, const TensorList& g) -> TensorList {
+      return {div(g[0], ctx.saved(0))};
+    });
+  return out;
+}
+
+Tensor sqrt(const Tensor& a) {
+  Tensor out = unary_math(a, [](auto x) { return std::sqrt(x); });
+  if (autograd::needs_grad({a}))
+    autograd::record("SqrtBackward", {a}, {out}, {out}, [](const BackwardContext& ctx, const TensorList& g) -> TensorList {
+      return {div(g[0], mul(ctx.saved(0), Scalar(2.0)))};
+    });
+  return out;
+}
+
+Tensor pow(const Tensor& a, const Scalar& e) {
+  const bool integral_result = !is_floating(a.dtype()) && e.kind() != TypeKind::Floating;
+  if (integral_result) RT_CHECK(e.to_int() >= 0, Error, "pow: integers to negative integer powers are not allowed");
+  Tensor out = integral_result ? unary_math(a, [n = e.to_int()](auto x) {
+    decltype(x) r = 1;
+    for (int64_t i = 0; i < n; ++i) r *= x;
+    return r;
+  }, true)
+                               : unary_math(a, [v = e.to_double()](auto x) {
+                                   using T = decltype(x);
+                                   return std::pow(x, static_cast<T>(v));
+                                 });
+  if (autograd::needs_grad({a}))
+    autograd::record("PowBackward", {a}, {out}, {a}, [e](const BackwardContext& ctx, const TensorList& g) -> TensorList {
+      if (e.to_double() == 0.0) return {zeros(g[0].shape(), g[0].dtype())};
+      return {mul(mul(g[0], pow(ctx.saved(0), Scalar(e.to_double() - 1.0))), e)};
+    });
   return out;
 }
 

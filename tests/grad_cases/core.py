@@ -1,0 +1,30 @@
+"""Cases for the core arithmetic, copy and view ops."""
+from .common import case, rand
+
+CASES = {
+    "add": [case(lambda a, b: a + b, rand(3, 4), rand(4)),
+            case(lambda a: a + 2.5, rand(2, 3, transposed=True))],
+    "sub": [case(lambda a, b: a - b, rand(3, 1), rand(1, 4)),
+            case(lambda a: a - 1, rand(3))],
+    "rsub": [case(lambda a: 1.5 - a, rand(2, 3))],
+    "mul": [case(lambda a, b: a * b, rand(3, 4, transposed=True), rand(3, 1)),
+            case(lambda a: a * 3.0, rand(4))],
+    "div": [case(lambda a, b: a / b, rand(3, 4), rand(4, low=0.5, high=2.0)),
+            case(lambda a: a / 4.0, rand(3))],
+    "rdiv": [case(lambda a: 2.0 / a, rand(2, 3, low=0.5, high=2.0))],
+    "neg": [case(lambda a: -a, rand(2, 3))],
+    "sum": [case(lambda a: a.sum(), rand(3, 4)),
+            case(lambda a: a.sum(dim=1), rand(3, 4, transposed=True)),
+            case(lambda a: a.sum(dim=(0, 2), keepdim=True), rand(2, 3, 4))],
+    "view": [case(lambda a: a.view(6, 2) * 2, rand(3, 4))],
+    "reshape": [case(lambda a: a.reshape(-1) * 2, rand(3, 4, transposed=True))],
+    "expand": [case(lambda a: a.expand(3, 4) * 2, rand(3, 1))],
+    "transpose": [case(lambda a: a.transpose(0, 1) * 2, rand(3, 4))],
+    "permute": [case(lambda a: a.permute(2, 0, 1) * 2, rand(2, 3, 4))],
+    "unsqueeze": [case(lambda a: a.unsqueeze(1) * 2, rand(3, 4))],
+    "squeeze": [case(lambda a: a.squeeze() * 2, rand(3, 1, 4))],
+    "to": [case(lambda a: a.to("float32").to("float64") * 2, rand(3), atol=1e-3, gradgrad=False)],
+    "contiguous": [case(lambda a: a.contiguous() * 2, rand(3, 4, transposed=True))],
+    "clone": [case(lambda a: a.clone() * 2, rand(3, 4))],
+    "copy_": [case(lambda a, b: (a * 1).copy_(b) * a, rand(3, 4), rand(4))],
+}
