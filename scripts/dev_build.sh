@@ -11,6 +11,6 @@ if [ ! -f "$BUILD/build.ninja" ]; then
   cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DRUSTORCH_BUILD_TESTS=ON \
     -DPython_EXECUTABLE="$PY" -Dpybind11_DIR="$("$PY" -m pybind11 --cmakedir)" "$@" >/dev/null
 fi
-cmake --build "$BUILD" -- -k 0
+cmake --build "$BUILD" -j "${JOBS:-2}" -- -k 0
 so=$(ls "$BUILD"/_C.*.so)
 ln -sf "../$so" rustorch/

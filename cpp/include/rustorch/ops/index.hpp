@@ -10,9 +10,6 @@ namespace rustorch {
 Tensor narrow(const Tensor& t, int64_t dim, int64_t start, int64_t length);  // view
 Tensor select(const Tensor& t, int64_t dim, int64_t index);                  // view, drops dim
 Tensor index_select(const Tensor& t, int64_t dim, const Tensor& index);      // index: 1-D int64
-Tensor gather(const Tensor& t, int64_t dim, const Tensor& index);
-Tensor scatter(const Tensor& t, int64_t dim, const Tensor& index, const Tensor& src);      // out-of-place
-Tensor scatter_add(const Tensor& t, int64_t dim, const Tensor& index, const Tensor& src);  // out-of-place
 Tensor masked_fill(const Tensor& t, const Tensor& mask, const Scalar& value);
 Tensor cat(const TensorList& tensors, int64_t dim);
 Tensor stack(const TensorList& tensors, int64_t dim);
