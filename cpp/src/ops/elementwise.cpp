@@ -440,6 +440,7 @@ struct BinaryBase {
   static constexpr int kSaves = kSaveNone;
   static constexpr unsigned kTypes = kAllTypes;
   DType compute_dtype(const Tensor& a, const Tensor& b) const { return result_type(a, b); }
+  static void check_scalar(const Scalar&) {}  // checks on a Python-number operand before it is wrapped
 };
 
 void check_no_zero_divisor(const Tensor& b, const char* op) {
@@ -538,9 +539,13 @@ Tensor zero_scalar(const Tensor& g) { return zeros({}, g.dtype()); }
 #define RT_DEFINE_BINARY(NAME, OP)                                                             \
   RT_REGISTER_OP(#NAME, OP::kDifferentiable);                                                  \
   Tensor NAME(const Tensor& a, const Tensor& b) { return binary_op(OP{}, a, b); }              \
-  Tensor NAME(const Tensor& a, const Scalar& b) { return NAME(a, wrapped_scalar(b, result_type(a, b))); } \
+  Tensor NAME(const Tensor& a, const Scalar& b) {                                             \
+    OP::check_scalar(b);                                                                       \
+    return NAME(a, wrapped_scalar(b, result_type(a, b)));                                      \
+  }                                                                                            \
   const Tensor& NAME##_(const Tensor& self, const Tensor& other) { return binary_op_(OP{}, #NAME "_", self, other); } \
   const Tensor& NAME##_(const Tensor& self, const Scalar& other) {                             \
+    OP::check_scalar(other);                                                                   \
     return NAME##_(self, wrapped_scalar(other, result_type(self, other)));                     \
   }
 
@@ -560,12 +565,14 @@ struct SubOp : BinaryBase {
   static constexpr const char* kName = "sub";
   static constexpr const char* kGradName = "SubBackward";
   static constexpr unsigned kTypes = kNumTypes;
+  static constexpr const char* kBoolMessage =
+      "sub: subtraction, the `-` operator, with a bool tensor is not supported; use logical_xor or logical_not "
+      "instead";
   DType compute_dtype(const Tensor& a, const Tensor& b) const {
-    RT_CHECK(a.dtype() != DType::Bool && b.dtype() != DType::Bool, TypeError,
-             "sub: subtraction, the `-` operator, with a bool tensor is not supported; use logical_xor or "
-             "logical_not instead");
+    RT_CHECK(a.dtype() != DType::Bool && b.dtype() != DType::Bool, TypeError, kBoolMessage);
     return result_type(a, b);
   }
+  static void check_scalar(const Scalar& s) { RT_CHECK(s.kind() != TypeKind::Bool, TypeError, kBoolMessage); }
   template <class T> T f(T x, T y) const { return x - y; }
   TensorList backward(const BinaryGrad& s) const { return {s.g, s.need_b ? neg(s.g) : Tensor()}; }
 };
@@ -864,7 +871,10 @@ RT_REGISTER_OP("maximum", true);
 RT_REGISTER_OP("minimum", true);
 RT_REGISTER_OP("atan2", true);
 
-Tensor rsub(const Tensor& a, const Scalar& b) { return sub(wrapped_scalar(b, result_type(a, b)), a); }
+Tensor rsub(const Tensor& a, const Scalar& b) {
+  SubOp::check_scalar(b);
+  return sub(wrapped_scalar(b, result_type(a, b)), a);
+}
 
 Tensor div(const Tensor& a, const Tensor& b) { return binary_op(DivOp{}, a, b); }
 Tensor div(const Tensor& a, const Scalar& b) { return div(a, wrapped_scalar(b, result_type(a, b))); }
@@ -1199,18 +1209,22 @@ struct RoundDecimalsOp : NumUnary, Pointwise<RoundDecimalsOp> {
 };
 
 // x ** e for a Python-number exponent (fast paths for the common exponents, like PyTorch).
-struct PowScalarOp : NumUnary {
+struct PowScalarOp : UnaryBase {
   static constexpr const char* kName = "pow";
   static constexpr const char* kGradName = "PowBackward";
   static constexpr int kSaves = kSaveA;
+  static constexpr unsigned kTypes = kAllTypes;
   Scalar e;
   DType compute_dtype(const Tensor& a) const {
-    const DType d = not_bool(result_type(a, e), kName);
+    const DType d = result_type(a, e);  // bool only for a bool tensor to a bool power
+    if (d == DType::Bool) return d;
     RT_CHECK(is_floating(d) || e.to_int() >= 0, Error, "pow: integers to negative integer powers are not allowed");
     return d;
   }
   template <class T> void run(const T* x, T* o, int64_t n) const {
-    if constexpr (std::is_integral_v<T>) {
+    if constexpr (std::is_same_v<T, bool>) {  // x ** True is x, x ** False is True
+      for (int64_t i = 0; i < n; ++i) o[i] = x[i] || !e.to_bool();
+    } else if constexpr (std::is_integral_v<T>) {
       const int64_t k = e.to_int();
       if (k == 2) {
         for (int64_t i = 0; i < n; ++i) o[i] = x[i] * x[i];
