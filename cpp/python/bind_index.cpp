@@ -49,6 +49,8 @@ TensorIndex parse_item(py::handle h) {
   if (PyBool_Check(o)) return TensorIndex::boolean_(o == Py_True);
   if (is_tensor(h)) return TensorIndex::tensor_(h.cast<Tensor>());
   if (PyLong_Check(o)) return TensorIndex::integer_(long_from_python(o));
+  if (py::isinstance<py::array>(h) && py::reinterpret_borrow<py::array>(h).ndim() == 0)
+    return parse_item(h.attr("item")());  // a 0-d array indexes like the number it holds
   if (py::isinstance<py::array>(h) || PyList_Check(o) || PyTuple_Check(o))
     return TensorIndex::tensor_(index_tensor_from_python(h));
   if (PyIndex_Check(o)) {  // NumPy integers and other __index__ objects
