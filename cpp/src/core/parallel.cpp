@@ -31,7 +31,8 @@ class ThreadPool {
     stop_workers();
     num_threads_ = std::max(1, n);
     stopping_ = false;
-    for (int i = 1; i < num_threads_; ++i) workers_.emplace_back([this, i] { worker_loop(i); });
+    // New workers start at the current generation: an earlier job is not theirs to run.
+    for (int i = 1; i < num_threads_; ++i) workers_.emplace_back([this, i, g = generation_] { worker_loop(i, g); });
   }
 
   // Returns false (without running) when another thread is using the pool.
@@ -71,8 +72,7 @@ class ThreadPool {
     t_in_parallel = false;
   }
 
-  void worker_loop(int index) {
-    uint64_t seen = 0;
+  void worker_loop(int index, uint64_t seen) {
     for (;;) {
       {
         std::unique_lock<std::mutex> lock(mu_);
