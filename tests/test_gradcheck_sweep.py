@@ -35,9 +35,9 @@ def test_cases_name_registered_ops():
 
 @pytest.mark.parametrize("op,case", PARAMS)
 def test_gradcheck(op, case):
-    assert rt.autograd.gradcheck(case.fn, case.make_inputs(), atol=case.atol, rtol=case.rtol)
+    assert rt.autograd.gradcheck(case.fn, case.make_inputs(), eps=case.eps, atol=case.atol, rtol=case.rtol)
 
 
 @pytest.mark.parametrize("op,case", [p for p in PARAMS if p.values[1].gradgrad])
 def test_gradgradcheck(op, case):
-    assert rt.autograd.gradgradcheck(case.fn, case.make_inputs(), atol=case.atol, rtol=case.rtol)
+    assert rt.autograd.gradgradcheck(case.fn, case.make_inputs(), eps=case.eps, atol=case.atol, rtol=case.rtol)

@@ -46,7 +46,8 @@ Tensor tensor_from_array(const py::array& arr, std::optional<DType> dtype) {
   RT_CHECK(src, TypeError, "tensor: can't convert a NumPy array of dtype ", py::str(arr.dtype()).cast<std::string>(),
            "; supported kinds are bool, integer and floating");
   const DType target = dtype ? *dtype : *src;
-  py::array c = py::module_::import("numpy").attr("ascontiguousarray")(arr, numpy_dtype(target));
+  // np.asarray(order="C") keeps 0-d arrays 0-d (ascontiguousarray would make them 1-d).
+  py::array c = py::module_::import("numpy").attr("asarray")(arr, numpy_dtype(target), "C");
   Shape shape(c.shape(), c.shape() + c.ndim());
   Tensor t = Tensor::empty(shape, target);
   std::memcpy(t.raw_data(), c.data(), static_cast<size_t>(t.numel()) * itemsize(target));

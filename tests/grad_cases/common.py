@@ -9,15 +9,16 @@ _rng = np.random.default_rng(1234)
 class Case:
     """fn(*inputs) checked by gradcheck; by gradgradcheck too when gradgrad is True."""
 
-    def __init__(self, fn, inputs, gradgrad=True, atol=1e-5, rtol=1e-3, name=""):
-        self.fn, self.inputs, self.gradgrad, self.atol, self.rtol, self.name = fn, inputs, gradgrad, atol, rtol, name
+    def __init__(self, fn, inputs, gradgrad=True, atol=1e-5, rtol=1e-3, eps=1e-6, name=""):
+        self.fn, self.inputs, self.gradgrad, self.name = fn, inputs, gradgrad, name
+        self.atol, self.rtol, self.eps = atol, rtol, eps
 
     def make_inputs(self):
         return tuple(make() if callable(make) else make for make in self.inputs)
 
 
-def case(fn, *inputs, gradgrad=True, atol=1e-5, rtol=1e-3, name=""):
-    return Case(fn, inputs, gradgrad=gradgrad, atol=atol, rtol=rtol, name=name)
+def case(fn, *inputs, gradgrad=True, atol=1e-5, rtol=1e-3, eps=1e-6, name=""):
+    return Case(fn, inputs, gradgrad=gradgrad, atol=atol, rtol=rtol, eps=eps, name=name)
 
 
 def rand(*shape, low=-1.0, high=1.0, transposed=False, requires_grad=True):

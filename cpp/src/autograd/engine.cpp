@@ -19,6 +19,7 @@ namespace {
 
 struct CapturePoint {
   Node* node;
+  std::shared_ptr<Node> keep_alive;  // a leaf's accumulator exists only while referenced
   uint32_t output_nr;
   size_t index;  // position in autograd.grad's inputs
 };
@@ -181,7 +182,7 @@ TensorList grad(const TensorList& roots, const TensorList& grad_roots, const Ten
     RT_CHECK(in.defined() && in.requires_grad(), Error, "autograd.grad: input ", i,
              " does not require grad and does not have a grad_fn");
     Edge e = gradient_edge(in);
-    task.captures.push_back(CapturePoint{e.fn.get(), e.input_nr, i});
+    task.captures.push_back(CapturePoint{e.fn.get(), e.fn, e.input_nr, i});
     // Leaves are captured at their accumulator, which grad() never runs.
   }
   execute(task, roots, default_grad_roots(roots, grad_roots), retain_graph || create_graph, create_graph);
