@@ -548,6 +548,22 @@ bool any_true(const Tensor& b) {
 
 bool has_nan(const Tensor& t) { return is_floating(t.dtype()) && any_true(ne(t.detach(), t.detach())); }
 
+// bool [n, n]: i == j (eye) or j >= i (upper).
+Tensor square_mask(int64_t n, bool upper) {
+  Tensor m = Tensor::empty({n, n}, DType::Bool);
+  bool* p = m.data<bool>();
+  for (int64_t i = 0; i < n; ++i)
+    for (int64_t j = 0; j < n; ++j) p[i * n + j] = upper ? j >= i : j == i;
+  return m;
+}
+
+// [..., n(k), n]: for each k, x (last dim of size n) with x_k replaced by 1. Differentiable; used for
+// exact double backward of products with zeros (O(n^2), like torch).
+Tensor each_replaced_by_one(const Tensor& x) {
+  const int64_t n = x.shape().back();
+  return where(square_mask(n, false), scalar_of(1.0, x.dtype()), unsqueeze(x, -2));
+}
+
 void check_nonzero_dims(const Tensor& t, const std::vector<bool>& mask, const char* op) {
   for (size_t i = 0; i < mask.size(); ++i)
     RT_CHECK(!mask[i] || t.shape()[i] != 0, IndexError, op, ": expected reduction dim ", i,
@@ -700,9 +716,21 @@ Tensor prod(const Tensor& t, const std::vector<int64_t>& dims, bool keepdim, std
                        // result / x_i (0 when the slice has a zero); at a zero it is the product of the
                        // nonzeros if it is the slice's only zero, else 0.
                        const DType dt = xs.dtype();
+                       const std::vector<int64_t> rdims = mask_dims(mask);
+                       if (autograd::GradMode::is_enabled() && xs.dim() > 0 &&
+                           (rdims.size() == 1 || static_cast<int64_t>(rdims.size()) == xs.dim())) {
+                         // Building a graph of the gradient: the product of the others as a product
+                         // over [..., k, l] with x_k replaced by 1, exact to every order.
+                         if (rdims.size() == 1) {
+                           const int64_t d = rdims[0];
+                           const Tensor others = prod(each_replaced_by_one(transpose(xs, d, -1)), {-1}, false);
+                           return {mul(gr, transpose(others, d, -1))};
+                         }
+                         const Tensor others = prod(each_replaced_by_one(reshape(xs, {xs.numel()})), {-1}, false);
+                         return {mul(gr, reshape(others, xs.shape()))};
+                       }
                        const Tensor one = scalar_of(1.0, dt);
                        const Tensor safe_x = where(is_zero, one, xs);
-                       const std::vector<int64_t> rdims = mask_dims(mask);
                        const Tensor prod_nonzero = prod(safe_x, rdims, true);
                        const Tensor single_zero = to_dtype(eq(sum(is_zero, rdims, true), Scalar(int64_t(1))), dt);
                        const Tensor others = where(is_zero, mul(prod_nonzero, single_zero), div(res, safe_x));
@@ -1098,8 +1126,8 @@ template <class T> void line_kernel(const T* x, T* y, int64_t n, LineMode mode) 
       return;
     }
     case LineMode::LogSoftmax: {
-      const T shift = m + std::log(exp_sum<false>(x, y, n, m));
-      for (int64_t j = 0; j < n; ++j) y[j] = x[j] - shift;
+      const T log_s = std::log(exp_sum<false>(x, y, n, m));
+      for (int64_t j = 0; j < n; ++j) y[j] = (x[j] - m) - log_s;  // not x - (m + log_s): m may be large
       return;
     }
     case LineMode::LogSumExp: {
@@ -1235,6 +1263,15 @@ Tensor scan_impl(const Tensor& t, int64_t dim, std::optional<DType> dtype, bool 
         if (!any_true(is_zero)) return {div(scan_impl(mul(g[0], res), d, std::nullopt, false, true), xs)};
         const DType dt = xs.dtype();
         const Tensor one = scalar_of(1.0, dt), zero = scalar_of(0.0, dt);
+        if (xs.dim() == 0) return {g[0]};
+        if (autograd::GradMode::is_enabled()) {
+          // Building a graph of the gradient: sum_{i >= k} g_i prod_{l <= i, l != k} x_l over
+          // [..., k, i], exact to every order (O(n^2), like torch).
+          const int64_t n = xs.shape()[d];
+          const Tensor c = scan_impl(each_replaced_by_one(transpose(xs, d, -1)), -1, std::nullopt, true, false);
+          const Tensor terms = where(square_mask(n, true), mul(c, unsqueeze(transpose(g[0], d, -1), -2)), zero);
+          return {transpose(sum(terms, {-1}, false), d, -1)};
+        }
         const Tensor zeros_so_far = scan_impl(is_zero, d, std::nullopt, false, false);  // int64
         const Tensor before_first = eq(zeros_so_far, Scalar(int64_t(0)));
         const Tensor first_zero = mul(is_zero, eq(zeros_so_far, Scalar(int64_t(1))));
