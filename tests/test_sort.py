@@ -117,8 +117,9 @@ def test_zero_size_and_0d():
     v, i = s.sort()
     assert v.item() == 4.0 and i.item() == 0 and v.shape == ()
     assert s.argsort().item() == 0
-    v, i = s.topk(1)
-    assert v.item() == 4.0 and i.item() == 0
+    for k in (0, 1):
+        v, i = s.topk(k)
+        assert v.item() == 4.0 and i.item() == 0 and v.shape == ()
 
 
 def test_gradients():

@@ -84,7 +84,7 @@ namespace {
 
 constexpr int kMaxDims = 16;
 constexpr int kMaxOperands = 4;
-constexpr int64_t kBlock = 16384;  // reduction elements per fixed block (inner mode)
+constexpr int64_t kBlock = 16384;  // reduction elements per fixed block (4x that in outer mode)
 constexpr int64_t kChunk = 256;    // outputs per task in outer mode
 
 // Walks a row-major multi-index over `size`, keeping each operand's element offset.
@@ -287,7 +287,7 @@ template <class T, class P> void reduce_outer(const T* in, const ReducePlan& pla
   const int64_t C = std::min(v.size, kChunk);
   const int64_t nch = (v.size + C - 1) / C;
   const int64_t nk = O / v.size;
-  const int64_t rows_per_block = std::max<int64_t>(16, kBlock / C);
+  const int64_t rows_per_block = std::max<int64_t>(16, 4 * kBlock / C);
   const int64_t nb = R > rows_per_block ? (R + rows_per_block - 1) / rows_per_block : 1;
   const int64_t rows = nb > 1 ? rows_per_block : R;
   const int64_t tasks = nk * nch * nb;

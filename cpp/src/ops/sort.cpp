@@ -105,7 +105,7 @@ std::pair<Tensor, Tensor> topk(const Tensor& t, int64_t k, int64_t dim, bool lar
   Tensor values = Tensor::empty(shape, t.dtype());
   Tensor indices = Tensor::empty(shape, DType::Int64);
   const Tensor td = t.detach();
-  select_kernel(td, d, k, largest, values, indices);
+  select_kernel(td, d, t.dim() == 0 ? 1 : k, largest, values, indices);  // a 0-d result holds the value, like torch
   record_select_backward("TopkBackward", t, values, indices, d);
   return {values, indices};
 }
