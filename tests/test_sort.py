@@ -73,12 +73,17 @@ def test_sort_long_rows_and_defaults():
 
 @pytest.mark.skipif(torch is None, reason="torch not installed")
 @pytest.mark.parametrize("descending", [False, True])
-def test_sort_nan_and_ties_match_torch(descending):
-    a = np.array([[1.0, np.nan, 3.0, 1.0, -np.inf, np.nan, np.inf, 3.0], [0.0, -0.0, 2.0, 2.0, np.nan, 1.0, 1.0, 0.0]])
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_sort_nan_and_ties_match_torch(descending, dtype):
+    a = np.array([[1.0, np.nan, 3.0, 1.0, -np.inf, np.nan, np.inf, 3.0], [0.0, -0.0, 2.0, 2.0, np.nan, 1.0, -0.0, 0.0],
+                  [-np.nan, 5.0, -1.0, -2.0, 1e-40, -1e-40, 0.0, -3e38]]).astype(dtype)
     v, i = rt.tensor(a).sort(1, descending=descending)
     tv, ti = torch.tensor(a).sort(dim=1, descending=descending, stable=True)
     np.testing.assert_array_equal(np_of(v), tv.numpy())
     np.testing.assert_array_equal(np_of(i), ti.numpy())
+    tk, tki = torch.tensor(a).topk(5, dim=1, largest=descending)
+    k, ki = rt.tensor(a).topk(5, dim=1, largest=descending)
+    np.testing.assert_array_equal(np_of(k), tk.numpy())
 
 
 @pytest.mark.parametrize("dtype", ALL)
