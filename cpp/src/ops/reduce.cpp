@@ -195,30 +195,35 @@ template <class T> T highest_value() {
   else return std::numeric_limits<T>::max();
 }
 
-// Reduces n elements at p (element stride `stride`; reduction positions pos, pos+1, ...).
-template <class T, class P>
-typename P::Acc reduce_run(const P& pol, const T* p, int64_t n, int64_t stride, int64_t pos) {
+// Reduces n contiguous elements at p with P::kLanes independent accumulators (vectorizable).
+template <class T, class P> typename P::Acc lanes_run(const P& pol, const T* p, int64_t n, int64_t pos) {
   using Acc = typename P::Acc;
-  if constexpr (requires { pol.run(p, n, pos); }) {
-    if (stride == 1) return pol.run(p, n, pos);
-  }
   Acc acc = pol.init();
   int64_t i = 0;
-  if (stride == 1) {
-    constexpr int L = P::kLanes;
-    if (n >= 2 * L) {
-      Acc lanes[L];
-      for (int k = 0; k < L; ++k) lanes[k] = pol.init();
-      for (; i + L <= n; i += L)
-        for (int k = 0; k < L; ++k) lanes[k] = pol.step(lanes[k], p[i + k], pos + i + k);
-      for (int h = L / 2; h > 0; h /= 2)
-        for (int k = 0; k < h; ++k) lanes[k] = pol.combine(lanes[k], lanes[k + h]);
-      acc = lanes[0];
-    }
-    for (; i < n; ++i) acc = pol.step(acc, p[i], pos + i);
-  } else {
-    for (; i < n; ++i) acc = pol.step(acc, p[i * stride], pos + i);
+  constexpr int L = P::kLanes;
+  if (n >= 2 * L) {
+    Acc lanes[L];
+    for (int k = 0; k < L; ++k) lanes[k] = pol.init();
+    for (; i + L <= n; i += L)
+      for (int k = 0; k < L; ++k) lanes[k] = pol.step(lanes[k], p[i + k], pos + i + k);
+    for (int h = L / 2; h > 0; h /= 2)
+      for (int k = 0; k < h; ++k) lanes[k] = pol.combine(lanes[k], lanes[k + h]);
+    acc = lanes[0];
   }
+  for (; i < n; ++i) acc = pol.step(acc, p[i], pos + i);
+  return acc;
+}
+
+// Reduces n elements at p (element stride `stride`; reduction positions pos, pos+1, ...). A policy
+// may bring its own contiguous-run kernel as run(p, n, pos).
+template <class T, class P>
+typename P::Acc reduce_run(const P& pol, const T* p, int64_t n, int64_t stride, int64_t pos) {
+  if (stride == 1) {
+    if constexpr (requires { pol.run(p, n, pos); }) return pol.run(p, n, pos);
+    else return lanes_run<T>(pol, p, n, pos);
+  }
+  typename P::Acc acc = pol.init();
+  for (int64_t i = 0; i < n; ++i) acc = pol.step(acc, p[i * stride], pos + i);
   return acc;
 }
 
@@ -467,6 +472,31 @@ template <class T, bool kMax> struct ExtremeOp {
   T step(T a, T x, int64_t) const { return pick<kMax>(a, x); }
   T combine(T a, T b) const { return pick<kMax>(a, b); }
   void store(int64_t o, T a) const { out[o] = a; }
+  // Floats: lanes of the plain max/min (one instruction) with NaN flags beside, cheaper than the
+  // NaN-aware select in every lane.
+  T run(const T* p, int64_t n, int64_t pos) const {
+    if constexpr (std::is_floating_point_v<T>) {
+      using I = std::conditional_t<sizeof(T) == 4, int32_t, int64_t>;
+      constexpr int L = kLanes;
+      T m[L];
+      I nan[L];
+      for (int k = 0; k < L; ++k) m[k] = init(), nan[k] = 0;
+      int64_t i = 0;
+      for (; i + L <= n; i += L)
+        for (int k = 0; k < L; ++k) {
+          const T x = p[i + k];
+          m[k] = (kMax ? x > m[k] : x < m[k]) ? x : m[k];
+          nan[k] |= static_cast<I>(x != x);
+        }
+      T r = init();
+      I any_nan = 0;
+      for (int k = 0; k < L; ++k) r = pick<kMax>(r, m[k]), any_nan |= nan[k];
+      for (; i < n; ++i) r = pick<kMax>(r, p[i]);
+      return any_nan ? std::numeric_limits<T>::quiet_NaN() : r;
+    } else {
+      return lanes_run<T>(*this, p, n, pos);
+    }
+  }
 };
 
 // Value and position of the first extreme (first NaN if any).
