@@ -406,25 +406,29 @@ void for_each_column_block(const ColumnView& v, int64_t cols, int64_t cost_per_e
 // NaN): the second pass of argmax-like reductions along a non-innermost dim, vectorized across columns.
 template <class T> void first_match_columns(const T* x, const T* values, int64_t* indices, const ColumnView& v) {
   constexpr int64_t kW = 64;
+  // Row indices in the lanes' width (int32 beside float32) keep the loop in one vector type.
+  using I = std::conditional_t<sizeof(T) <= 4, int32_t, int64_t>;
+  RT_CHECK(v.n <= std::numeric_limits<I>::max(), Error, "argmax: dimension too large");
   for_each_column_block(v, kW, 2, [&](int64_t o, int64_t j0, int64_t w) {
     const T* xb = x + o * v.n * v.inner + j0;
     const T* vb = values + o * v.inner + j0;
-    int64_t idx[kW];
+    I idx[kW];
     for (int64_t j = 0; j < w; ++j) idx[j] = -1;
     for (int64_t r0 = 0; r0 < v.n; r0 += 32) {
       const int64_t r1 = std::min(v.n, r0 + 32);
       for (int64_t r = r0; r < r1; ++r) {
         const T* xr = xb + r * v.inner;
+        const I ri = static_cast<I>(r);
         for (int64_t j = 0; j < w; ++j) {
           const bool hit = (idx[j] < 0) & ((xr[j] == vb[j]) | (is_nan_value(vb[j]) & is_nan_value(xr[j])));
-          idx[j] = hit ? r : idx[j];
+          idx[j] = hit ? ri : idx[j];
         }
       }
-      bool done = true;
-      for (int64_t j = 0; j < w; ++j) done &= idx[j] >= 0;
-      if (done) break;
+      I missing = 0;
+      for (int64_t j = 0; j < w; ++j) missing += static_cast<I>(idx[j] < 0);
+      if (missing == 0) break;
     }
-    std::copy(idx, idx + w, indices + o * v.inner + j0);
+    for (int64_t j = 0; j < w; ++j) indices[o * v.inner + j0 + j] = idx[j];
   });
 }
 
@@ -529,20 +533,21 @@ template <class T, bool kMax> struct ArgOp {
   Acc run(const T* p, int64_t n, int64_t pos) const {
     if (n == 0) return init();
     const T m = reduce_run<T>(ExtremeOp<T, kMax>{nullptr}, p, n, 1, 0);
+    using I = std::conditional_t<sizeof(T) == 8, int64_t, int32_t>;
     constexpr int B = 32;
     int64_t i = 0;
     if (is_nan_value(m)) {
       for (; i + B <= n; i += B) {
-        bool hit = false;
-        for (int k = 0; k < B; ++k) hit |= is_nan_value(p[i + k]);
-        if (hit) break;
+        I hits = 0;  // an integer count vectorizes where a bool |= does not
+        for (int k = 0; k < B; ++k) hits += static_cast<I>(is_nan_value(p[i + k]));
+        if (hits) break;
       }
       while (!is_nan_value(p[i])) ++i;
     } else {
       for (; i + B <= n; i += B) {
-        bool hit = false;
-        for (int k = 0; k < B; ++k) hit |= p[i + k] == m;
-        if (hit) break;
+        I hits = 0;
+        for (int k = 0; k < B; ++k) hits += static_cast<I>(p[i + k] == m);
+        if (hits) break;
       }
       while (!(p[i] == m)) ++i;
     }
