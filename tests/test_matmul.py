@@ -121,6 +121,9 @@ def test_matmul_with_numpy_and_lists():
     np.testing.assert_allclose((rt.tensor(a) @ b).numpy(), a @ b, rtol=1e-5)
     np.testing.assert_allclose((rt.tensor(a) @ b.tolist()).numpy(), a @ b, rtol=1e-5)
     np.testing.assert_allclose((a.tolist() @ rt.tensor(b)).numpy(), a @ b, rtol=1e-5)
+    r = a @ rt.tensor(b)  # NumPy defers to Tensor.__rmatmul__ (__array_priority__)
+    assert isinstance(r, rt.Tensor)
+    np.testing.assert_allclose(r.numpy(), a @ b, rtol=1e-5)
     np.testing.assert_allclose(rt.matmul(a, b).numpy(), a @ b, rtol=1e-5)
     with pytest.raises(TypeError):
         rt.tensor(a) @ "x"
