@@ -8,5 +8,7 @@ from ._C import Tensor, dtype, device, Generator, bool, float32, float64, int64 
 from . import _tensor  # noqa: F401  (Python-level Tensor methods: repr, iteration, ...)
 from . import autograd
 from .autograd import no_grad, enable_grad, set_grad_enabled, inference_mode, Variable  # noqa: F401
+from . import optim
+from .optim import SGD, Adam, AdamW, RMSprop
 
 __version__ = "0.1.0"
