@@ -31,7 +31,9 @@ class ThreadPool {
     stop_workers();
     num_threads_ = std::max(1, n);
     stopping_ = false;
-    for (int i = 1; i < num_threads_; ++i) workers_.emplace_back([this, i] { worker_loop(i); });
+    // New workers start from the current generation: the last job (already finished) is not theirs.
+    const uint64_t gen = generation_;
+    for (int i = 1; i < num_threads_; ++i) workers_.emplace_back([this, i, gen] { worker_loop(i, gen); });
   }
 
   // Returns false (without running) when another thread is using the pool.
@@ -71,8 +73,7 @@ class ThreadPool {
     t_in_parallel = false;
   }
 
-  void worker_loop(int index) {
-    uint64_t seen = 0;
+  void worker_loop(int index, uint64_t seen) {
     for (;;) {
       {
         std::unique_lock<std::mutex> lock(mu_);
