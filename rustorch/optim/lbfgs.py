@@ -181,8 +181,6 @@ class LBFGS(Optimizer):
 
     def step(self, closure):
         """Performs one optimization step (up to ``max_iter`` L-BFGS iterations)."""
-        if closure is None:
-            raise RuntimeError("LBFGS requires a closure that re-evaluates the model and returns the loss")
         with no_grad():
             return self._step(closure)
 
