@@ -28,12 +28,18 @@ void bind_optim(py::module_& root) {
       [](const TensorList& params, const TensorList& grads, const OptTensors& bufs, double lr, double momentum,
          double dampening, double weight_decay, bool nesterov, bool maximize) {
         TensorList b = unwrap(bufs);
-        optim::sgd_step(params, grads, b, {lr, momentum, dampening, weight_decay, nesterov, maximize});
-        return b;
+        bool created = false;
+        for (const Tensor& t : b) created |= !t.defined();
+        {
+          py::gil_scoped_release release;
+          optim::sgd_step(params, grads, b, {lr, momentum, dampening, weight_decay, nesterov, maximize});
+        }
+        return created ? py::cast(b) : py::none();
       },
-      "SGD update of all params in place; returns the momentum buffers (created where None).", py::arg("params"),
+      "SGD update of all params in place; returns the momentum buffers when some were created (None entries), "
+      "else None.", py::arg("params"),
       py::arg("grads"), py::arg("momentum_buffers"), py::kw_only(), py::arg("lr"), py::arg("momentum"),
-      py::arg("dampening"), py::arg("weight_decay"), py::arg("nesterov"), py::arg("maximize"), Release());
+      py::arg("dampening"), py::arg("weight_decay"), py::arg("nesterov"), py::arg("maximize"));
 
   m.def(
       "adam",

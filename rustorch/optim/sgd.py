@@ -46,7 +46,7 @@ class SGD(Optimizer):
             bufs = _C._optim.sgd(params, grads, bufs, lr=float(group["lr"]), momentum=momentum,
                                  dampening=float(group["dampening"]), weight_decay=float(group["weight_decay"]),
                                  nesterov=bool(group["nesterov"]), maximize=bool(group["maximize"]))
-            if momentum != 0:
+            if bufs is not None:  # buffers were created on this step
                 for p, b in zip(params, bufs):
                     state[p]["momentum_buffer"] = b
         return loss

@@ -4,6 +4,7 @@
 #include "rustorch/optim/fused.hpp"
 
 #include <cmath>
+#include <type_traits>
 
 #include "rustorch/ops/factory.hpp"
 #include "rustorch/optim/multi_tensor.hpp"
@@ -33,7 +34,14 @@ template <class T> inline T lerp(T start, T end, T w, bool small) {
 }
 
 // torch.maximum: NaN in either operand propagates.
-template <class T> inline T maximum(T a, T b) { return (a != a || a > b) ? a : b; }
+template <class T> inline T maximum(T a, T b) { return ((a != a) | (a > b)) ? a : b; }
+
+// Calls f(std::bool_constant<b>{}): loop-invariant options become compile-time constants, so that
+// every kernel loop is a straight-line body the compiler vectorizes.
+template <class F> inline void with_flag(bool b, F&& f) {
+  if (b) f(std::true_type{});
+  else f(std::false_type{});
+}
 
 // Runs kernel<float> or kernel<double> for slot i.
 #define RT_OPTIM_DISPATCH(mt, i, KERNEL, ...)              \
@@ -77,30 +85,19 @@ struct AdamScalars {
   double step_size, bc2_sqrt;
 };
 
-template <class T>
-void adam_kernel(const MultiTensor& mt, size_t i, int64_t b, int64_t e, const AdamOptions& o, const AdamScalars& s) {
-  T* __restrict p = mt.data<T>(i, 0) + b;
-  const T* __restrict g = mt.data<T>(i, 1) + b;
-  T* __restrict m = mt.data<T>(i, 2) + b;
-  T* __restrict v = mt.data<T>(i, 3) + b;
-  T* __restrict vmax = o.amsgrad ? mt.data<T>(i, 4) + b : nullptr;
-  const int64_t n = e - b;
-  const T w1 = T(1 - o.beta1), beta2 = T(o.beta2), w2 = T(1 - o.beta2), eps = T(o.eps), wd = T(o.weight_decay);
-  const T decay = T(1 - o.lr * o.weight_decay), bc2_sqrt = T(s.bc2_sqrt), neg_step = T(-s.step_size);
-  const bool small = std::abs(w1) < T(0.5), maximize = o.maximize, amsgrad = o.amsgrad;
-  const bool coupled_wd = o.weight_decay != 0 && !o.decoupled_weight_decay;
-  const bool decoupled_wd = o.weight_decay != 0 && o.decoupled_weight_decay;
+template <class T, bool AMSGRAD, bool COUPLED_WD, bool SMALL>
+void adam_loop(T* __restrict p, const T* __restrict g, T* __restrict m, T* __restrict v, T* __restrict vmax,
+               int64_t n, T sign, T w1, T beta2, T w2, T eps, T wd, T decay, T bc2_sqrt, T neg_step) {
   for (int64_t j = 0; j < n; ++j) {
-    T param = p[j];
-    T grad = maximize ? -g[j] : g[j];
-    if (decoupled_wd) param = param * decay;
-    if (coupled_wd) grad = grad + wd * param;
-    const T mj = lerp(m[j], grad, w1, small);
+    const T param = p[j] * decay;  // decoupled weight decay (decay is 1 otherwise: exact)
+    T grad = g[j] * sign;          // maximize: sign is -1 (exact negation)
+    if constexpr (COUPLED_WD) grad = grad + wd * param;
+    const T mj = lerp(m[j], grad, w1, SMALL);
     const T vj = v[j] * beta2 + w2 * grad * grad;
     m[j] = mj;
     v[j] = vj;
     T denom_base = vj;
-    if (amsgrad) {
+    if constexpr (AMSGRAD) {
       denom_base = maximum(vmax[j], vj);
       vmax[j] = denom_base;
     }
@@ -109,36 +106,46 @@ void adam_kernel(const MultiTensor& mt, size_t i, int64_t b, int64_t e, const Ad
   }
 }
 
+template <class T>
+void adam_kernel(const MultiTensor& mt, size_t i, int64_t b, int64_t e, const AdamOptions& o, const AdamScalars& s) {
+  T* p = mt.data<T>(i, 0) + b;
+  const T* g = mt.data<T>(i, 1) + b;
+  T* m = mt.data<T>(i, 2) + b;
+  T* v = mt.data<T>(i, 3) + b;
+  T* vmax = o.amsgrad ? mt.data<T>(i, 4) + b : nullptr;
+  const T w1 = T(1 - o.beta1);
+  const T decay = o.weight_decay != 0 && o.decoupled_weight_decay ? T(1 - o.lr * o.weight_decay) : T(1);
+  with_flag(o.amsgrad, [&](auto ams) {
+    with_flag(o.weight_decay != 0 && !o.decoupled_weight_decay, [&](auto cwd) {
+      with_flag(std::abs(w1) < T(0.5), [&](auto small) {
+        adam_loop<T, ams.value, cwd.value, small.value>(p, g, m, v, vmax, e - b, o.maximize ? T(-1) : T(1), w1,
+                                                        T(o.beta2), T(1 - o.beta2), T(o.eps), T(o.weight_decay),
+                                                        decay, T(s.bc2_sqrt), T(-s.step_size));
+      });
+    });
+  });
+}
+
 // ------------------------------------------------------------------------------------------ RMSprop
 
-template <class T>
-void rmsprop_kernel(const MultiTensor& mt, size_t i, int64_t b, int64_t e, const RMSpropOptions& o) {
-  T* __restrict p = mt.data<T>(i, 0) + b;
-  const T* __restrict g = mt.data<T>(i, 1) + b;
-  T* __restrict sq = mt.data<T>(i, 2) + b;
-  size_t k = 3;
-  T* __restrict ga = o.centered ? mt.data<T>(i, k++) + b : nullptr;
-  T* __restrict buf = o.momentum > 0 ? mt.data<T>(i, k++) + b : nullptr;
-  const int64_t n = e - b;
-  const T alpha = T(o.alpha), w = T(1 - o.alpha), eps = T(o.eps), wd = T(o.weight_decay), mom = T(o.momentum);
-  const T neg_lr = T(-o.lr), neg_one = T(-1);
-  const bool small = std::abs(w) < T(0.5), maximize = o.maximize, use_wd = o.weight_decay != 0;
-  const bool centered = o.centered, use_mom = o.momentum > 0;
+template <class T, bool WD, bool CENTERED, bool MOMENTUM, bool SMALL>
+void rmsprop_loop(T* __restrict p, const T* __restrict g, T* __restrict sq, T* __restrict ga, T* __restrict buf,
+                  int64_t n, T sign, T alpha, T w, T eps, T wd, T mom, T neg_lr) {
   for (int64_t j = 0; j < n; ++j) {
-    T grad = maximize ? -g[j] : g[j];
-    if (use_wd) grad = grad + wd * p[j];
+    T grad = g[j] * sign;
+    if constexpr (WD) grad = grad + wd * p[j];
     const T s = sq[j] * alpha + w * grad * grad;
     sq[j] = s;
     T avg;
-    if (centered) {
-      const T a = lerp(ga[j], grad, w, small);
+    if constexpr (CENTERED) {
+      const T a = lerp(ga[j], grad, w, SMALL);
       ga[j] = a;
-      avg = std::sqrt(s + neg_one * a * a);
+      avg = std::sqrt(s + T(-1) * a * a);
     } else {
       avg = std::sqrt(s);
     }
     avg = avg + eps;
-    if (use_mom) {
+    if constexpr (MOMENTUM) {
       const T bj = buf[j] * mom + grad / avg;
       buf[j] = bj;
       p[j] = p[j] + neg_lr * bj;
@@ -146,6 +153,28 @@ void rmsprop_kernel(const MultiTensor& mt, size_t i, int64_t b, int64_t e, const
       p[j] = p[j] + neg_lr * (grad / avg);
     }
   }
+}
+
+template <class T>
+void rmsprop_kernel(const MultiTensor& mt, size_t i, int64_t b, int64_t e, const RMSpropOptions& o) {
+  T* p = mt.data<T>(i, 0) + b;
+  const T* g = mt.data<T>(i, 1) + b;
+  T* sq = mt.data<T>(i, 2) + b;
+  size_t k = 3;
+  T* ga = o.centered ? mt.data<T>(i, k++) + b : nullptr;
+  T* buf = o.momentum > 0 ? mt.data<T>(i, k++) + b : nullptr;
+  const T w = T(1 - o.alpha);
+  with_flag(o.weight_decay != 0, [&](auto wd) {
+    with_flag(o.centered, [&](auto centered) {
+      with_flag(o.momentum > 0, [&](auto mom) {
+        with_flag(std::abs(w) < T(0.5), [&](auto small) {
+          rmsprop_loop<T, wd.value, centered.value, mom.value, small.value>(
+              p, g, sq, ga, buf, e - b, o.maximize ? T(-1) : T(1), T(o.alpha), w, T(o.eps), T(o.weight_decay),
+              T(o.momentum), T(-o.lr));
+        });
+      });
+    });
+  });
 }
 
 // ------------------------------------------------------------------------------------------ Adagrad
@@ -195,24 +224,30 @@ void adadelta_kernel(const MultiTensor& mt, size_t i, int64_t b, int64_t e, cons
 
 // ------------------------------------------------------------------------------------------- Adamax
 
-template <class T>
-void adamax_kernel(const MultiTensor& mt, size_t i, int64_t b, int64_t e, const AdamaxOptions& o, double clr) {
-  T* __restrict p = mt.data<T>(i, 0) + b;
-  const T* __restrict g = mt.data<T>(i, 1) + b;
-  T* __restrict m = mt.data<T>(i, 2) + b;
-  T* __restrict u = mt.data<T>(i, 3) + b;
-  const int64_t n = e - b;
-  const T w1 = T(1 - o.beta1), beta2 = T(o.beta2), eps = T(o.eps), wd = T(o.weight_decay), neg_clr = T(-clr);
-  const bool small = std::abs(w1) < T(0.5), maximize = o.maximize, use_wd = o.weight_decay != 0;
+template <class T, bool WD, bool SMALL>
+void adamax_loop(T* __restrict p, const T* __restrict g, T* __restrict m, T* __restrict u, int64_t n, T sign, T w1,
+                 T beta2, T eps, T wd, T neg_clr) {
   for (int64_t j = 0; j < n; ++j) {
-    T grad = maximize ? -g[j] : g[j];
-    if (use_wd) grad = grad + wd * p[j];
-    const T mj = lerp(m[j], grad, w1, small);
+    T grad = g[j] * sign;
+    if constexpr (WD) grad = grad + wd * p[j];
+    const T mj = lerp(m[j], grad, w1, SMALL);
     m[j] = mj;
     const T uj = maximum(u[j] * beta2, std::abs(grad) + eps);
     u[j] = uj;
     p[j] = p[j] + neg_clr * (mj / uj);
   }
+}
+
+template <class T>
+void adamax_kernel(const MultiTensor& mt, size_t i, int64_t b, int64_t e, const AdamaxOptions& o, double clr) {
+  const T w1 = T(1 - o.beta1);
+  with_flag(o.weight_decay != 0, [&](auto wd) {
+    with_flag(std::abs(w1) < T(0.5), [&](auto small) {
+      adamax_loop<T, wd.value, small.value>(mt.data<T>(i, 0) + b, mt.data<T>(i, 1) + b, mt.data<T>(i, 2) + b,
+                                            mt.data<T>(i, 3) + b, e - b, o.maximize ? T(-1) : T(1), w1, T(o.beta2),
+                                            T(o.eps), T(o.weight_decay), T(-clr));
+    });
+  });
 }
 
 // -------------------------------------------------------------------------------------------- NAdam
@@ -221,24 +256,14 @@ struct NAdamScalars {
   double bc2, c_grad, c_avg;
 };
 
-template <class T>
-void nadam_kernel(const MultiTensor& mt, size_t i, int64_t b, int64_t e, const NAdamOptions& o, const NAdamScalars& s) {
-  T* __restrict p = mt.data<T>(i, 0) + b;
-  const T* __restrict g = mt.data<T>(i, 1) + b;
-  T* __restrict m = mt.data<T>(i, 2) + b;
-  T* __restrict v = mt.data<T>(i, 3) + b;
-  const int64_t n = e - b;
-  const T w1 = T(1 - o.beta1), beta2 = T(o.beta2), w2 = T(1 - o.beta2), eps = T(o.eps), wd = T(o.weight_decay);
-  const T decay = T(1 - o.lr * o.weight_decay), bc2 = T(s.bc2), c_grad = T(s.c_grad), c_avg = T(s.c_avg);
-  const bool small = std::abs(w1) < T(0.5), maximize = o.maximize;
-  const bool coupled_wd = o.weight_decay != 0 && !o.decoupled_weight_decay;
-  const bool decoupled_wd = o.weight_decay != 0 && o.decoupled_weight_decay;
+template <class T, bool COUPLED_WD, bool SMALL>
+void nadam_loop(T* __restrict p, const T* __restrict g, T* __restrict m, T* __restrict v, int64_t n, T sign, T w1,
+                T beta2, T w2, T eps, T wd, T decay, T bc2, T c_grad, T c_avg) {
   for (int64_t j = 0; j < n; ++j) {
-    T param = p[j];
-    T grad = maximize ? -g[j] : g[j];
-    if (decoupled_wd) param = param * decay;
-    if (coupled_wd) grad = grad + wd * param;
-    const T mj = lerp(m[j], grad, w1, small);
+    T param = p[j] * decay;
+    T grad = g[j] * sign;
+    if constexpr (COUPLED_WD) grad = grad + wd * param;
+    const T mj = lerp(m[j], grad, w1, SMALL);
     const T vj = v[j] * beta2 + w2 * grad * grad;
     m[j] = mj;
     v[j] = vj;
@@ -248,6 +273,20 @@ void nadam_kernel(const MultiTensor& mt, size_t i, int64_t b, int64_t e, const N
   }
 }
 
+template <class T>
+void nadam_kernel(const MultiTensor& mt, size_t i, int64_t b, int64_t e, const NAdamOptions& o, const NAdamScalars& s) {
+  const T w1 = T(1 - o.beta1);
+  const T decay = o.weight_decay != 0 && o.decoupled_weight_decay ? T(1 - o.lr * o.weight_decay) : T(1);
+  with_flag(o.weight_decay != 0 && !o.decoupled_weight_decay, [&](auto cwd) {
+    with_flag(std::abs(w1) < T(0.5), [&](auto small) {
+      nadam_loop<T, cwd.value, small.value>(mt.data<T>(i, 0) + b, mt.data<T>(i, 1) + b, mt.data<T>(i, 2) + b,
+                                            mt.data<T>(i, 3) + b, e - b, o.maximize ? T(-1) : T(1), w1, T(o.beta2),
+                                            T(1 - o.beta2), T(o.eps), T(o.weight_decay), decay, T(s.bc2),
+                                            T(s.c_grad), T(s.c_avg));
+    });
+  });
+}
+
 // -------------------------------------------------------------------------------------------- RAdam
 
 struct RAdamScalars {
@@ -255,32 +294,37 @@ struct RAdamScalars {
   bool rectify;
 };
 
-template <class T>
-void radam_kernel(const MultiTensor& mt, size_t i, int64_t b, int64_t e, const RAdamOptions& o, const RAdamScalars& s) {
-  T* __restrict p = mt.data<T>(i, 0) + b;
-  const T* __restrict g = mt.data<T>(i, 1) + b;
-  T* __restrict m = mt.data<T>(i, 2) + b;
-  T* __restrict v = mt.data<T>(i, 3) + b;
-  const int64_t n = e - b;
-  const T w1 = T(1 - o.beta1), beta2 = T(o.beta2), w2 = T(1 - o.beta2), eps = T(o.eps), wd = T(o.weight_decay);
-  const T decay = T(1 - o.lr * o.weight_decay), bc1 = T(s.bc1), bc2_sqrt = T(s.bc2_sqrt), rect = T(s.rect);
-  const T lr = T(o.lr), neg_one = T(-1);
-  const bool small = std::abs(w1) < T(0.5), maximize = o.maximize, rectify = s.rectify;
-  const bool coupled_wd = o.weight_decay != 0 && !o.decoupled_weight_decay;
-  const bool decoupled_wd = o.weight_decay != 0 && o.decoupled_weight_decay;
+template <class T, bool COUPLED_WD, bool SMALL, bool RECTIFY>
+void radam_loop(T* __restrict p, const T* __restrict g, T* __restrict m, T* __restrict v, int64_t n, T sign, T w1,
+                T beta2, T w2, T eps, T wd, T decay, T bc1, T bc2_sqrt, T rect, T lr) {
   for (int64_t j = 0; j < n; ++j) {
-    T param = p[j];
-    T grad = maximize ? -g[j] : g[j];
-    if (decoupled_wd) param = param * decay;
-    if (coupled_wd) grad = grad + wd * param;
-    const T mj = lerp(m[j], grad, w1, small);
+    const T param = p[j] * decay;
+    T grad = g[j] * sign;
+    if constexpr (COUPLED_WD) grad = grad + wd * param;
+    const T mj = lerp(m[j], grad, w1, SMALL);
     const T vj = v[j] * beta2 + w2 * grad * grad;
     m[j] = mj;
     v[j] = vj;
     T upd = (mj / bc1) * lr;
-    if (rectify) upd = upd * ((T(1) / (std::sqrt(vj) + eps)) * bc2_sqrt) * rect;
-    p[j] = param + neg_one * upd;
+    if constexpr (RECTIFY) upd = upd * ((T(1) / (std::sqrt(vj) + eps)) * bc2_sqrt) * rect;
+    p[j] = param + T(-1) * upd;
   }
+}
+
+template <class T>
+void radam_kernel(const MultiTensor& mt, size_t i, int64_t b, int64_t e, const RAdamOptions& o, const RAdamScalars& s) {
+  const T w1 = T(1 - o.beta1);
+  const T decay = o.weight_decay != 0 && o.decoupled_weight_decay ? T(1 - o.lr * o.weight_decay) : T(1);
+  with_flag(o.weight_decay != 0 && !o.decoupled_weight_decay, [&](auto cwd) {
+    with_flag(std::abs(w1) < T(0.5), [&](auto small) {
+      with_flag(s.rectify, [&](auto rectify) {
+        radam_loop<T, cwd.value, small.value, rectify.value>(
+            mt.data<T>(i, 0) + b, mt.data<T>(i, 1) + b, mt.data<T>(i, 2) + b, mt.data<T>(i, 3) + b, e - b,
+            o.maximize ? T(-1) : T(1), w1, T(o.beta2), T(1 - o.beta2), T(o.eps), T(o.weight_decay), decay, T(s.bc1),
+            T(s.bc2_sqrt), T(s.rect), T(o.lr));
+      });
+    });
+  });
 }
 
 }  // namespace
