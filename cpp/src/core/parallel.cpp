@@ -31,8 +31,10 @@ class ThreadPool {
     stop_workers();
     num_threads_ = std::max(1, n);
     stopping_ = false;
-    // New workers start at the current generation: an earlier job is not theirs to run.
-    for (int i = 1; i < num_threads_; ++i) workers_.emplace_back([this, i, g = generation_] { worker_loop(i, g); });
+    // Workers start from the current generation: a pool resized after jobs ran must not mistake
+    // the last (finished) job for a new one.
+    const uint64_t start = generation_;
+    for (int i = 1; i < num_threads_; ++i) workers_.emplace_back([this, i, start] { worker_loop(i, start); });
   }
 
   // Returns false (without running) when another thread is using the pool.
