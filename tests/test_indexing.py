@@ -535,3 +535,44 @@ def test_index_add(dtype, contiguous):
     check(t, a)
     with pytest.raises(ValueError, match="index_add_.*source"):
         t.index_add_(0, rt.tensor([0]), rt.tensor(np.ones((2, 4), dtype=a.dtype)))
+
+
+# ---- large inputs: several mask blocks, parallel paths -------------------------------------------
+
+@pytest.mark.parametrize("contiguous", [True, False])
+def test_large_mask_get_and_set(contiguous):
+    t, a = make((300, 200), "float32", contiguous)
+    m = rng.random((300, 200)) > 0.3
+    check(t[m], a[m])
+    check(t[:, ::3][m[:, ::3]], a[:, ::3][m[:, ::3]])
+    rows = rng.random(300) > 0.5
+    check(t[rows], a[rows])
+    vals = rng.standard_normal(int(m.sum())).astype(np.float32)
+    t[m] = rt.tensor(vals)
+    a[m] = vals
+    check(t, a)
+    t[rows] = rt.tensor(np.arange(200, dtype=np.float32))
+    a[rows] = np.arange(200, dtype=np.float32)
+    check(t, a)
+    t[~m] = -1.0
+    a[~m] = -1.0
+    check(t, a)
+    acc = t.index_put((rt.tensor(m),), rt.tensor(np.ones(int(m.sum()), np.float32)), accumulate=True)
+    a2 = a.copy()
+    a2[m] += 1
+    check(acc, a2)
+
+
+def test_large_index_put_accumulate_is_sequential():
+    a = np.zeros((50, 40))
+    idx = rng.integers(0, 50, 5000)
+    v = rng.standard_normal((5000, 40))
+    t = rt.tensor(a)
+    t.index_put_((rt.tensor(idx),), rt.tensor(v), accumulate=True)
+    np.add.at(a, idx, v)
+    check(t, a)  # duplicates are summed in index order, bit for bit
+    b = np.zeros((40, 50))
+    tb = rt.tensor(b)
+    tb.index_put_((None, rt.tensor(idx)), rt.tensor(np.ascontiguousarray(v.T)), accumulate=True)
+    np.add.at(b, (slice(None), idx), v.T)
+    check(tb, b)

@@ -237,7 +237,10 @@ Tensor select(const Tensor& t, int64_t dim, int64_t index) {
   if (autograd::needs_grad({t})) {
     const Shape in_shape = t.shape();
     autograd::record("SelectBackward", {t}, {out}, {}, [in_shape, d, i](const BackwardContext&, const TensorList& g) -> TensorList {
-      return {select_scatter(zeros(in_shape, g[0].dtype()), g[0], d, i)};
+      if (autograd::needs_grad({g[0]})) return {select_scatter(zeros(in_shape, g[0].dtype()), g[0], d, i)};
+      Tensor z = zeros(in_shape, g[0].dtype());  // no double backward: write g straight into zeros
+      copy_kernel(select(z, d, i), g[0]);
+      return {z};
     });
   }
   return out;
@@ -276,7 +279,11 @@ Tensor slice(const Tensor& t, int64_t dim, std::optional<int64_t> start, std::op
   if (autograd::needs_grad({t})) {
     const Shape in_shape = t.shape();
     autograd::record("SliceBackward", {t}, {out}, {}, [in_shape, b](const BackwardContext&, const TensorList& g) -> TensorList {
-      return {slice_scatter(zeros(in_shape, g[0].dtype()), g[0], b.dim, b.start, b.end, b.step)};
+      if (autograd::needs_grad({g[0]}))
+        return {slice_scatter(zeros(in_shape, g[0].dtype()), g[0], b.dim, b.start, b.end, b.step)};
+      Tensor z = zeros(in_shape, g[0].dtype());  // no double backward: write g straight into zeros
+      copy_kernel(slice_view(z, b), g[0]);
+      return {z};
     });
   }
   return out;
@@ -880,7 +887,10 @@ void record_index_backward(const Tensor& t, const Tensor& out, const TensorList&
   autograd::record(name, {t}, {out}, indices, [in_shape, n](const BackwardContext& ctx, const TensorList& g) -> TensorList {
     TensorList idx(n);
     for (size_t i = 0; i < n; ++i) idx[i] = ctx.saved(i);
-    return {index_put(zeros(in_shape, g[0].dtype()), idx, g[0], true)};
+    if (autograd::needs_grad({g[0]})) return {index_put(zeros(in_shape, g[0].dtype()), idx, g[0], true)};
+    Tensor z = zeros(in_shape, g[0].dtype());  // no double backward: accumulate g straight into zeros
+    index_put_kernel(z, idx, g[0], true, "index backward");
+    return {z};
   });
 }
 
