@@ -1184,14 +1184,45 @@ Tensor cat(const TensorList& tensors, int64_t dim) {
 Tensor stack(const TensorList& tensors, int64_t dim) {
   RT_CHECK(!tensors.empty(), ValueError, "stack: expected a non-empty list of tensors");
   const Shape& s0 = tensors[0].shape();
-  for (size_t i = 1; i < tensors.size(); ++i)
+  DType dtype = tensors[0].dtype();
+  for (size_t i = 1; i < tensors.size(); ++i) {
     RT_CHECK(tensors[i].shape() == s0, ValueError, "stack: expects each tensor to be equal size, but got ", shape_str(s0),
              " at entry 0 and ", shape_str(tensors[i].shape()), " at entry ", i);
+    dtype = promote_types(dtype, tensors[i].dtype());
+  }
+  const int64_t n = static_cast<int64_t>(tensors.size());
   const int64_t d = wrap_dim(dim, static_cast<int64_t>(s0.size()) + 1, "stack");
-  TensorList parts;
-  parts.reserve(tensors.size());
-  for (const Tensor& t : tensors) parts.push_back(unsqueeze(t, d));
-  return cat(parts, d);
+  Shape out_shape = s0;
+  out_shape.insert(out_shape.begin() + d, n);
+  Tensor out = Tensor::empty(out_shape, dtype);
+  // out viewed as [outer, n, inner]: input i fills [:, i, :].
+  const int64_t outer = shape_numel(Shape(s0.begin(), s0.begin() + d));
+  const int64_t inner = shape_numel(Shape(s0.begin() + d, s0.end()));
+  bool fast = true;
+  for (const Tensor& t : tensors) fast &= t.is_contiguous() && t.dtype() == dtype;
+  if (out.numel() > 0 && fast) {
+    const size_t bytes = static_cast<size_t>(inner) * itemsize(dtype);
+    char* o = static_cast<char*>(out.raw_data());
+    parallel_for(outer * n, std::max<int64_t>(1, kParallelGrain / inner), [&](int64_t r0, int64_t r1) {
+      for (int64_t r = r0; r < r1; ++r) {
+        const int64_t oi = r / n, i = r % n;
+        std::memcpy(o + r * bytes, static_cast<const char*>(tensors[i].raw_data()) + oi * bytes, bytes);
+      }
+    });
+  } else if (out.numel() > 0) {
+    Shape strides = out.strides();
+    const int64_t step = strides[d];
+    strides.erase(strides.begin() + d);
+    for (int64_t i = 0; i < n; ++i) copy_kernel(out.as_strided(s0, strides, i * step), tensors[i]);
+  }
+  if (autograd::needs_grad(tensors))
+    autograd::record("StackBackward", tensors, {out}, {}, [n, d](const BackwardContext& ctx, const TensorList& g) -> TensorList {
+      TensorList r(static_cast<size_t>(n));
+      for (int64_t i = 0; i < n; ++i)
+        if (ctx.needs_input_grad(i)) r[i] = select(g[0], d, i);
+      return r;
+    });
+  return out;
 }
 
 Tensor hstack(const TensorList& tensors) {
