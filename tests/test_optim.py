@@ -327,6 +327,36 @@ def test_lbfgs_matches_torch(kw, dtype):
     assert la[-1] < la[0]
 
 
+@pytest.mark.parametrize("via", ["dict", "json"])
+def test_lbfgs_state_dict_round_trip(via):
+    X, Y, init = _data(np.float32)
+    Xl, Yl = rt.tensor(X), rt.tensor(Y)
+    kw = dict(lr=1, max_iter=4, history_size=5, line_search_fn="strong_wolfe")
+
+    def run(P, opt, n):
+        def closure():
+            opt.zero_grad()
+            loss = _loss(P, Xl, Yl)
+            loss.backward()
+            return loss
+        for _ in range(n):
+            opt.step(closure)
+        return [p.detach().numpy().copy() for p in P]
+
+    P = _params(rt, init)
+    straight = run(P, rt.optim.LBFGS(P, **kw), 6)
+    P1 = _params(rt, init)
+    opt1 = rt.optim.LBFGS(P1, **kw)
+    run(P1, opt1, 3)
+    sd = opt1.state_dict()
+    sd = _deserialize(*_serialize(sd)) if via == "json" else sd
+    P2 = [rt.tensor(p.detach().numpy().copy(), requires_grad=True) for p in P1]
+    opt2 = rt.optim.LBFGS(P2, **kw)
+    opt2.load_state_dict(sd)
+    for a, b in zip(straight, run(P2, opt2, 3)):
+        np.testing.assert_array_equal(a, b)
+
+
 def test_lbfgs_errors():
     p = rt.tensor([1.0, 2.0], requires_grad=True)
     q = rt.tensor([1.0], requires_grad=True)
