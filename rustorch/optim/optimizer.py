@@ -93,7 +93,6 @@ class Optimizer:
         """Adds a param group (a dict with ``params`` and optional per-group options)."""
         if not isinstance(param_group, dict):
             raise TypeError(f"param_group must be a dict, but got {type(param_group).__name__}")
-        param_group = dict(param_group)
         if "params" not in param_group:
             raise ValueError("param_group must have a 'params' entry")
         params = param_group["params"]
