@@ -434,6 +434,13 @@ def test_params_errors():
         opt.add_param_group([q])
 
 
+def test_differentiable_is_refused():
+    p = rt.tensor([1.0], requires_grad=True)
+    with pytest.raises(NotImplementedError, match="differentiable"):
+        rt.optim.Adam([p], differentiable=True)
+    rt.optim.Adam([p], foreach=True, fused=False, capturable=False)  # accepted, always fused
+
+
 def test_kernel_errors_are_clear():
     p = rt.tensor([1.0, 2.0], requires_grad=True)
     p.grad = rt.tensor([1.0, 2.0])

@@ -64,6 +64,9 @@ class Optimizer:
     _scalar_state_keys = ("step",)
 
     def __init__(self, params, defaults):
+        if defaults.get("differentiable"):
+            raise NotImplementedError(f"{type(self).__name__}: differentiable=True (autograd through the update) "
+                                      "is not supported; updates always run in place without recording a graph")
         self._validate_group(defaults)
         self.defaults = defaults
         if isinstance(params, Tensor):
