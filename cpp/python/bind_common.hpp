@@ -48,6 +48,9 @@ void bind_index(py::module_& m, PyTensorClass& cls);
 void bind_factory(py::module_& m, PyTensorClass& cls);
 void bind_matmul(py::module_& m, PyTensorClass& cls);
 void bind_runtime(py::module_& m);
+void bind_nn(py::module_& m);
+void bind_optim(py::module_& m);
+void bind_data(py::module_& m);
 
 }  // namespace rustorch::python
 

@@ -29,6 +29,9 @@ PYBIND11_MODULE(_C, m) {
   bind_index(m, cls);
   bind_factory(m, cls);
   bind_matmul(m, cls);
+  bind_nn(m);
+  bind_optim(m);
+  bind_data(m);
 }
 
 }  // namespace rustorch::python
