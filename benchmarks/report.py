@@ -174,25 +174,36 @@ def plot(rows, path):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FixedLocator, NullFormatter, NullLocator
 
-    items = [(f"{op} {size_str(shape)}", ratios(e)) for (o, sec, op, shape), e in sorted(rows.items())]
+    items = [(f"{sec}: {op} {size_str(shape)}", ratios(e)) for (o, sec, op, shape), e in sorted(rows.items())]
     items = [(label, r) for label, r in items if r["torch"] is not None or r["numpy"] is not None]
-    fig, ax = plt.subplots(figsize=(9, 0.32 * max(len(items), 3) + 1.5))
+    fig, ax = plt.subplots(figsize=(10, 0.34 * max(len(items), 3) + 1.6))
+    ax.set_xscale("log")
+    values = [v for _, r in items for v in r.values() if v]
+    lo, hi = min(values + [0.5]) / 1.3, max(values + [2.0]) * 1.3
     if items:
         ys = range(len(items))
         h = 0.38
         for k, (lib, color) in enumerate((("torch", "#d62728"), ("numpy", "#1f77b4"))):
-            vals = [r[lib] if r[lib] is not None else 0 for _, r in items]
-            ax.barh([y + (k - 0.5) * h for y in ys], vals, height=h, color=color,
-                    label=f"{lib} / rustorch")
+            vals = [r[lib] for _, r in items]
+            # bars grow from 1.0: to the right where rustorch is faster, to the left where slower
+            ax.barh([y + (k - 0.5) * h for y, v in zip(ys, vals) if v], [v - 1 for v in vals if v],
+                    left=1.0, height=h, color=color, label=f"{lib} time / rustorch time")
         ax.set_yticks(list(ys))
         ax.set_yticklabels([label for label, _ in items], fontsize=8)
         ax.invert_yaxis()
-        ax.set_xscale("log")
+    ticks = [t for t in (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100) if lo <= t <= hi]
+    ax.set_xlim(lo, hi)
+    ax.xaxis.set_major_locator(FixedLocator(ticks))
+    ax.set_xticklabels([f"{t:g}" for t in ticks])
+    ax.xaxis.set_minor_locator(NullLocator())
+    ax.xaxis.set_minor_formatter(NullFormatter())
     ax.axvline(1.0, color="black", linewidth=1)
-    ax.set_xlabel("median time ratio (> 1: rustorch faster)")
-    ax.set_title("rustorch vs torch and NumPy")
-    ax.legend(loc="lower right", fontsize=8)
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_xlabel("ratio of median times (log scale): right of 1 = rustorch faster, left = slower")
+    ax.set_title("rustorch vs torch and NumPy, same run and thread count")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08 - 0.9 / max(len(items), 3)), ncol=2, fontsize=8)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
