@@ -219,38 +219,49 @@ void unary_map(const Tensor& out, const Tensor& in, const Block& block, int64_t 
               grain);
 }
 
+// bool data read and written as bytes where GCC vectorizes uint8_t loops but not bool ones.
+template <class T> using Storage8 = std::conditional_t<std::is_same_v<T, bool>, uint8_t, T>;
+template <class T> inline T from_storage(Storage8<T> v) {
+  if constexpr (std::is_same_v<T, bool>) return v != 0;
+  else return v;
+}
+
 // out[i] = f(a[i], b[i]) with a and b broadcast to out's shape (by strides), of type T.
 template <class Tout, class T, class F>
 void binary_map(const Tensor& out, const Tensor& a, const Tensor& b, const F& f) {
   const int64_t n = out.numel();
   if (n == 0) return;
+  // (bool operands stay bool here: these loops vectorize, and && / || on bools become bit ops.)
+  using SO = Tout;
+  using S = T;
+  const F& g = f;
   if (out.is_contiguous()) {
-    Tout* o = out.data<Tout>();
-    const T* x = a.data<T>();
-    const T* y = b.data<T>();
+    SO* o = static_cast<SO*>(out.raw_data());
+    const S* x = static_cast<const S*>(a.raw_data());
+    const S* y = static_cast<const S*>(b.raw_data());
     const bool ca = a.numel() == n && a.is_contiguous(), cb = b.numel() == n && b.is_contiguous();
     if (ca && cb) {
       parallel_range(n, kParallelGrain, [&](int64_t lo, int64_t hi) {
-        for (int64_t i = lo; i < hi; ++i) o[i] = f(x[i], y[i]);
+        for (int64_t i = lo; i < hi; ++i) o[i] = g(x[i], y[i]);
       });
       return;
     }
     if (ca && b.numel() == 1) {
-      const T yv = *y;
+      const S yv = *y;
       parallel_range(n, kParallelGrain, [&](int64_t lo, int64_t hi) {
-        for (int64_t i = lo; i < hi; ++i) o[i] = f(x[i], yv);
+        for (int64_t i = lo; i < hi; ++i) o[i] = g(x[i], yv);
       });
       return;
     }
     if (a.numel() == 1 && cb) {
-      const T xv = *x;
+      const S xv = *x;
       parallel_range(n, kParallelGrain, [&](int64_t lo, int64_t hi) {
-        for (int64_t i = lo; i < hi; ++i) o[i] = f(xv, y[i]);
+        for (int64_t i = lo; i < hi; ++i) o[i] = g(xv, y[i]);
       });
       return;
     }
   }
-  binary_loop<Tout, T, T>(out, a, b, f);
+  binary_loop<SO, S, S>(out, a, b, g);
 }
 
 // ---- libmvec blocks ---------------------------------------------------------------------------
@@ -368,7 +379,9 @@ struct NumUnary : UnaryBase {
 template <class D> struct Pointwise {
   template <class T, class Tout> void run(const T* x, Tout* o, int64_t n) const {
     const D& d = static_cast<const D&>(*this);
-    for (int64_t i = 0; i < n; ++i) o[i] = static_cast<Tout>(d.f(x[i]));
+    const auto* xs = reinterpret_cast<const Storage8<T>*>(x);
+    auto* os = reinterpret_cast<Storage8<Tout>*>(o);
+    for (int64_t i = 0; i < n; ++i) os[i] = static_cast<Storage8<Tout>>(d.f(from_storage<T>(xs[i])));
   }
 };
 
@@ -997,18 +1010,29 @@ Tensor where(const Tensor& cond, const Tensor& a, const Tensor& b) {
                  static_cast<char*>(ac.raw_data()), static_cast<char*>(bc.raw_data())},
                 {int64_t(sizeof(T)), 1, int64_t(sizeof(T)), int64_t(sizeof(T))},
                 [](const std::array<char*, 4>& p, const std::array<int64_t, 4>& s, int64_t n) {
-                  T* o = reinterpret_cast<T*>(p[0]);
-                  const bool* c = reinterpret_cast<const bool*>(p[1]);
-                  const T* x = reinterpret_cast<const T*>(p[2]);
-                  const T* y = reinterpret_cast<const T*>(p[3]);
+                  // Byte mask and unconditional loads, so the contiguous loops become blends.
+                  using S = Storage8<T>;
+                  S* o = reinterpret_cast<S*>(p[0]);
+                  const uint8_t* c = reinterpret_cast<const uint8_t*>(p[1]);
+                  const S* x = reinterpret_cast<const S*>(p[2]);
+                  const S* y = reinterpret_cast<const S*>(p[3]);
                   if (s[0] == 1 && s[1] == 1 && s[2] == 1 && s[3] == 1) {
-                    for (int64_t i = 0; i < n; ++i) o[i] = c[i] ? x[i] : y[i];
+                    for (int64_t i = 0; i < n; ++i) {
+                      const S xv = x[i], yv = y[i];
+                      o[i] = c[i] ? xv : yv;
+                    }
                   } else if (s[0] == 1 && s[1] == 1 && s[2] == 1 && s[3] == 0) {
-                    const T yv = *y;
-                    for (int64_t i = 0; i < n; ++i) o[i] = c[i] ? x[i] : yv;
+                    const S yv = *y;
+                    for (int64_t i = 0; i < n; ++i) {
+                      const S xv = x[i];
+                      o[i] = c[i] ? xv : yv;
+                    }
                   } else if (s[0] == 1 && s[1] == 1 && s[2] == 0 && s[3] == 1) {
-                    const T xv = *x;
-                    for (int64_t i = 0; i < n; ++i) o[i] = c[i] ? xv : y[i];
+                    const S xv = *x;
+                    for (int64_t i = 0; i < n; ++i) {
+                      const S yv = y[i];
+                      o[i] = c[i] ? xv : yv;
+                    }
                   } else {
                     for (int64_t i = 0; i < n; ++i) o[i * s[0]] = c[i * s[1]] ? x[i * s[2]] : y[i * s[3]];
                   }
