@@ -56,7 +56,7 @@ check("float32 matmul matches NumPy", np.allclose((m @ n).numpy(), m.numpy() @ n
 section("reductions")
 print("x.sum() =", x.sum(), "  x.mean(dim=0) =", x.mean(dim=0))
 values, indices = x.max(dim=1)
-print("x.max(dim=1) =", values, indices)
+print("x.max(dim=1): values", values, " indices", indices)
 print("softmax(x, dim=1) =", rt.softmax(x, dim=1))
 check("softmax rows sum to 1", np.allclose(rt.softmax(x, dim=1).sum(dim=1).numpy(), 1.0))
 
@@ -67,7 +67,8 @@ f = rt.sigmoid(x @ w).sum()
 f.backward()
 s = 1 / (1 + np.exp(-(x.numpy() @ w.detach().numpy())))
 analytic = x.numpy().T @ (s * (1 - s))
-print("f =", f, "\ndf/dw =", w.grad)
+print("f =", f)
+print("df/dw =", w.grad)
 check("gradient equals the analytic x^T s(1-s)", np.allclose(w.grad.numpy(), analytic, atol=1e-5))
 # g(t) = t^3 - 2t, elementwise; dg/dt = 3t^2 - 2
 t = rt.tensor([-1.0, 0.5, 2.0], requires_grad=True)

@@ -7,4 +7,4 @@ if [ "${RUSTORCH_SKIP_SETUP:-0}" != 1 ]; then
   bash scripts/setup.sh
 fi
 source scripts/_python.sh
-"$PY" examples/tensor_demo.py
+PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}" "$PY" examples/tensor_demo.py

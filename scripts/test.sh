@@ -29,8 +29,9 @@ part "C++ tests (ctest)" \
     -j "${JOBS:-2}" --timeout 600
 part "Python tests (pytest)" \
   "$PY" -m pytest -p no:cacheprovider --timeout="${PYTEST_TIMEOUT:-300}" tests
+# Strict: every row must run (a row is added when its op lands; a missing op is a regression).
 part "benchmarks, quick mode" \
-  bash scripts/bench.sh --quick
+  env RUSTORCH_BENCH_STRICT="${RUSTORCH_BENCH_STRICT:-1}" bash scripts/bench.sh --quick
 
 echo
 if [ "${#failed[@]}" -gt 0 ]; then
