@@ -88,6 +88,7 @@ def pytest_benchmark_update_machine_info(config, machine_info):
         "threadpools": [{k: p.get(k) for k in ("internal_api", "version", "num_threads", "filepath",
                                               "architecture", "threading_layer")}
                         for p in threadpool_info()],
+        "loadavg_at_end": [round(x, 2) for x in os.getloadavg()],
         "env": {k: v for k, v in os.environ.items() if k.startswith(("OPENBLAS_", "OMP_", "MKL_"))},
     }
 

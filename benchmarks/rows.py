@@ -116,18 +116,21 @@ row("creation", "randn", [(1000,), (1000, 1000)],
     note="each library's own generator (different streams): normal float32 samples")
 
 # ---- element-wise -----------------------------------------------------------------------------
-row("elementwise", "add", [(100, 100), (1000, 1000)], run=lambda xp, a, b: a + b, inputs=rand2,
-    bytes=lambda s: 3 * F32 * n_elems(s), note="new output each call")
-row("elementwise", "mul", [(100, 100), (1000, 1000)], run=lambda xp, a, b: a * b, inputs=rand2,
+BIG = (4096, 4096)  # 64 MiB per operand: twice the 32 MiB L3, so the row measures memory bandwidth
+
+row("elementwise", "add", [(100, 100), (1000, 1000), BIG], run=lambda xp, a, b: a + b, inputs=rand2,
+    bytes=lambda s: 3 * F32 * n_elems(s),
+    note="new output each call; 1,000x1,000 fits in the 32 MiB L3, 4,096x4,096 does not")
+row("elementwise", "mul", [(100, 100), (1000, 1000), BIG], run=lambda xp, a, b: a * b, inputs=rand2,
     bytes=lambda s: 3 * F32 * n_elems(s))
-row("elementwise", "exp", [(100, 100), (1000, 1000)], run=lambda xp, a: xp.exp(a), inputs=rand1,
+row("elementwise", "exp", [(100, 100), (1000, 1000), BIG], run=lambda xp, a: xp.exp(a), inputs=rand1,
     bytes=lambda s: 2 * F32 * n_elems(s), requires=("exp",))
 row("elementwise", "broadcast add (n,n)+(n,)", [(100, 100), (1000, 1000)],
     run=lambda xp, a, b: a + b,
     inputs=lambda s, rng: (rng.standard_normal(s, dtype=np.float32),
                            rng.standard_normal(s[-1:], dtype=np.float32)),
     bytes=lambda s: F32 * (2 * n_elems(s) + s[-1]))
-row("elementwise", "in-place add_", [(100, 100), (1000, 1000)],
+row("elementwise", "in-place add_", [(100, 100), (1000, 1000), BIG],
     run=lambda xp, a, b: a.add_(b),
     impl={"numpy": lambda xp, a, b: np.add(a, b, out=a)},
     inputs=rand2, bytes=lambda s: 3 * F32 * n_elems(s), requires=("Tensor.add_",), check=None,
