@@ -819,3 +819,16 @@ def test_unary_parity_with_torch(name):
     for dtype in ("float32", "float64", "int64", "bool"):
         arr = rand_np((3, 5), dtype, 0.1 if name in ("log1p", "sqrt", "log2", "rsqrt", "reciprocal") else -3, 3)
         _same_outcome(lambda: getattr(torch, name)(torch.tensor(arr)), lambda: getattr(rt, name)(rt.tensor(arr)))
+
+
+def test_dense_permuted_inputs_keep_their_layout():
+    arr = rand_np((3, 5), "float32")
+    t = rt.tensor(np.ascontiguousarray(arr.T)).transpose(0, 1)  # shape (3, 5), strides (1, 3)
+    for out in (t.exp(), t * 2.0, t + t, rt.maximum(t, t), t.relu()):
+        assert out.stride() == t.stride()
+    check(t.exp(), np.exp(arr))
+    check(t + t, arr + arr)
+    c = rt.tensor(arr)
+    assert (t + c).is_contiguous()  # mixed layouts: row-major result
+    check(t + c, arr + arr)
+    check((t + t).exp().transpose(0, 1), np.exp(arr + arr).T)
