@@ -723,6 +723,10 @@ def test_errors_name_the_op():
         rt.tensor([True]) - rt.tensor([False])
     with pytest.raises(TypeError, match="sub"):
         rt.tensor([True]) - 1
+    with pytest.raises(TypeError, match="sub"):
+        True - rt.tensor([1, 2])
+    with pytest.raises(TypeError, match="sub"):
+        rt.tensor([1, 2]) - True
     with pytest.raises(TypeError, match="abs"):
         abs(rt.tensor([True]))
     with pytest.raises(ValueError, match="add"):
