@@ -836,3 +836,13 @@ def test_dense_permuted_inputs_keep_their_layout():
     assert (t + c).is_contiguous()  # mixed layouts: row-major result
     check(t + c, arr + arr)
     check((t + t).exp().transpose(0, 1), np.exp(arr + arr).T)
+
+
+def test_numpy_array_on_the_left_gives_a_tensor():
+    arr = rand_np((2, 3), "float32")
+    t = rt.tensor(arr)
+    for op in (operator.add, operator.sub, operator.mul, operator.truediv, operator.lt, operator.eq):
+        r = op(arr, t)
+        assert isinstance(r, rt.Tensor)
+        with np.errstate(all="ignore"):
+            np.testing.assert_allclose(np_of(r), op(arr, arr))
