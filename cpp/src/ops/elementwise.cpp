@@ -637,9 +637,11 @@ Tensor zero_scalar(const Tensor& g) { return zeros({}, g.dtype()); }
 }  // namespace
 
 // Defines NAME(a) / NAME_(self) from a unary op struct and registers NAME.
-#define RT_DEFINE_UNARY(NAME, OP)                                                              \
+#define RT_DEFINE_UNARY_OUT_OF_PLACE(NAME, OP)                                                 \
   RT_REGISTER_OP(#NAME, OP::kDifferentiable);                                                  \
-  Tensor NAME(const Tensor& a) { return unary_op(OP{}, a); }                                   \
+  Tensor NAME(const Tensor& a) { return unary_op(OP{}, a); }
+#define RT_DEFINE_UNARY(NAME, OP)                                                              \
+  RT_DEFINE_UNARY_OUT_OF_PLACE(NAME, OP)                                                       \
   const Tensor& NAME##_(const Tensor& self) { return unary_op_(OP{}, #NAME "_", self); }
 
 // Defines NAME(a, b) / NAME_(self, other) (tensor and scalar forms) from a binary op struct.
@@ -1483,11 +1485,11 @@ RT_DEFINE_UNARY(floor, floor_op)
 RT_DEFINE_UNARY(ceil, ceil_op)
 RT_DEFINE_UNARY(trunc, trunc_op)
 RT_DEFINE_UNARY(round, round_op)
-RT_DEFINE_UNARY(isnan, isnan_op)
-RT_DEFINE_UNARY(isinf, isinf_op)
-RT_DEFINE_UNARY(isposinf, isposinf_op)
-RT_DEFINE_UNARY(isneginf, isneginf_op)
-RT_DEFINE_UNARY(isfinite, isfinite_op)
+RT_DEFINE_UNARY_OUT_OF_PLACE(isnan, isnan_op)
+RT_DEFINE_UNARY_OUT_OF_PLACE(isinf, isinf_op)
+RT_DEFINE_UNARY_OUT_OF_PLACE(isposinf, isposinf_op)
+RT_DEFINE_UNARY_OUT_OF_PLACE(isneginf, isneginf_op)
+RT_DEFINE_UNARY_OUT_OF_PLACE(isfinite, isfinite_op)
 RT_DEFINE_UNARY(logical_not, logical_not_op)
 RT_DEFINE_UNARY(bitwise_not, bitwise_not_op)
 
