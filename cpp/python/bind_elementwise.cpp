@@ -259,8 +259,6 @@ void bind_elementwise(py::module_& m, PyTensorClass& cls) {
     if (o.ref) cls.def(o.ref, [op](const Tensor& a, py::handle b) { return op->reflected(a, b); }, py::is_operator());
     if (o.inpl) cls.def(o.inpl, [op](const Tensor& a, py::handle b) { return op->inplace(a, b); }, py::is_operator());
   }
-  // NumPy arrays on the left defer to the tensor's reflected operators (np_array + tensor -> Tensor).
-  cls.attr("__array_priority__") = 1000;
   // Defining __eq__ makes pybind11 drop __hash__; tensors hash by identity, like PyTorch's.
   cls.def("__hash__", [](py::handle self) { return reinterpret_cast<intptr_t>(self.ptr()); });
   cls.def("__neg__", [](const Tensor& a) { return neg(a); })
