@@ -10,3 +10,4 @@ from . import autograd
 from .autograd import no_grad, enable_grad, set_grad_enabled, inference_mode, Variable  # noqa: F401
 
 __version__ = "0.1.0"
+from . import data, utils
