@@ -506,3 +506,57 @@ def test_timeout_raises():
 
     with pytest.raises(RuntimeError, match="timed out"):
         list(rd.DataLoader(Slow(), batch_size=1, num_workers=1, timeout=0.05))
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_iterators_are_freed_without_the_garbage_collector(workers):
+    import gc
+    import weakref
+
+    class Py(rd.Dataset):
+        def __len__(self):
+            return 50
+
+        def __getitem__(self, i):
+            return i
+
+    gc.disable()
+    try:
+        for ds in (arange_ds(50), Py()):
+            it = iter(rd.DataLoader(ds, batch_size=4, shuffle=True, num_workers=workers))
+            next(it)
+            ref = weakref.ref(it)
+            del it
+            assert ref() is None  # no reference cycle: workers stop as soon as the iterator goes
+    finally:
+        gc.enable()
+
+
+def test_prefetcher_survives_fork():
+    import os
+    import signal
+
+    loader = rd.DataLoader(arange_ds(5000), batch_size=4, shuffle=True, num_workers=2)
+    it = iter(loader)
+    next(it)
+    pid = os.fork()
+    if pid == 0:  # child: dropping the parent's prefetcher must neither join nor crash
+        try:
+            del it
+            ok = len(list(rd.DataLoader(arange_ds(100), batch_size=10, num_workers=0))) == 10
+            os._exit(0 if ok else 1)
+        except BaseException:
+            os._exit(2)
+    import time
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        pytest.fail("forked child hung releasing the prefetcher")
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+    assert len(list(it)) == 1249

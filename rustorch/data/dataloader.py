@@ -137,6 +137,18 @@ class _InfiniteConstantSampler(Sampler):
 
 # ---- iterators --------------------------------------------------------------------------------
 
+def _batch_indices(index_sampler, map_style_batches):
+    """The epoch's batches of indices, lazily (the sampler draws on the first batch). A plain
+    function, not a method: a generator holding ``self`` would make every iterator a reference
+    cycle, freed (and its workers stopped) only by the garbage collector."""
+    if map_style_batches and isinstance(index_sampler, BatchSampler):
+        batches = index_sampler._rt_batches()
+        if batches is not None:
+            yield from batches
+            return
+    yield from index_sampler
+
+
 class _BaseIter:
     def __init__(self, loader):
         self._dataset = loader.dataset
@@ -150,20 +162,11 @@ class _BaseIter:
         self._gatherer = loader._gatherer()
         self._num_yielded = 0
         self._base_seed = _random.derived_seed(loader.generator)
-        self._batches = self._batch_indices()
+        self._batches = _batch_indices(self._index_sampler, self._auto_collation and not self._iterable)
 
     def _reset(self, loader, first_iter=False):
-        self._batches = self._batch_indices()
+        self._batches = _batch_indices(self._index_sampler, self._auto_collation and not self._iterable)
         self._num_yielded = 0
-
-    def _batch_indices(self):
-        """The epoch's batches of indices (lazily: the sampler draws on the first batch)."""
-        if self._auto_collation and not self._iterable and isinstance(self._index_sampler, BatchSampler):
-            batches = self._index_sampler._rt_batches()
-            if batches is not None:
-                yield from batches
-                return
-        yield from self._index_sampler
 
     def _fetcher_factory(self):
         """A callable making a fresh fetcher; it holds no reference to this iterator, so worker
@@ -209,7 +212,13 @@ class _PrefetchIter(_BaseIter):
                                               loader.num_workers, loader.prefetch_factor * loader.num_workers)
 
     def _next_data(self):
-        return next(self._prefetcher)
+        if self._prefetcher is None:
+            raise StopIteration
+        try:
+            return next(self._prefetcher)
+        except StopIteration:
+            self._prefetcher = None  # joins the (finished) worker threads now
+            raise
 
 
 class _IterableDatasetStopIteration:

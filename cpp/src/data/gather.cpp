@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include <unistd.h>
+
 #include "rustorch/core/error.hpp"
 #include "rustorch/core/parallel.hpp"
 #include "rustorch/ops/copy.hpp"
@@ -30,9 +32,21 @@ void copy_rows(char* dst, const char* src, const int64_t* rows, int64_t begin, i
     case 4:
       for (int64_t r = begin; r < end; ++r) std::memcpy(dst + r * 4, src + rows[r] * 4, 4);
       return;
-    default:
-      for (int64_t r = begin; r < end; ++r)
-        std::memcpy(dst + r * row_bytes, src + rows[r] * static_cast<int64_t>(row_bytes), row_bytes);
+    default: {
+      // Rows are scattered over the source: prefetch a few rows ahead so the copy is not bound by
+      // one cache-miss latency after another.
+      constexpr int64_t kAhead = 4;
+      const auto rb = static_cast<int64_t>(row_bytes);
+      auto prefetch_row = [&](int64_t r) {
+        const char* p = src + rows[r] * rb;
+        for (int64_t off = 0; off < rb; off += 64) __builtin_prefetch(p + off, 0, 0);
+      };
+      for (int64_t r = begin; r < std::min(end, begin + kAhead); ++r) prefetch_row(r);
+      for (int64_t r = begin; r < end; ++r) {
+        if (r + kAhead < end) prefetch_row(r + kAhead);
+        std::memcpy(dst + r * rb, src + rows[r] * rb, row_bytes);
+      }
+    }
   }
 }
 
@@ -127,33 +141,46 @@ TensorList MappedGather::gather(const int64_t* idx, int64_t n, bool parallel) co
 BatchPrefetcher::BatchPrefetcher(std::shared_ptr<const BatchGather> gather, std::vector<int64_t> indices,
                                  int64_t batch_size, bool drop_last, int num_workers, int depth)
     : gather_(std::move(gather)), indices_(std::move(indices)), batch_size_(batch_size), num_workers_(num_workers),
-      depth_(std::max(depth, num_workers)) {
+      depth_(std::max(depth, num_workers)), owner_pid_(static_cast<long>(::getpid())),
+      st_(std::make_unique<State>()) {
   RT_CHECK(gather_ != nullptr, ValueError, "BatchPrefetcher: no gather");
   RT_CHECK(batch_size >= 1, ValueError, "BatchPrefetcher: batch_size must be positive, got ", batch_size);
   RT_CHECK(num_workers >= 1, ValueError, "BatchPrefetcher: num_workers must be positive, got ", num_workers);
   const auto total = static_cast<int64_t>(indices_.size());
   num_batches_ = drop_last ? total / batch_size : (total + batch_size - 1) / batch_size;
-  slots_.resize(static_cast<size_t>(depth_));
+  st_->slots.resize(static_cast<size_t>(depth_));
   const int nthreads = static_cast<int>(std::min<int64_t>(num_workers_, num_batches_));
-  for (int w = 0; w < nthreads; ++w) workers_.emplace_back([this, w] { worker_loop(w); });
+  for (int w = 0; w < nthreads; ++w) st_->workers.emplace_back([this, w] { worker_loop(w); });
+}
+
+void BatchPrefetcher::stop_and_join() {
+  {
+    std::lock_guard<std::mutex> lock(st_->mu);
+    st_->stopping = true;
+  }
+  st_->free_cv.notify_all();
+  st_->ready_cv.notify_all();
+  for (auto& t : st_->workers) t.join();
+  st_->workers.clear();
 }
 
 BatchPrefetcher::~BatchPrefetcher() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    stopping_ = true;
+  if (static_cast<long>(::getpid()) != owner_pid_) {
+    // A forked child: the worker threads were not copied, and the mutexes and condition variables
+    // may be in any state. Joining would hang; destroying them is undefined. Leak them.
+    (void)st_.release();
+    return;
   }
-  free_cv_.notify_all();
-  ready_cv_.notify_all();
-  for (auto& t : workers_) t.join();
+  stop_and_join();
 }
 
 void BatchPrefetcher::worker_loop(int worker) {
+  State& st = *st_;
   for (int64_t b = worker; b < num_batches_; b += num_workers_) {
     {
-      std::unique_lock<std::mutex> lock(mu_);
-      free_cv_.wait(lock, [&] { return stopping_ || b < consumed_ + depth_; });
-      if (stopping_) return;
+      std::unique_lock<std::mutex> lock(st.mu);
+      st.free_cv.wait(lock, [&] { return st.stopping || b < st.consumed + depth_; });
+      if (st.stopping) return;
     }
     Slot local;
     try {
@@ -164,31 +191,36 @@ void BatchPrefetcher::worker_loop(int worker) {
       local.error = std::current_exception();
     }
     {
-      std::lock_guard<std::mutex> lock(mu_);
-      if (stopping_) return;
-      Slot& s = slots_[static_cast<size_t>(b % depth_)];
+      std::lock_guard<std::mutex> lock(st.mu);
+      if (st.stopping) return;
+      Slot& s = st.slots[static_cast<size_t>(b % depth_)];
       s.data = std::move(local.data);
       s.error = local.error;
       s.ready = true;
     }
-    ready_cv_.notify_all();
+    st.ready_cv.notify_all();
   }
 }
 
 std::optional<TensorList> BatchPrefetcher::next() {
-  std::unique_lock<std::mutex> lock(mu_);
-  if (consumed_ >= num_batches_) return std::nullopt;
-  Slot& s = slots_[static_cast<size_t>(consumed_ % depth_)];
-  ready_cv_.wait(lock, [&] { return s.ready || stopping_; });
+  State& st = *st_;
+  std::unique_lock<std::mutex> lock(st.mu);
+  if (st.consumed >= num_batches_) return std::nullopt;
+  Slot& s = st.slots[static_cast<size_t>(st.consumed % depth_)];
+  st.ready_cv.wait(lock, [&] { return s.ready || st.stopping; });
   RT_CHECK(s.ready, Error, "DataLoader: the prefetcher was stopped");
   TensorList data = std::move(s.data);
   std::exception_ptr error = s.error;
   s.data.clear();
   s.error = nullptr;
   s.ready = false;
-  ++consumed_;
+  const bool last = ++st.consumed == num_batches_;
   lock.unlock();
-  free_cv_.notify_all();
+  st.free_cv.notify_all();
+  if (last) {  // every worker has finished its share
+    for (auto& t : st.workers) t.join();
+    st.workers.clear();
+  }
   if (error) std::rethrow_exception(error);
   return data;
 }

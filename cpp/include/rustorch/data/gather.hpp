@@ -67,7 +67,9 @@ class MappedGather : public BatchGather {
 // Gathers the batches of one epoch (consecutive slices of `indices`) on `num_workers` threads,
 // batch b on worker b % num_workers, at most `depth` batches ahead of the consumer; next()
 // returns them in order. Errors raised while gathering batch b are rethrown by the next() that
-// would have returned it. The destructor stops and joins the workers.
+// would have returned it. The workers are joined once the last batch is taken, or by the
+// destructor (which stops them mid-epoch). In a process forked from the owner, where the workers
+// do not exist, the destructor leaks the shared state instead of joining or destroying it.
 class BatchPrefetcher {
  public:
   BatchPrefetcher(std::shared_ptr<const BatchGather> gather, std::vector<int64_t> indices, int64_t batch_size,
@@ -86,18 +88,23 @@ class BatchPrefetcher {
     std::exception_ptr error;
     bool ready = false;
   };
+  struct State {
+    std::vector<Slot> slots;
+    int64_t consumed = 0;
+    bool stopping = false;
+    std::mutex mu;
+    std::condition_variable ready_cv, free_cv;
+    std::vector<std::thread> workers;
+  };
   void worker_loop(int worker);
+  void stop_and_join();
 
   std::shared_ptr<const BatchGather> gather_;
   std::vector<int64_t> indices_;
   int64_t batch_size_, num_batches_;
   int num_workers_, depth_;
-  std::vector<Slot> slots_;
-  int64_t consumed_ = 0;
-  bool stopping_ = false;
-  std::mutex mu_;
-  std::condition_variable ready_cv_, free_cv_;
-  std::vector<std::thread> workers_;
+  long owner_pid_;
+  std::unique_ptr<State> st_;
 };
 
 }  // namespace rustorch::data
