@@ -135,6 +135,11 @@ void bind_data(py::module_& root) {
         }, py::arg("images"), py::arg("batched"), py::arg("mean") = std::vector<double>{0.0},
         py::arg("std") = std::vector<double>{1.0}, py::arg("dtype") = DType::Float32,
         "uint8 HW/HWC images (or N-batched) to float CHW: (x / 255 - mean) / std, one pass, GIL released.");
+  m.def("normalize", [](const Tensor& x, std::vector<double> mean, std::vector<double> std) {
+          py::gil_scoped_release nogil;
+          return data::normalize_channels(x, mean, std);
+        }, py::arg("tensor"), py::arg("mean"), py::arg("std"),
+        "(x - mean[c]) / std[c] over dim -3 of a float (..., C, H, W) tensor, as a new tensor.");
   m.def("stack", [](const TensorList& samples) {
           py::gil_scoped_release nogil;
           return data::stack_samples(samples);

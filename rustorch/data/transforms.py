@@ -35,8 +35,20 @@ class Compose:
         self.transforms = list(transforms)
 
     def __call__(self, img):
-        for t in self.transforms:
+        ts = self.transforms
+        i = 0
+        while i < len(ts):
+            t = ts[i]
+            # ToTensor then Normalize on a uint8 array: one C++ pass, same float values.
+            if (type(t) is ToTensor and i + 1 < len(ts) and type(ts[i + 1]) is Normalize
+                    and isinstance(img, np.ndarray) and img.dtype == np.uint8 and img.ndim in (2, 3)
+                    and _C.get_default_dtype() == _C.float32):
+                n = ts[i + 1]
+                img = _D.u8_images_to_float(img, False, n.mean, n.std, _C.float32)
+                i += 2
+                continue
             img = t(img)
+            i += 1
         return img
 
     def __repr__(self):
@@ -86,6 +98,10 @@ class Normalize:
         is_tensor = isinstance(tensor, _C.Tensor)
         if not is_tensor and not isinstance(tensor, np.ndarray):
             raise TypeError(f"img should be a Tensor or ndarray. Got {type(tensor)}")
+        if is_tensor and not self.inplace:
+            if not tensor.is_floating_point():
+                raise TypeError(f"Input tensor should be a float tensor. Got {tensor.dtype}.")
+            return _D.normalize(tensor, self.mean, self.std)
         arr = tensor.detach().numpy() if is_tensor else tensor
         if arr.dtype.kind != "f":
             raise TypeError(f"Input tensor should be a float tensor. Got {tensor.dtype}.")

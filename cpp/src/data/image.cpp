@@ -69,6 +69,41 @@ Tensor u8_images_to_float(const uint8_t* src, const Shape& shape, bool batched, 
   return out;
 }
 
+Tensor normalize_channels(const Tensor& x, const std::vector<double>& mean, const std::vector<double>& std) {
+  RT_CHECK(is_floating(x.dtype()), TypeError, "Normalize: input tensor should be a float tensor, got ",
+           dtype_name(x.dtype()));
+  RT_CHECK(x.dim() >= 3, ValueError, "Normalize: expected a tensor image of size (..., C, H, W), got ",
+           shape_str(x.shape()));
+  const int64_t c = x.shape()[x.dim() - 3];
+  const int64_t hw = x.shape()[x.dim() - 2] * x.shape()[x.dim() - 1];
+  const int64_t outer = c * hw == 0 ? 0 : x.numel() / (c * hw);
+  RT_CHECK(mean.size() == 1 || static_cast<int64_t>(mean.size()) == c, ValueError, "Normalize: ", mean.size(),
+           " mean values for an image with ", c, " channels");
+  RT_CHECK(std.size() == 1 || static_cast<int64_t>(std.size()) == c, ValueError, "Normalize: ", std.size(),
+           " std values for an image with ", c, " channels");
+  Tensor src = contiguous_as(x.detach(), x.dtype());
+  Tensor out = Tensor::empty(x.shape(), x.dtype());
+  dispatch_floating(x.dtype(), [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    std::vector<T> m(static_cast<size_t>(c)), sd(static_cast<size_t>(c));
+    for (int64_t ch = 0; ch < c; ++ch) {
+      m[ch] = static_cast<T>(mean.size() == 1 ? mean[0] : mean[ch]);
+      sd[ch] = static_cast<T>(std.size() == 1 ? std[0] : std[ch]);
+      RT_CHECK(sd[ch] != T(0), ValueError, "Normalize: std evaluated to zero after conversion to ",
+               dtype_name(x.dtype()), ", leading to division by zero");
+    }
+    const T* in = src.data<T>();
+    T* o = out.data<T>();
+    for (int64_t k = 0; k < outer; ++k)
+      for (int64_t ch = 0; ch < c; ++ch) {
+        const int64_t base = (k * c + ch) * hw;
+        const T mv = m[ch], sv = sd[ch];
+        for (int64_t p = 0; p < hw; ++p) o[base + p] = (in[base + p] - mv) / sv;
+      }
+  });
+  return out;
+}
+
 Tensor stack_samples(const TensorList& samples) {
   RT_CHECK(!samples.empty(), ValueError, "default_collate: cannot stack an empty list of tensors");
   const Shape& shape = samples[0].shape();

@@ -14,6 +14,10 @@ namespace rustorch::data {
 Tensor u8_images_to_float(const uint8_t* src, const Shape& shape, bool batched, const std::vector<double>& mean,
                           const std::vector<double>& std, DType dtype, bool parallel);
 
+// (x - mean[c]) / std[c] over the channel dim (-3) of a floating tensor (..., C, H, W), computed in
+// its dtype; a new contiguous tensor (Normalize).
+Tensor normalize_channels(const Tensor& x, const std::vector<double>& mean, const std::vector<double>& std);
+
 // Stacks same-shape tensors into a new (n, *shape) tensor of their promoted dtype (collate).
 Tensor stack_samples(const TensorList& samples);
 
