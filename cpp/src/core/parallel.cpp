@@ -31,7 +31,10 @@ class ThreadPool {
     stop_workers();
     num_threads_ = std::max(1, n);
     stopping_ = false;
-    for (int i = 1; i < num_threads_; ++i) workers_.emplace_back([this, i] { worker_loop(i); });
+    // Workers start from the current generation: a pool resized after jobs ran must not mistake
+    // the last (finished) job for a new one.
+    const uint64_t start = generation_;
+    for (int i = 1; i < num_threads_; ++i) workers_.emplace_back([this, i, start] { worker_loop(i, start); });
   }
 
   // Returns false (without running) when another thread is using the pool.
@@ -71,8 +74,7 @@ class ThreadPool {
     t_in_parallel = false;
   }
 
-  void worker_loop(int index) {
-    uint64_t seen = 0;
+  void worker_loop(int index, uint64_t seen) {
     for (;;) {
       {
         std::unique_lock<std::mutex> lock(mu_);
