@@ -560,3 +560,16 @@ def test_prefetcher_survives_fork():
         pytest.fail("forked child hung releasing the prefetcher")
     assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
     assert len(list(it)) == 1249
+
+
+def test_permutations_and_draws_are_the_engines_own():
+    perm = rt.randperm(20, generator=rt.Generator().manual_seed(3)).tolist()
+    assert rd.random_split(range(20), [20], generator=rt.Generator().manual_seed(3))[0].indices == perm
+    assert list(rd.SubsetRandomSampler(list(range(20)), generator=rt.Generator().manual_seed(3))) == perm
+    from rustorch.data import transforms as T
+    x = rt.zeros(1, 2, 2)
+    for seed in range(10):
+        rt.manual_seed(seed)
+        u = rt.rand(1).item()
+        rt.manual_seed(seed)
+        assert (T.RandomHorizontalFlip()(x) is not x) == (u < 0.5)

@@ -8,46 +8,29 @@
 #include <random>
 
 #include "rustorch/core/error.hpp"
+#include "rustorch/ops/factory.hpp"
 
 namespace rustorch::data {
 
-uint64_t uniform_below(Generator& gen, uint64_t n) {
-  // Rejects the top partial block of 2**64 so every residue is equally likely.
-  const uint64_t limit = std::numeric_limits<uint64_t>::max() - std::numeric_limits<uint64_t>::max() % n;
-  uint64_t x;
-  do x = gen.next_u64();
-  while (x >= limit);
-  return x % n;
+namespace {
+std::vector<int64_t> to_vector(const Tensor& t) {
+  return std::vector<int64_t>(t.data<int64_t>(), t.data<int64_t>() + t.numel());
 }
+}  // namespace
 
-std::vector<int64_t> randperm(int64_t n, Generator& gen) {
-  RT_CHECK(n >= 0, ValueError, "randperm: n must be non-negative, got ", n);
-  std::vector<int64_t> p(static_cast<size_t>(n));
-  std::iota(p.begin(), p.end(), int64_t{0});
-  std::lock_guard<std::mutex> lock(gen.mutex());
-  for (int64_t i = n - 1; i > 0; --i) {
-    const auto j = static_cast<int64_t>(uniform_below(gen, static_cast<uint64_t>(i) + 1));
-    std::swap(p[i], p[j]);
-  }
-  return p;
-}
+// The permutation and uniform draws are the engine's own (rt.randperm / rt.randint / rt.rand), so
+// a sampler or transform draws exactly what those functions would from the same generator.
+std::vector<int64_t> randperm(int64_t n, Generator& gen) { return to_vector(rustorch::randperm(n, DType::Int64, &gen)); }
 
 std::vector<int64_t> randint(int64_t low, int64_t high, int64_t count, Generator& gen) {
-  RT_CHECK(high > low, ValueError, "randint: expected low < high, got low=", low, " high=", high);
   RT_CHECK(count >= 0, ValueError, "randint: count must be non-negative, got ", count);
-  std::vector<int64_t> out(static_cast<size_t>(count));
-  const auto span = static_cast<uint64_t>(high - low);
-  std::lock_guard<std::mutex> lock(gen.mutex());
-  for (auto& v : out) v = low + static_cast<int64_t>(uniform_below(gen, span));
-  return out;
+  return to_vector(rustorch::randint(low, high, {count}, DType::Int64, &gen));
 }
 
 std::vector<double> uniform(int64_t count, Generator& gen) {
   RT_CHECK(count >= 0, ValueError, "uniform: count must be non-negative, got ", count);
-  std::vector<double> out(static_cast<size_t>(count));
-  std::lock_guard<std::mutex> lock(gen.mutex());
-  for (auto& v : out) v = gen.uniform_double();
-  return out;
+  Tensor u = rand({count}, DType::Float32, &gen);
+  return std::vector<double>(u.data<float>(), u.data<float>() + count);
 }
 
 std::vector<int64_t> multinomial(const std::vector<double>& weights, int64_t count, bool replacement, Generator& gen) {

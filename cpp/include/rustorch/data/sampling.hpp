@@ -8,16 +8,13 @@
 
 namespace rustorch::data {
 
-// Uniform integer in [0, n) (n > 0), unbiased (rejection sampling). The caller holds gen's mutex.
-uint64_t uniform_below(Generator& gen, uint64_t n);
-
-// A uniformly random permutation of 0..n-1 (Fisher-Yates), drawn from gen (locks its mutex).
+// A uniformly random permutation of 0..n-1: rustorch::randperm(n, int64, &gen) (rt.randperm).
 std::vector<int64_t> randperm(int64_t n, Generator& gen);
 
-// `count` integers drawn uniformly from [low, high), with replacement (locks gen's mutex).
+// `count` integers uniform in [low, high): rustorch::randint (rt.randint(low, high, (count,))).
 std::vector<int64_t> randint(int64_t low, int64_t high, int64_t count, Generator& gen);
 
-// `count` doubles uniform in [0, 1) (locks gen's mutex).
+// `count` values uniform in [0, 1): rustorch::rand float32 (rt.rand(count)), widened to double.
 std::vector<double> uniform(int64_t count, Generator& gen);
 
 // `count` indices drawn with probability proportional to `weights` (non-negative, finite, not all
