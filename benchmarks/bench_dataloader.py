@@ -4,7 +4,9 @@ thread count. Usage: python benchmarks/bench_dataloader.py [--epochs 3] [--threa
 Rows: batch 64 and 256, shuffle on, num_workers 0 and 2, over
   - TensorDataset of the normalized float32 images (60000x1x28x28) and int64 labels, for both;
   - rustorch's FashionMNIST(transform=Compose([ToTensor(), Normalize])) (whole-dataset fast path)
-    vs torch's TensorDataset of the same arrays (torchvision is not installed).
+    vs torch's TensorDataset of the same arrays (torchvision is not installed);
+  - per-sample Python work, no fast path: FashionMNIST with RandomHorizontalFlip + ToTensor +
+    Normalize vs a torch Dataset doing the same per sample with torch/NumPy ops.
 Each cell is the best of --epochs full epochs (worker start-up included, as in training).
 """
 import argparse
@@ -21,6 +23,23 @@ import rustorch as rt  # noqa: E402
 from rustorch.data import DataLoader, TensorDataset, datasets, transforms as T  # noqa: E402
 
 MEAN, STD = 0.2860, 0.3530
+
+
+class TorchFashion(tud.Dataset):
+    """torchvision's RandomHorizontalFlip + ToTensor + Normalize, per sample, in torch/NumPy."""
+
+    def __init__(self, images, labels):
+        self.images, self.labels = images, labels
+
+    def __len__(self):
+        return len(self.labels)
+
+    def __getitem__(self, i):
+        img = self.images[i]
+        if torch.rand(1).item() < 0.5:
+            img = img[:, ::-1]
+        x = torch.from_numpy(np.ascontiguousarray(img)).float().div(255).unsqueeze(0)
+        return (x - MEAN) / STD, int(self.labels[i])
 
 
 def epoch_rate(loader, epochs):
@@ -53,11 +72,14 @@ def main():
     print(f"threads={args.threads}, {len(y)} samples, best of {args.epochs} epochs, samples/s")
     print(f"| dataset | batch | workers | rustorch | torch | speed-up |")
     print(f"|---|---:|---:|---:|---:|---:|")
-    for name, rds in [("TensorDataset", rt_ds), ("FashionMNIST+ToTensor+Normalize", fm)]:
+    aug = datasets.FashionMNIST(transform=T.Compose([T.RandomHorizontalFlip(), tf]))
+    th_aug = TorchFashion(fm.data_numpy.copy(), fm.targets_numpy)
+    for name, rds, tds in [("TensorDataset", rt_ds, th_ds), ("FashionMNIST+ToTensor+Normalize", fm, th_ds),
+                           ("per-sample Python (flip+ToTensor+Normalize)", aug, th_aug)]:
         for bs in (64, 256):
             for w in (0, 2):
                 r = epoch_rate(DataLoader(rds, batch_size=bs, shuffle=True, num_workers=w), args.epochs)
-                t = epoch_rate(tud.DataLoader(th_ds, batch_size=bs, shuffle=True, num_workers=w), args.epochs)
+                t = epoch_rate(tud.DataLoader(tds, batch_size=bs, shuffle=True, num_workers=w), args.epochs)
                 print(f"| {name} | {bs} | {w} | {r:,.0f} | {t:,.0f} | {r / t:.1f}x |", flush=True)
 
 

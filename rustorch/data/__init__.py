@@ -4,24 +4,37 @@ and the submodules ``datasets`` (Fashion-MNIST, idx files, Digits, Iris, text) a
 
 Why the DataLoader's workers are threads, not processes
 -------------------------------------------------------
-Measured on the 2-core development machine (Fashion-MNIST, 60,000 x 1 x 28 x 28 float32 +
-int64 labels, shuffled, see ``benchmarks/``):
+Measured with ``benchmarks/bench_dataloader.py`` on the 2-core development machine (Fashion-MNIST
+train, 60,000 x 1 x 28 x 28 float32 + int64 labels, shuffled, 2 threads for both libraries; the
+machine was shared and loaded, so compare ratios), samples/s:
+
+=====================================  =====  =======  ==========  ========
+data                                   batch  workers  rustorch    torch
+=====================================  =====  =======  ==========  ========
+TensorDataset (in-memory tensors)      64     0        1.2 M       69 k
+TensorDataset                          64     2        2.6 M       10 k
+TensorDataset                          256    0        0.4-1.0 M   68 k
+TensorDataset                          256    2        4.6 M       21 k
+FashionMNIST + ToTensor + Normalize    256    0        4.9 M       73 k
+per-sample Python (flip + ToTensor...) 64     0        62 k        18 k
+per-sample Python (flip + ToTensor...) 64     2        60-190 k    10 k
+=====================================  =====  =======  ==========  ========
 
 - The hot case — in-memory tensors (TensorDataset, the built-in datasets) with the default
-  collate — needs no Python per sample at all: a whole batch is gathered in one C++ call
-  (``_C._data.RowGather``) that releases the GIL. With ``num_workers > 0`` the batches of an
-  epoch are gathered by C++ threads (``_C._data.BatchPrefetcher``) that never take the GIL, so
-  they run truly in parallel with the training thread; handing a finished batch over costs a
-  pointer, not a copy.
-- Processes would have to copy every batch through shared memory or a pipe (pickling ~200 KB
-  per batch of 64, ~800 KB per batch of 256), pay a fork/spawn per worker and epoch, and fork a
-  process whose engine thread pool and OpenBLAS threads do not survive ``fork``. PyTorch's
-  process workers are slower than its own single-process loader on this data (see the numbers
-  in ``benchmarks/``/the report): IPC costs more than the gather it parallelises.
-- For Python-heavy datasets (per-sample transforms in Python) threads share the GIL, so they
+  collate — needs no Python per sample: a whole batch is gathered in one C++ call
+  (``_C._data.RowGather``) with the GIL released. With ``num_workers > 0`` the epoch's batches
+  are gathered by C++ threads (``_C._data.BatchPrefetcher``) that never take the GIL, so they
+  run alongside the training thread, and handing a finished batch over moves a pointer.
+- Processes must copy every batch through shared memory and a pipe (pickling ~200 KB per batch
+  of 64, ~800 KB per batch of 256), start a process per worker and epoch, and fork an engine
+  whose thread pool and OpenBLAS threads do not survive ``fork``. PyTorch's process workers are
+  3-7x *slower* than its own single-process loader on this data: the transfer costs more than
+  the gather it parallelises.
+- For Python-heavy datasets (per-sample transforms in Python) threads share the GIL: they
   overlap loading with the GIL-free parts of the training step rather than multiplying Python
-  throughput; the cure there is the fast paths (whole-dataset transforms, batch gathers), not
-  more processes.
+  throughput (on two cores, with one busy training, a process would add at most one core). The
+  cure there is the fast paths — whole-dataset transforms, batch gathers, C++ transforms —
+  which already put the per-sample rustorch loader ahead of torch's with process workers.
 
 Worker threads seed their own generator (``base_seed + worker_id``) for rustorch's random
 transforms, like PyTorch's workers; with the default collate over in-memory tensors,
