@@ -243,3 +243,21 @@ def test_text_file_on_fortunes_and_paths(tmp_path):
     xb, yb = next(iter(DataLoader(f, batch_size=32, shuffle=True, num_workers=2)))
     assert xb.shape == (32, 64) and yb.shape == (32, 64)
     np.testing.assert_array_equal(xb.numpy()[:, 1:], yb.numpy()[:, :-1])
+
+
+def test_idx_dataset_any_file_names_and_rgb(tmp_path):
+    rng = np.random.default_rng(1)
+    imgs = rng.integers(0, 256, size=(6, 4, 5, 3), dtype=np.uint8)
+    labels = np.array([2, 0, 1, 2, 2, 1], dtype=np.int32)
+    ds = datasets.IdxDataset(write_idx(tmp_path / "my.images", imgs, compress=True),
+                             write_idx(tmp_path / "my.labels", labels, type_code=0x0C),
+                             transform=T.Compose([T.ToTensor(), T.Normalize([0.5] * 3, [0.25] * 3)]))
+    assert len(ds) == 6 and ds.classes == ["0", "1", "2"]
+    x, y = ds[4]
+    assert x.shape == (3, 4, 5) and y == 2
+    np.testing.assert_allclose(x.numpy(), (imgs[4].transpose(2, 0, 1) / 255.0 - 0.5) / 0.25, rtol=1e-5, atol=1e-6)
+    xb, yb = next(iter(DataLoader(ds, batch_size=6)))
+    np.testing.assert_array_equal(xb.numpy()[4], x.numpy())
+    assert yb.tolist() == labels.tolist()
+    with pytest.raises(ValueError, match="label 2"):
+        datasets.IdxDataset(tmp_path / "my.images", tmp_path / "my.labels", classes=["a", "b"])

@@ -14,7 +14,7 @@ from .transforms import static_image_pipeline
 
 _D = _C._data
 
-__all__ = ["read_idx", "MNIST", "FashionMNIST", "Digits", "Iris", "CharDataset", "TextFile"]
+__all__ = ["read_idx", "MNIST", "IdxDataset", "FashionMNIST", "Digits", "Iris", "CharDataset", "TextFile"]
 
 FASHION_MNIST_ROOT = "/usr/share/datasets/fashion-mnist"
 FORTUNES_ROOT = "/usr/share/games/fortunes"
@@ -99,19 +99,22 @@ class MNIST(Dataset):
         self.train = train
         self.transform = transform
         self.target_transform = target_transform
-        images_path, labels_path = (self._find(root, base) for base in self.files[bool(train)])
+        self._load(*(self._find(root, base) for base in self.files[bool(train)]))
+
+    def _load(self, images_path, labels_path):
+        name = type(self).__name__
         images = _read_idx_cached(images_path)
         labels = _read_idx_cached(labels_path)
-        if images.dtype != np.uint8 or images.ndim != 3:
-            raise ValueError(f"{name}: '{images_path}' should hold uint8 images (N, H, W), "
+        if images.dtype != np.uint8 or images.ndim not in (3, 4):
+            raise ValueError(f"{name}: '{images_path}' should hold uint8 images (N, H, W) or (N, H, W, C), "
                              f"got {images.dtype} of shape {images.shape}")
-        if labels.dtype != np.uint8 or labels.ndim != 1:
-            raise ValueError(f"{name}: '{labels_path}' should hold uint8 labels (N,), "
+        if labels.dtype.kind not in "iu" or labels.ndim != 1:
+            raise ValueError(f"{name}: '{labels_path}' should hold integer labels (N,), "
                              f"got {labels.dtype} of shape {labels.shape}")
         if len(images) != len(labels):
             raise ValueError(f"{name}: '{images_path}' has {len(images)} images but '{labels_path}' has "
                              f"{len(labels)} labels")
-        if labels.size and int(labels.max()) >= len(self.classes):
+        if labels.size and (int(labels.min()) < 0 or int(labels.max()) >= len(self.classes)):
             raise ValueError(f"{name}: '{labels_path}' has label {int(labels.max())}, expected labels in "
                              f"[0, {len(self.classes)})")
         self.data_numpy = images
@@ -203,6 +206,25 @@ class MNIST(Dataset):
         if self.transform is not None:
             lines.append(f"    Transform: {self.transform!r}")
         return "\n".join(lines)
+
+
+class IdxDataset(MNIST):
+    """Images and labels from any pair of idx files (gzip-compressed or raw), with MNIST's
+    samples, attributes and fast paths. ``classes`` defaults to the label values as strings."""
+
+    def __init__(self, images, labels, transform=None, target_transform=None, classes=None):
+        self.root = os.path.dirname(os.fspath(images))
+        self.train = None
+        self.transform = transform
+        self.target_transform = target_transform
+        if classes is None:
+            lab = _read_idx_cached(os.fspath(labels))
+            classes = [str(i) for i in range(int(lab.max()) + 1 if lab.size and lab.dtype.kind in "iu" else 0)]
+        self.classes = list(classes)
+        self._load(os.fspath(images), os.fspath(labels))
+
+    def extra_repr(self):
+        return f"Files: {self.images_path}, {self.labels_path}"
 
 
 class FashionMNIST(MNIST):
