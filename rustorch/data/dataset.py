@@ -8,7 +8,6 @@ import warnings
 import numpy as np
 
 from .. import _C
-from . import _random
 
 _D = _C._data
 
