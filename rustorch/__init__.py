@@ -9,5 +9,8 @@ from . import _tensor  # noqa: F401  (Python-level Tensor methods: repr, iterati
 from ._tensor import set_printoptions, get_printoptions, printoptions  # noqa: F401
 from . import autograd
 from .autograd import no_grad, enable_grad, set_grad_enabled, inference_mode, Variable  # noqa: F401
+from . import optim
+from .optim import SGD, Adam, AdamW, RMSprop
 
 __version__ = "0.1.0"
+from . import data, utils

@@ -219,3 +219,5 @@ def _format(self, spec):
 Tensor.__repr__ = _repr
 Tensor.__str__ = _repr
 Tensor.__format__ = _format
+# Like torch: NumPy defers to the tensor's reflected operators (ndarray @ tensor -> tensor).
+Tensor.__array_priority__ = 1000

@@ -364,6 +364,9 @@ def test_uniform_normal_random_inplace():
     assert u.min() >= 2 and u.max() < 5 and abs(u.mean() - 3.5) < 0.02
     t.normal_(1.0, 0.5)
     assert abs(t.numpy().mean() - 1) < 0.01 and abs(t.numpy().std() - 0.5) < 0.01
+    top = rt.zeros(1000).uniform_(2, 2 + 2 ** -20).numpy()  # range far below float32's resolution at 2
+    assert top.min() >= 2 and top.max() < 2 + 2 ** -20
+    assert (rt.zeros(3).uniform_(4, 4).numpy() == 4).all()
     i = rt.zeros(10000, dtype=rt.int64)
     i.random_(3, 7)
     assert set(np.unique(i.numpy())) == {3, 4, 5, 6}

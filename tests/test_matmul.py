@@ -121,6 +121,9 @@ def test_matmul_with_numpy_and_lists():
     np.testing.assert_allclose((rt.tensor(a) @ b).numpy(), a @ b, rtol=1e-5)
     np.testing.assert_allclose((rt.tensor(a) @ b.tolist()).numpy(), a @ b, rtol=1e-5)
     np.testing.assert_allclose((a.tolist() @ rt.tensor(b)).numpy(), a @ b, rtol=1e-5)
+    r = a @ rt.tensor(b)  # NumPy defers to Tensor.__rmatmul__ (__array_priority__)
+    assert isinstance(r, rt.Tensor)
+    np.testing.assert_allclose(r.numpy(), a @ b, rtol=1e-5)
     np.testing.assert_allclose(rt.matmul(a, b).numpy(), a @ b, rtol=1e-5)
     with pytest.raises(TypeError):
         rt.tensor(a) @ "x"
@@ -381,3 +384,28 @@ def test_results_do_not_depend_on_thread_count():
     finally:
         rt.set_num_threads(old)
     np.testing.assert_allclose(r1, r2, rtol=1e-5, atol=1e-5)
+
+
+@pytest.mark.parametrize("dtype", [rt.float32, rt.float64, rt.int64])
+@pytest.mark.parametrize("sa,sb,exact", [
+    ((512, 8, 8), (512, 8, 8), True), ((300, 1, 16), (300, 16, 5), True), ((2, 256, 12), (2, 12, 1), True),
+    ((400, 16), (16, 300), False), ((3, 64, 32), (1, 32, 64), False),
+])
+def test_parallel_batches_match_numpy_and_any_thread_count(sa, sb, exact, dtype):
+    """Batches of small products are spread over our threads: identical results for any thread count.
+    Products large enough for OpenBLAS's own threads may round differently (not for int64)."""
+    a, b = values(sa, dtype), values(sb, dtype)
+    old = rt.get_num_threads()
+    try:
+        results = []
+        for threads in (1, 2, 3):
+            rt.set_num_threads(threads)
+            results.append((rt.tensor(a) @ rt.tensor(b)).numpy().copy())
+    finally:
+        rt.set_num_threads(old)
+    check(rt.tensor(results[0]), np.matmul(a, b), dtype)
+    for r in results[1:]:
+        if exact or dtype == rt.int64:
+            np.testing.assert_array_equal(r, results[0])
+        else:
+            np.testing.assert_allclose(r, results[0], **TOL[dtype])

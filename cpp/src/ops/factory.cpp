@@ -47,7 +47,8 @@ Tensor zeros(const Shape& shape, DType dtype) {
   Tensor t = Tensor::empty(shape, dtype);
   char* p = static_cast<char*>(t.raw_data());
   const int64_t nbytes = t.numel() * static_cast<int64_t>(itemsize(dtype));
-  parallel_for(nbytes, int64_t(1) << 20, [&](int64_t b, int64_t e) { std::memset(p + b, 0, static_cast<size_t>(e - b)); });
+  parallel_for(nbytes, int64_t(1) << 20,
+               [&](int64_t b, int64_t e) { std::memset(p + b, 0, static_cast<size_t>(e - b)); });
   return t;
 }
 
@@ -407,10 +408,12 @@ void uniform_kernel(const Tensor& out, double from, double to, Generator* gen) {
     using T = typename decltype(tag)::type;
     T* p = out.data<T>();
     const T lo = static_cast<T>(from), scale = static_cast<T>(to - from);
+    // Rounding of u * scale + lo can reach `to`; the largest value below it caps the range.
+    const T below = to > from ? std::nextafter(static_cast<T>(to), lo) : lo;
     for_random_chunks(gen, out.numel(), [&](Generator& g, int64_t b, int64_t e) {
       uniform_raw(g, p + b, e - b);
       if (lo != T(0) || scale != T(1))
-        for (int64_t i = b; i < e; ++i) p[i] = p[i] * scale + lo;
+        for (int64_t i = b; i < e; ++i) p[i] = std::min(p[i] * scale + lo, below);
     });
   });
 }

@@ -9,6 +9,7 @@
 #include <climits>
 
 #include "rustorch/autograd/function.hpp"
+#include "rustorch/core/parallel.hpp"
 #include "rustorch/ops/copy.hpp"
 #include "rustorch/ops/elementwise.hpp"
 #include "rustorch/ops/reduce.hpp"
@@ -98,6 +99,16 @@ void gemm(int64_t m, int64_t n, int64_t k, const T* a, Layout la, const T* b, La
             bint(ldc, op));
 }
 
+// Multiply-adds below which a batch of products stays on one thread.
+constexpr int64_t kParallelWork = int64_t(1) << 16;
+
+// Whether OpenBLAS computes this product on one thread (its interface/gemm.c and gemv.c thresholds).
+bool blas_single_threaded(int64_t m, int64_t n, int64_t k) {
+  if (n == 1) return m * k < 9216;
+  if (m == 1) return k * n < 9216;
+  return m * n * k <= 262144;
+}
+
 // C (m x n, contiguous) = A @ B by a plain loop (int64: sum of products; bool: or of ands).
 template <class T>
 void loop_matmul(int64_t m, int64_t n, int64_t k, const T* a, int64_t ars, int64_t acs, const T* b, int64_t brs,
@@ -185,13 +196,13 @@ template <class T> void matmul_kernel_typed(Tensor a, Tensor b, const Tensor& ou
       }
     }
   }
-  // One product per batch, walking the batch index like an odometer.
+  // One product per batch; batch offsets first (an odometer over the batch dims).
   const int64_t nd = static_cast<int64_t>(batch.size());
+  std::vector<int64_t> offa(static_cast<size_t>(nbatch)), offb(static_cast<size_t>(nbatch));
   std::vector<int64_t> idx(static_cast<size_t>(nd), 0);
-  int64_t oa = 0, ob = 0;
-  for (int64_t i = 0; i < nbatch; ++i) {
-    if constexpr (kBlas) gemm<T>(m, n, k, pa + oa, la, pb + ob, lb, c + i * m * n, n, op);
-    else loop_matmul<T>(m, n, k, pa + oa, ars, acs, pb + ob, brs, bcs, c + i * m * n);
+  for (int64_t i = 0, oa = 0, ob = 0; i < nbatch; ++i) {
+    offa[i] = oa;
+    offb[i] = ob;
     for (int64_t d = nd - 1; d >= 0; --d) {
       oa += sa[d];
       ob += sb[d];
@@ -200,6 +211,25 @@ template <class T> void matmul_kernel_typed(Tensor a, Tensor b, const Tensor& ou
       ob -= sb[d] * batch[d];
       idx[d] = 0;
     }
+  }
+  const int64_t work = m * n * std::max<int64_t>(k, 1);  // multiply-adds per product
+  if constexpr (kBlas) {
+    auto run = [&](int64_t b0, int64_t b1) {
+      for (int64_t i = b0; i < b1; ++i) gemm<T>(m, n, k, pa + offa[i], la, pb + offb[i], lb, c + i * m * n, n, op);
+    };
+    // Products OpenBLAS runs on one thread are spread over our threads (each is computed the same
+    // way whatever the partition); larger ones use OpenBLAS's own threads, one after another.
+    if (blas_single_threaded(m, n, k)) parallel_for(nbatch, std::max<int64_t>(1, kParallelWork / work), run);
+    else run(0, nbatch);
+  } else {
+    // Plain loop: one task per output row.
+    const int64_t grain = std::max<int64_t>(1, kParallelWork / std::max<int64_t>(1, n * k));
+    parallel_for(nbatch * m, grain, [&](int64_t r0, int64_t r1) {
+      for (int64_t r = r0; r < r1; ++r) {
+        const int64_t i = r / m, row = r % m;
+        loop_matmul<T>(1, n, k, pa + offa[i] + row * ars, ars, acs, pb + offb[i], brs, bcs, c + i * m * n + row * n);
+      }
+    });
   }
 }
 
