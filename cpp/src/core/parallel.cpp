@@ -72,7 +72,12 @@ class ThreadPool {
   }
 
   void worker_loop(int index) {
-    uint64_t seen = 0;
+    uint64_t seen;
+    {
+      // A worker started by resize() must not run the job of an earlier generation.
+      std::lock_guard<std::mutex> lock(mu_);
+      seen = generation_;
+    }
     for (;;) {
       {
         std::unique_lock<std::mutex> lock(mu_);
