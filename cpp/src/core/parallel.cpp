@@ -31,7 +31,12 @@ class ThreadPool {
     stop_workers();
     num_threads_ = std::max(1, n);
     stopping_ = false;
-    for (int i = 1; i < num_threads_; ++i) workers_.emplace_back([this, i] { worker_loop(i); });
+    uint64_t gen;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      gen = generation_;
+    }
+    for (int i = 1; i < num_threads_; ++i) workers_.emplace_back([this, i, gen] { worker_loop(i, gen); });
   }
 
   // Returns false (without running) when another thread is using the pool.
@@ -71,13 +76,9 @@ class ThreadPool {
     t_in_parallel = false;
   }
 
-  void worker_loop(int index) {
-    uint64_t seen;
-    {
-      // A worker started by resize() must not run the job of an earlier generation.
-      std::lock_guard<std::mutex> lock(mu_);
-      seen = generation_;
-    }
+  // `seen` starts at the generation current when the worker was created, so that a worker
+  // started by resize() never runs the (finished) job of an earlier generation.
+  void worker_loop(int index, uint64_t seen) {
     for (;;) {
       {
         std::unique_lock<std::mutex> lock(mu_);
