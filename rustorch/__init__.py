@@ -6,7 +6,10 @@ from . import _C
 from ._C import *  # noqa: F401,F403  (tensor ops, dtypes, creation functions)
 from ._C import Tensor, dtype, device, Generator, bool, float32, float64, int64  # noqa: F401
 from . import _tensor  # noqa: F401  (Python-level Tensor methods: repr, iteration, ...)
+from ._tensor import set_printoptions, get_printoptions, printoptions  # noqa: F401
 from . import autograd
 from .autograd import no_grad, enable_grad, set_grad_enabled, inference_mode, Variable  # noqa: F401
+from . import optim
+from .optim import SGD, Adam, AdamW, RMSprop
 
 __version__ = "0.1.0"

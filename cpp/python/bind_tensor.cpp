@@ -60,9 +60,15 @@ struct NestedData {
   Shape shape;
   std::vector<double> floats;
   std::vector<int64_t> ints;
-  TypeKind kind = TypeKind::Bool;
-  bool any = false;
+  std::vector<uint8_t> is_float;  // per element: the value is a float (else ints holds it exactly)
+  std::optional<DType> dtype;     // inferred like torch: the promotion of every element's dtype
 };
+
+// A NumPy scalar (np.float64(1), np.int32(2), np.bool_(True)): not an array, not a Tensor, has a dtype.
+bool is_numpy_scalar(py::handle h) {
+  return !is_tensor(h) && !py::isinstance<py::array>(h) && py::hasattr(h, "dtype") && py::hasattr(h, "item") &&
+         !py::hasattr(h, "__len__");
+}
 
 void infer_shape(py::handle h, NestedData& nd) {
   while (true) {
@@ -84,42 +90,58 @@ void infer_shape(py::handle h, NestedData& nd) {
   }
 }
 
-void push_scalar(const Scalar& s, NestedData& nd) {
-  nd.kind = nd.any ? std::max(nd.kind, s.kind()) : s.kind();
-  nd.any = true;
+// `elem_dtype`: the dtype of the tensor/array the value came from (it decides the inferred dtype
+// instead of the Python type of the value).
+void push_scalar(const Scalar& s, std::optional<DType> elem_dtype, NestedData& nd) {
+  const DType d = elem_dtype ? *elem_dtype : s.default_dtype();
+  nd.dtype = nd.dtype ? promote_types(*nd.dtype, d) : d;
   nd.floats.push_back(s.to_double());
   nd.ints.push_back(s.kind() == TypeKind::Floating ? 0 : s.to_int());
+  nd.is_float.push_back(s.kind() == TypeKind::Floating);
 }
 
-void fill_nested(py::handle h, size_t depth, NestedData& nd) {
+void fill_nested(py::handle h, size_t depth, NestedData& nd, std::optional<DType> elem_dtype) {
   if (depth == nd.shape.size()) {
+    py::object value = py::reinterpret_borrow<py::object>(h);
     if (is_tensor(h)) {
       Tensor t = h.cast<Tensor>();
       RT_CHECK(t.dim() == 0, ValueError, "tensor: only one element tensors can be converted to Python scalars");
-      h = py::cast(t).attr("item")();
+      elem_dtype = t.dtype();
+      value = py::cast(t).attr("item")();
+    } else if (py::isinstance<py::array>(h) || is_numpy_scalar(h)) {
+      elem_dtype = numpy_copy_dtype(py::reinterpret_borrow<py::object>(h).attr("dtype").cast<py::dtype>());
+      RT_CHECK(elem_dtype, TypeError, "tensor: can't convert an element of NumPy dtype ",
+               py::str(h.attr("dtype")).cast<std::string>());
+      value = value.attr("item")();
     }
-    auto s = scalar_from_python(h);
-    RT_CHECK(s, TypeError, "tensor: could not convert an element of type '", type_name(h), "' to a number");
-    push_scalar(*s, nd);
+    auto s = scalar_from_python(value);
+    RT_CHECK(s, TypeError, "tensor: could not convert an element of type '", type_name(value), "' to a number");
+    push_scalar(*s, elem_dtype, nd);
     return;
   }
   py::object obj = py::reinterpret_borrow<py::object>(h);
-  if (is_tensor(h)) obj = obj.attr("tolist")();
-  else if (py::isinstance<py::array>(h)) obj = obj.attr("tolist")();
+  if (is_tensor(h)) {
+    elem_dtype = h.cast<Tensor>().dtype();
+    obj = obj.attr("tolist")();
+  } else if (py::isinstance<py::array>(h)) {
+    elem_dtype = numpy_copy_dtype(py::reinterpret_borrow<py::array>(h).dtype());
+    RT_CHECK(elem_dtype, TypeError, "tensor: can't convert a NumPy array of dtype ",
+             py::str(h.attr("dtype")).cast<std::string>());
+    obj = obj.attr("tolist")();
+  }
   RT_CHECK(PyList_Check(obj.ptr()) || PyTuple_Check(obj.ptr()), ValueError,
            "tensor: expected a sequence at dim ", depth, " but got '", type_name(obj), "' (ragged nested sequence?)");
   py::sequence seq = py::reinterpret_borrow<py::sequence>(obj);
   RT_CHECK(static_cast<int64_t>(seq.size()) == nd.shape[depth], ValueError, "tensor: expected sequence of length ",
-           nd.shape[depth], " at dim ", depth, " (got ", seq.size(), ")");
-  for (py::handle item : seq) fill_nested(item, depth + 1, nd);
+           nd.shape[depth], " at dim ", depth, " (got ", seq.size(), "; ragged nested sequence?)");
+  for (py::handle item : seq) fill_nested(item, depth + 1, nd, elem_dtype);
 }
 
 template <class T> void write_nested(const NestedData& nd, T* out) {
-  const size_t n = nd.floats.size();
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < nd.floats.size(); ++i) {
     if constexpr (std::is_same_v<T, bool>) out[i] = nd.floats[i] != 0.0;
-    else if constexpr (std::is_integral_v<T>) out[i] = nd.kind == TypeKind::Floating ? static_cast<T>(nd.floats[i]) : nd.ints[i];
-    else out[i] = nd.kind == TypeKind::Floating ? static_cast<T>(nd.floats[i]) : static_cast<T>(nd.ints[i]);
+    else if constexpr (std::is_integral_v<T>) out[i] = nd.is_float[i] ? static_cast<T>(nd.floats[i]) : nd.ints[i];
+    else out[i] = nd.is_float[i] ? static_cast<T>(nd.floats[i]) : static_cast<T>(nd.ints[i]);
   }
 }
 
@@ -172,18 +194,18 @@ Tensor tensor_from_python(py::handle data, std::optional<DType> dtype) {
     return clone(to_dtype(src.detach(), dtype.value_or(src.dtype()))).detach();
   }
   if (py::isinstance<py::array>(data)) return tensor_from_array(py::reinterpret_borrow<py::array>(data), dtype);
+  if (is_numpy_scalar(data)) {  // keeps its dtype, like a 0-d array
+    py::array a = py::module_::import("numpy").attr("asarray")(data);
+    return tensor_from_array(a, dtype);
+  }
   if (auto s = scalar_from_python(data)) return full({}, *s, dtype.value_or(s->default_dtype()));
   RT_CHECK(PyList_Check(data.ptr()) || PyTuple_Check(data.ptr()), TypeError,
            "tensor: could not infer dtype of ", type_name(data),
            " (expected a number, a nested list/tuple of numbers, a NumPy array or a Tensor)");
   NestedData nd;
   infer_shape(data, nd);
-  fill_nested(data, 0, nd);
-  const DType target = dtype ? *dtype
-                       : !nd.any ? default_float_dtype()
-                       : nd.kind == TypeKind::Floating ? default_float_dtype()
-                       : nd.kind == TypeKind::Integral ? DType::Int64
-                                                       : DType::Bool;
+  fill_nested(data, 0, nd, std::nullopt);
+  const DType target = dtype ? *dtype : nd.dtype.value_or(default_float_dtype());
   Tensor t = Tensor::empty(nd.shape, target);
   dispatch_dtype(target, [&](auto tag) { write_nested(nd, t.data<typename decltype(tag)::type>()); });
   return t;
@@ -196,7 +218,9 @@ Tensor operand_tensor(py::handle h, const char* op) {
   RT_THROW(TypeError, op, ": unsupported operand type '", type_name(h), "'");
 }
 
-Tensor from_numpy(const py::array& arr) {
+Tensor from_numpy(py::handle obj) {
+  RT_CHECK(py::isinstance<py::array>(obj), TypeError, "from_numpy: expected np.ndarray (got ", type_name(obj), ")");
+  const py::array arr = py::reinterpret_borrow<py::array>(obj);
   const py::dtype dt = arr.dtype();
   DType d;
   if (dt.kind() == 'b') d = DType::Bool;
@@ -245,11 +269,17 @@ PyTensorClass bind_tensor(py::module_& m) {
       .def("__hash__", [](const Device& d) { return py::hash(py::str(d.str())); });
 
   PyTensorClass cls(m, "Tensor", py::buffer_protocol(), "A multi-dimensional array with autograd support.");
-  cls.def(py::init([](py::object data) {
-            if (is_tensor(data)) return data.cast<Tensor>().detach().impl();
-            return tensor_from_python(data, default_float_dtype()).impl();
-          }),
-          py::arg("data"))
+  // Tensor(data) copies data as the default float dtype; Tensor(2, 3) is uninitialised of that
+  // shape; Tensor() is empty (like torch.Tensor).
+  cls.def(py::init([](py::args args) {
+            if (args.size() == 1 && is_tensor(args[0])) return args[0].cast<Tensor>().detach().impl();
+            bool sizes = true;
+            for (py::handle a : args) sizes &= PyLong_Check(a.ptr()) && !PyBool_Check(a.ptr());
+            if (sizes) return Tensor::empty(args.size() ? shape_from_args(args, "Tensor") : Shape{0}, default_float_dtype()).impl();
+            RT_CHECK(args.size() == 1, TypeError, "Tensor: expected sizes (ints) or one data argument, got ", args.size(),
+                     " arguments");
+            return tensor_from_python(args[0], default_float_dtype()).impl();
+          }))
       .def_buffer([](TensorImpl& impl) {
         std::vector<py::ssize_t> shape(impl.sizes().begin(), impl.sizes().end()), strides;
         const auto isz = static_cast<py::ssize_t>(itemsize(impl.dtype()));
@@ -315,7 +345,12 @@ PyTensorClass bind_tensor(py::module_& m) {
              std::optional<DType> dtype;
              if (kwargs.contains("dtype")) dtype = kwargs["dtype"].cast<DType>();
              if (!target.is_none()) {
+               const bool device_str = py::isinstance<py::str>(target) && [&] {
+                 const std::string str = target.cast<std::string>();
+                 return str.rfind("cpu", 0) == 0 || str.rfind("cuda", 0) == 0 || str.rfind("mps", 0) == 0;
+               }();
                if (is_tensor(target)) dtype = target.cast<Tensor>().dtype();
+               else if (device_str) parse_device(py::str(target));
                else if (auto d = dtype_from_python(target)) dtype = d;
                else if (py::isinstance<py::str>(target) || py::isinstance<Device>(target)) parse_device(py::str(target));
                else RT_THROW(TypeError, "to: expected a dtype, a device or a tensor, got ", type_name(target));

@@ -31,12 +31,10 @@ class ThreadPool {
     stop_workers();
     num_threads_ = std::max(1, n);
     stopping_ = false;
-    uint64_t gen;
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      gen = generation_;
-    }
-    for (int i = 1; i < num_threads_; ++i) workers_.emplace_back([this, i, gen] { worker_loop(i, gen); });
+    // Workers start from the current generation: a pool resized after jobs ran must not mistake
+    // the last (finished) job for a new one.
+    const uint64_t start = generation_;
+    for (int i = 1; i < num_threads_; ++i) workers_.emplace_back([this, i, start] { worker_loop(i, start); });
   }
 
   // Returns false (without running) when another thread is using the pool.
@@ -76,8 +74,6 @@ class ThreadPool {
     t_in_parallel = false;
   }
 
-  // `seen` starts at the generation current when the worker was created, so that a worker
-  // started by resize() never runs the (finished) job of an earlier generation.
   void worker_loop(int index, uint64_t seen) {
     for (;;) {
       {

@@ -44,6 +44,24 @@ uint64_t Generator::next_u64() {
   return result;
 }
 
+void Generator::fill_u64(uint64_t* out, int64_t n) {
+  for (int64_t i = 0; i < n; ++i) out[i] = next_u64();
+}
+
+void Generator::jump() {
+  static constexpr uint64_t kJump[] = {0x180ec6d33cfd0abaULL, 0xd5a61266f0c9392cULL, 0xa9582618e03fc9aaULL,
+                                       0x39abdc4529b1661cULL};
+  uint64_t t[4] = {};
+  for (uint64_t word : kJump)
+    for (int b = 0; b < 64; ++b) {
+      if (word & (uint64_t(1) << b))
+        for (int i = 0; i < 4; ++i) t[i] ^= s_[i];
+      next_u64();
+    }
+  for (int i = 0; i < 4; ++i) s_[i] = t[i];
+  has_cached_normal_ = false;
+}
+
 double Generator::uniform_double() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
 float Generator::uniform_float() { return static_cast<float>(next_u64() >> 40) * 0x1.0p-24f; }
 

@@ -18,6 +18,12 @@ RT_REGISTER_OP("transpose", true);
 RT_REGISTER_OP("permute", true);
 RT_REGISTER_OP("unsqueeze", true);
 RT_REGISTER_OP("squeeze", true);
+RT_REGISTER_OP("flatten", true);
+RT_REGISTER_OP("unflatten", true);
+RT_REGISTER_OP("movedim", true);
+RT_REGISTER_OP("repeat", true);
+RT_REGISTER_OP("tile", true);
+RT_REGISTER_OP("flip", true);
 
 Tensor make_view(const Tensor& t, const Shape& sizes, const Shape& strides, int64_t offset) {
   Tensor out = t.as_strided(sizes, strides, offset);
@@ -209,6 +215,120 @@ Tensor squeeze(const Tensor& t, const std::vector<int64_t>& dims) {
     strides.push_back(t.strides()[i]);
   }
   return record_reshape_backward(t, make_view(t, sizes, strides, t.offset()), "SqueezeBackward");
+}
+
+// Composite views: their gradients flow through reshape/permute/transpose.
+
+Tensor flatten(const Tensor& t, int64_t start_dim, int64_t end_dim) {
+  if (t.dim() == 0) {
+    wrap_dim(start_dim, 0, "flatten");
+    wrap_dim(end_dim, 0, "flatten");
+    return reshape(t, {1});
+  }
+  const int64_t s = wrap_dim(start_dim, t.dim(), "flatten"), e = wrap_dim(end_dim, t.dim(), "flatten");
+  RT_CHECK(s <= e, ValueError, "flatten: start_dim (", start_dim, ") cannot come after end_dim (", end_dim, ")");
+  if (s == e) return t;
+  Shape sizes(t.shape().begin(), t.shape().begin() + s);
+  int64_t merged = 1;
+  for (int64_t d = s; d <= e; ++d) merged *= t.shape()[d];
+  sizes.push_back(merged);
+  sizes.insert(sizes.end(), t.shape().begin() + e + 1, t.shape().end());
+  return reshape(t, sizes);
+}
+
+Tensor unflatten(const Tensor& t, int64_t dim, const Shape& sizes) {
+  const int64_t d = wrap_dim(dim, t.dim(), "unflatten");
+  RT_CHECK(t.dim() > 0, IndexError, "unflatten: cannot unflatten a 0-d tensor");
+  RT_CHECK(!sizes.empty(), ValueError, "unflatten: sizes must be non-empty");
+  const int64_t n = t.shape()[d];
+  Shape inner;
+  try {
+    inner = infer_shape(sizes, n, "unflatten");
+  } catch (const ValueError&) {
+    RT_THROW(ValueError, "unflatten: provided sizes ", shape_str(sizes), " don't multiply up to the size of dim ", d,
+             " (", n, ") in the input tensor of shape ", shape_str(t.shape()));
+  }
+  Shape out(t.shape().begin(), t.shape().begin() + d);
+  out.insert(out.end(), inner.begin(), inner.end());
+  out.insert(out.end(), t.shape().begin() + d + 1, t.shape().end());
+  return view(t, out);
+}
+
+Tensor movedim(const Tensor& t, const std::vector<int64_t>& source, const std::vector<int64_t>& destination) {
+  RT_CHECK(source.size() == destination.size(), ValueError, "movedim: invalid source or destination dims: source ",
+           shape_str(source), " and destination ", shape_str(destination), " must have the same number of elements");
+  const int64_t nd = t.dim();
+  std::vector<int64_t> perm(static_cast<size_t>(nd), -1);
+  std::vector<bool> src_used(static_cast<size_t>(nd), false);
+  for (size_t i = 0; i < source.size(); ++i) {
+    const int64_t s = wrap_dim(source[i], nd, "movedim"), d = wrap_dim(destination[i], nd, "movedim");
+    if (nd == 0) continue;
+    RT_CHECK(!src_used[s], ValueError, "movedim: repeated dim in `source` ", shape_str(source));
+    RT_CHECK(perm[d] < 0, ValueError, "movedim: repeated dim in `destination` ", shape_str(destination));
+    perm[d] = s;
+    src_used[s] = true;
+  }
+  int64_t next = 0;
+  for (int64_t i = 0; i < nd; ++i) {
+    if (perm[i] >= 0) continue;
+    while (src_used[next]) ++next;
+    perm[i] = next++;
+  }
+  return permute(t, perm);
+}
+
+Tensor numpy_T(const Tensor& t) {
+  std::vector<int64_t> perm(static_cast<size_t>(t.dim()));
+  for (int64_t i = 0; i < t.dim(); ++i) perm[i] = t.dim() - 1 - i;
+  return permute(t, perm);
+}
+
+Tensor matrix_T(const Tensor& t) {
+  RT_CHECK(t.dim() >= 2, ValueError, "mT: tensor.mT is only supported on matrices or batches of matrices. Got ",
+           t.dim(), "-D tensor.");
+  return transpose(t, -2, -1);
+}
+
+Tensor repeat(const Tensor& t, const Shape& repeats) {
+  const int64_t nr = static_cast<int64_t>(repeats.size());
+  RT_CHECK(nr >= t.dim(), ValueError, "repeat: number of dimensions of repeat dims ", shape_str(repeats),
+           " can not be smaller than number of dimensions of tensor (", t.dim(), ")");
+  for (int64_t r : repeats) RT_CHECK(r >= 0, ValueError, "repeat: repeats can not be negative, got ", shape_str(repeats));
+  // View t as [1, s0, 1, s1, ...] (left-padded), expand the 1s to the repeats, copy, merge pairs.
+  Shape paired, expanded, out;
+  const int64_t lead = nr - t.dim();
+  for (int64_t i = 0; i < nr; ++i) {
+    const int64_t s = i < lead ? 1 : t.shape()[i - lead];
+    paired.insert(paired.end(), {1, s});
+    expanded.insert(expanded.end(), {repeats[i], s});
+    out.push_back(repeats[i] * s);
+  }
+  return view(clone(expand(reshape(t, paired), expanded)), out);
+}
+
+Tensor tile(const Tensor& t, const Shape& dims) {
+  Shape reps = dims;
+  if (static_cast<int64_t>(reps.size()) < t.dim()) reps.insert(reps.begin(), t.dim() - reps.size(), 1);
+  return repeat(t, reps);
+}
+
+Tensor flip(const Tensor& t, const std::vector<int64_t>& dims) {
+  const std::vector<bool> mask = reduction_mask(dims, t.dim(), "flip");
+  Shape strides = t.strides();
+  int64_t offset = t.offset();
+  for (int64_t d = 0; d < t.dim(); ++d) {
+    if (dims.empty() || !mask[d] || t.shape()[d] == 0) continue;
+    offset += (t.shape()[d] - 1) * strides[d];
+    strides[d] = -strides[d];
+  }
+  // A reversed-stride alias used only as the source of the copy.
+  Tensor out = Tensor::empty(t.shape(), t.dtype());
+  copy_kernel(out, t.as_strided(t.shape(), strides, offset));
+  if (autograd::needs_grad({t}))
+    autograd::record("FlipBackward", {t}, {out}, {}, [dims](const BackwardContext&, const TensorList& g) -> TensorList {
+      return {flip(g[0], dims)};
+    });
+  return out;
 }
 
 }  // namespace rustorch

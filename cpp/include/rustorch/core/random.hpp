@@ -18,6 +18,9 @@ class Generator {
   double uniform_double();  // [0, 1) with 53 random bits
   float uniform_float();    // [0, 1) with 24 random bits
   double normal_double();   // standard normal (Box-Muller; caches the second value)
+  void fill_u64(uint64_t* out, int64_t n);  // n successive next_u64() values
+  // Advances the state by 2^128 draws: successive jumps give non-overlapping streams.
+  void jump();
 
   std::vector<uint64_t> get_state() const;
   void set_state(const std::vector<uint64_t>& state);

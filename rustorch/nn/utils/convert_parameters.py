@@ -1,0 +1,28 @@
+"""Flattening parameters to one vector and back (``torch.nn.utils.convert_parameters``)."""
+from ... import _C
+from ..._C import Tensor
+
+__all__ = ["parameters_to_vector", "vector_to_parameters"]
+
+
+def parameters_to_vector(parameters):
+    """A new 1-D tensor holding all parameters' values in order (differentiable when ``rt.cat``
+    is available and grad mode needs it; else a plain copy)."""
+    params = list(parameters)
+    for p in params:
+        if not isinstance(p, Tensor):
+            raise TypeError(f"expected rustorch.Tensor, but got: {type(p).__name__}")
+    if not params:
+        raise ValueError("parameters_to_vector: expected at least one parameter")
+    cat = getattr(_C, "cat", None)
+    if cat is not None and _C.is_grad_enabled() and any(p.requires_grad for p in params):
+        return cat([p.reshape(-1) for p in params])
+    return _C._optim.flatten(params, [p.numel() for p in params], params[0].dtype)
+
+
+def vector_to_parameters(vec, parameters):
+    """Makes each parameter's data a view of the next slice of ``vec`` (as PyTorch's
+    ``param.data = vec[a:b].view_as(param).data``)."""
+    if not isinstance(vec, Tensor):
+        raise TypeError(f"expected rustorch.Tensor, but got: {type(vec).__name__}")
+    _C._optim.vector_to_parameters(vec, list(parameters))
