@@ -53,19 +53,75 @@ template <class F> void for_tiles(int64_t r0, int64_t r1, int64_t S, F f) {
 
 int64_t row_grain(int64_t C) { return std::max<int64_t>(1, 8192 / std::max<int64_t>(C, 1)); }
 
-// lse[j] = log sum_c exp(x[c * S + j]) for j < len (x points at row s0 of sample n).
-template <class T> void tile_lse(const T* x, int64_t C, int64_t S, int64_t len, double* mx, double* lse) {
-  for (int64_t j = 0; j < len; ++j) mx[j] = -std::numeric_limits<double>::infinity();
+// log sum_c exp(x[c]) of a contiguous row (explicit SIMD, fixed order).
+template <class T> double row_lse(const T* x, int64_t C) {
+  using simd::Vec;
+  constexpr int V = simd::lanes<T>;
+  int64_t c = 0;
+  T m = -std::numeric_limits<T>::infinity();
+  if (C >= 2 * V) {
+    Vec<T> m0 = simd::load(x), m1 = simd::load(x + V);
+    for (c = 2 * V; c + 2 * V <= C; c += 2 * V) {
+      m0 = simd::vmax<T>(m0, simd::load(x + c));
+      m1 = simd::vmax<T>(m1, simd::load(x + c + V));
+    }
+    m = simd::hmax<T>(simd::vmax<T>(m0, m1));
+  }
+  for (; c < C; ++c) m = x[c] > m ? x[c] : m;
+  if (!std::isfinite(m)) {  // all -inf, or a +inf: the direct sum gives the limit (NaN stays NaN)
+    double s = 0;
+    for (int64_t k = 0; k < C; ++k) s += std::exp(static_cast<double>(x[k]));
+    return std::log(s);
+  }
+  const Vec<T> mv = simd::splat<T>(m);
+  Vec<T> s0{}, s1{};
+  for (c = 0; c + 2 * V <= C; c += 2 * V) {
+    s0 += simd::exp<T>(simd::load(x + c) - mv);
+    s1 += simd::exp<T>(simd::load(x + c + V) - mv);
+  }
+  double s = static_cast<double>(simd::hsum<T>(s0 + s1));
+  for (; c < C; ++c) s += static_cast<double>(simd::exp1<T>(x[c] - m));
+  return static_cast<double>(m) + std::log(s);
+}
+
+// out[c] = sc * (exp(x[c] - l) * A - a * w[c]) (w null: w = 1) over a contiguous row.
+template <class T> void row_softmax_grad(const T* x, T* out, int64_t C, T l, T sc, T A, T a, const T* w) {
+  using simd::Vec;
+  constexpr int V = simd::lanes<T>;
+  const Vec<T> lv = simd::splat<T>(l), Av = simd::splat<T>(A), av = simd::splat<T>(a), sv = simd::splat<T>(sc);
+  int64_t c = 0;
+  for (; c + V <= C; c += V) {
+    const Vec<T> wa = w ? av * simd::load(w + c) : av;
+    simd::store(out + c, sv * (simd::exp<T>(simd::load(x + c) - lv) * Av - wa));
+  }
+  for (; c < C; ++c) out[c] = sc * (simd::exp1<T>(x[c] - l) * A - a * (w ? w[c] : T(1)));
+}
+
+// lse[j] = log sum_c exp(x[c * S + j]) for j < len (x points at position s0 of sample n);
+// loops run over j. mx and se are scratch of len values.
+template <class T> void tile_lse(const T* x, int64_t C, int64_t S, int64_t len, T* mx, T* se, double* lse) {
+  if (S == 1) {
+    lse[0] = row_lse(x, C);
+    return;
+  }
+  for (int64_t j = 0; j < len; ++j) mx[j] = -std::numeric_limits<T>::infinity();
   for (int64_t c = 0; c < C; ++c) {
     const T* xc = x + c * S;
-    for (int64_t j = 0; j < len; ++j) mx[j] = std::max(mx[j], static_cast<double>(xc[j]));
+    for (int64_t j = 0; j < len; ++j) mx[j] = xc[j] > mx[j] ? xc[j] : mx[j];
   }
-  for (int64_t j = 0; j < len; ++j) lse[j] = 0;
+  for (int64_t j = 0; j < len; ++j) {
+    se[j] = 0;
+    if (!std::isfinite(mx[j])) mx[j] = 0;  // exp(x) directly for all -inf / +inf columns
+  }
+  constexpr int V = simd::lanes<T>;
   for (int64_t c = 0; c < C; ++c) {
     const T* xc = x + c * S;
-    for (int64_t j = 0; j < len; ++j) lse[j] += std::exp(static_cast<double>(xc[j]) - mx[j]);
+    int64_t j = 0;
+    for (; j + V <= len; j += V)
+      simd::store(se + j, simd::load(se + j) + simd::exp<T>(simd::load(xc + j) - simd::load(mx + j)));
+    for (; j < len; ++j) se[j] += simd::exp1<T>(xc[j] - mx[j]);
   }
-  for (int64_t j = 0; j < len; ++j) lse[j] = mx[j] + std::log(lse[j]);
+  for (int64_t j = 0; j < len; ++j) lse[j] = static_cast<double>(mx[j]) + std::log(static_cast<double>(se[j]));
 }
 
 double ordered_sum(const std::vector<double>& v) {
@@ -190,10 +246,12 @@ Tensor ce_index(const Tensor& x, const Tensor& target, const Tensor& weight, int
     T* lp = lse.data<T>();
     const int64_t C = g.C, S = g.S;
     parallel_for(g.rows(), row_grain(C), [&](int64_t r0, int64_t r1) {
-      std::vector<double> mx(static_cast<size_t>(std::min(S, r1 - r0) + 1)), l(mx.size());
+      const size_t len = static_cast<size_t>(std::min(S, r1 - r0) + 1);
+      std::vector<T> mx(len), se(len);
+      std::vector<double> l(len);
       for_tiles(r0, r1, S, [&](int64_t n, int64_t s0, int64_t s1) {
         const T* xn = xp + n * C * S + s0;
-        tile_lse(xn, C, S, s1 - s0, mx.data(), l.data());
+        tile_lse(xn, C, S, s1 - s0, mx.data(), se.data(), l.data());
         for (int64_t j = 0; j < s1 - s0; ++j) {
           const int64_t r = n * S + s0 + j, yi = y[r];
           lp[r] = static_cast<T>(l[j]);
@@ -246,24 +304,51 @@ Tensor ce_index(const Tensor& x, const Tensor& target, const Tensor& weight, int
                          const int64_t C = g.C, S = g.S;
                          const double lsc = ls / static_cast<double>(C);
                          parallel_for(g.rows(), row_grain(C), [&](int64_t r0, int64_t r1) {
-                           for_tiles(r0, r1, S, [&](int64_t n, int64_t s0, int64_t s1) {
-                             for (int64_t j = 0; j < s1 - s0; ++j) {
-                               const int64_t r = n * S + s0 + j, yi = y[r];
-                               const T* xr = xp + n * C * S + s0 + j;
-                               T* orow = o + n * C * S + s0 + j;
+                           if (S == 1) {  // contiguous rows: vectorize over classes
+                             for (int64_t r = r0; r < r1; ++r) {
+                               const int64_t yi = y[r];
+                               T* orow = o + r * C;
                                if (yi == ignore) {
-                                 for (int64_t c = 0; c < C; ++c) orow[c * S] = T(0);
+                                 std::fill(orow, orow + C, T(0));
                                  continue;
                                }
-                               const double s = gs.at<T>(r), l = static_cast<double>(lp[r]);
+                               const T* xr = xp + r * C;
                                const double wy = wp ? static_cast<double>(wp[yi]) : 1.0;
-                               const double A = (1.0 - ls) * wy + lsc * wsum;
-                               for (int64_t c = 0; c < C; ++c) {
-                                 const double p = std::exp(static_cast<double>(xr[c * S]) - l);
-                                 const double a = ls > 0 ? lsc * (wp ? static_cast<double>(wp[c]) : 1.0) : 0.0;
-                                 orow[c * S] = static_cast<T>(s * (p * A - a));
-                               }
-                               orow[yi * S] = static_cast<T>(static_cast<double>(orow[yi * S]) - s * (1.0 - ls) * wy);
+                               const T sc = static_cast<T>(gs.at<T>(r)), l = lp[r];
+                               const T A = static_cast<T>((1.0 - ls) * wy + lsc * wsum);
+                               row_softmax_grad<T>(xr, orow, C, l, sc, A, static_cast<T>(ls > 0 ? lsc : 0.0),
+                                                   ls > 0 ? wp : nullptr);
+                               orow[yi] -= static_cast<T>(static_cast<double>(sc) * (1.0 - ls) * wy);
+                             }
+                             return;
+                           }
+                           const size_t len = static_cast<size_t>(std::min(S, r1 - r0));
+                           std::vector<T> sc(len), lv(len), Av(len);
+                           for_tiles(r0, r1, S, [&](int64_t n, int64_t s0, int64_t s1) {
+                             const int64_t m = s1 - s0;
+                             for (int64_t j = 0; j < m; ++j) {
+                               const int64_t r = n * S + s0 + j, yi = y[r];
+                               const bool ign = yi == ignore;
+                               const double wy = ign ? 0.0 : (wp ? static_cast<double>(wp[yi]) : 1.0);
+                               sc[j] = ign ? T(0) : static_cast<T>(gs.at<T>(r));
+                               lv[j] = lp[r];
+                               Av[j] = static_cast<T>((1.0 - ls) * wy + lsc * wsum);
+                             }
+                             const T* xt = xp + n * C * S + s0;
+                             T* ot = o + n * C * S + s0;
+                             // gx = s * (softmax * A - ls/C * w_c), vectorized over the tile
+                             for (int64_t c = 0; c < C; ++c) {
+                               const T ac = ls > 0 ? static_cast<T>(lsc * (wp ? static_cast<double>(wp[c]) : 1.0)) : T(0);
+                               const T* xc = xt + c * S;
+                               T* oc = ot + c * S;
+                               for (int64_t j = 0; j < m; ++j) oc[j] = sc[j] * (simd::exp1<T>(xc[j] - lv[j]) * Av[j] - ac);
+                             }
+                             // minus s * (1 - ls) * w_y at the target class
+                             for (int64_t j = 0; j < m; ++j) {
+                               const int64_t r = n * S + s0 + j, yi = y[r];
+                               if (yi == ignore) continue;
+                               const double wy = wp ? static_cast<double>(wp[yi]) : 1.0;
+                               ot[yi * S + j] -= static_cast<T>(static_cast<double>(sc[j]) * (1.0 - ls) * wy);
                              }
                            });
                          });
@@ -295,11 +380,13 @@ Tensor ce_prob(const Tensor& x, const Tensor& target, const Tensor& weight, Redu
     T* lp = lse.data<T>();
     const int64_t C = g.C, S = g.S;
     parallel_for(g.rows(), row_grain(C), [&](int64_t r0, int64_t r1) {
-      std::vector<double> mx(static_cast<size_t>(std::min(S, r1 - r0) + 1)), l(mx.size());
+      const size_t len = static_cast<size_t>(std::min(S, r1 - r0) + 1);
+      std::vector<T> mx(len), se(len);
+      std::vector<double> l(len);
       for_tiles(r0, r1, S, [&](int64_t n, int64_t s0, int64_t s1) {
         const T* xn = xp + n * C * S + s0;
         const T* tn = tp + n * C * S + s0;
-        tile_lse(xn, C, S, s1 - s0, mx.data(), l.data());
+        tile_lse(xn, C, S, s1 - s0, mx.data(), se.data(), l.data());
         for (int64_t j = 0; j < s1 - s0; ++j) {
           const int64_t r = n * S + s0 + j;
           lp[r] = static_cast<T>(l[j]);

@@ -28,18 +28,18 @@ RT_REGISTER_OP("instance_norm", true);
 
 namespace {
 
-// Sums of f(i) for i in [0, n) with 4 double lanes (vectorizable, fixed order).
-template <class F> inline double lane_sum(int64_t n, F f) {
-  double l0 = 0, l1 = 0, l2 = 0, l3 = 0;
+// Sum of f(i) (a value of type T) for i in [0, n): vectorizable lanes of T, combined in double
+// in a fixed order.
+template <class T, class F> inline double tsum(int64_t n, F f) {
+  constexpr int L = std::is_same_v<T, float> ? 16 : 8;
+  T lanes[L] = {};
   int64_t i = 0;
-  for (; i + 4 <= n; i += 4) {
-    l0 += f(i);
-    l1 += f(i + 1);
-    l2 += f(i + 2);
-    l3 += f(i + 3);
-  }
-  for (; i < n; ++i) l0 += f(i);
-  return (l0 + l2) + (l1 + l3);
+  for (; i + L <= n; i += L)
+    for (int k = 0; k < L; ++k) lanes[k] += f(i + k);
+  double s = 0;
+  for (; i < n; ++i) s += static_cast<double>(f(i));
+  for (int k = 0; k < L; ++k) s += static_cast<double>(lanes[k]);
+  return s;
 }
 
 // Grain for loops over channels/rows of `work` elements each.
@@ -71,14 +71,15 @@ void bn_forward_kernel(const T* x, T* y, const T* w, const T* b, T* mean_out, T*
         double s = 0;
         for (int64_t n = 0; n < N; ++n) {
           const T* p = x + (n * C + c) * S;
-          s += lane_sum(S, [p](int64_t i) { return static_cast<double>(p[i]); });
+          s += tsum<T>(S, [p](int64_t i) { return p[i]; });
         }
         mean = s / static_cast<double>(M);
         double v = 0;
         for (int64_t n = 0; n < N; ++n) {
           const T* p = x + (n * C + c) * S;
-          v += lane_sum(S, [p, mean](int64_t i) {
-            const double d = static_cast<double>(p[i]) - mean;
+          const T mt = static_cast<T>(mean);
+          v += tsum<T>(S, [p, mt](int64_t i) {
+            const T d = p[i] - mt;
             return d * d;
           });
         }
@@ -114,8 +115,9 @@ void bn_backward_kernel(const T* g, const T* x, const T* w, const T* mean, const
       for (int64_t n = 0; n < N; ++n) {
         const T* gp = g + (n * C + c) * S;
         const T* xp = x + (n * C + c) * S;
-        sg += lane_sum(S, [gp](int64_t i) { return static_cast<double>(gp[i]); });
-        sgx += lane_sum(S, [gp, xp, mu](int64_t i) { return static_cast<double>(gp[i]) * (static_cast<double>(xp[i]) - mu); });
+        const T mt = static_cast<T>(mu);
+        sg += tsum<T>(S, [gp](int64_t i) { return gp[i]; });
+        sgx += tsum<T>(S, [gp, xp, mt](int64_t i) { return gp[i] * (xp[i] - mt); });
       }
       if (gw) gw[c] = static_cast<T>(sgx * is);
       if (gb) gb[c] = static_cast<T>(sg);
@@ -160,9 +162,10 @@ void row_forward_kernel(const T* x, T* y, const T* w, const T* b, T* mean_out, T
     for (int64_t row = r0; row < r1; ++row) {
       const T* p = x + row * R;
       T* q = y + row * R;
-      const double mean = lane_sum(R, [p](int64_t i) { return static_cast<double>(p[i]); }) / static_cast<double>(R);
-      const double var = lane_sum(R, [p, mean](int64_t i) {
-                           const double d = static_cast<double>(p[i]) - mean;
+      const double mean = tsum<T>(R, [p](int64_t i) { return p[i]; }) / static_cast<double>(R);
+      const T mt0 = static_cast<T>(mean);
+      const double var = tsum<T>(R, [p, mt0](int64_t i) {
+                           const T d = p[i] - mt0;
                            return d * d;
                          }) / static_cast<double>(R);
       const double invstd = 1.0 / std::sqrt(var + eps);
@@ -206,48 +209,50 @@ void row_backward_kernel(const T* g, const T* x, const T* w, const T* mean, cons
   std::vector<double> pw(need_affine ? static_cast<size_t>(nblk * pw_width) : 0, 0.0),
       pb(need_affine ? static_cast<size_t>(nblk * pw_width) : 0, 0.0);
   parallel_for(nblk, 1, [&](int64_t b0, int64_t b1) {
-    std::vector<double> gxh(static_cast<size_t>(R));
+    std::vector<T> gxh(static_cast<size_t>(R));
     for (int64_t blk = b0; blk < b1; ++blk) {
       const int64_t row0 = M * blk / nblk, row1 = M * (blk + 1) / nblk;
       for (int64_t row = row0; row < row1; ++row) {
         const T* gp = g + row * R;
         const T* xp = x + row * R;
         const double mu = static_cast<double>(mean[row]), is = static_cast<double>(invstd[row]);
+        const T mt = static_cast<T>(mu), it = static_cast<T>(is);
         if (need_affine) {
           if (rg.per_elem) {
             double* a = pw.data() + blk * R;
             double* bb = pb.data() + blk * R;
             for (int64_t i = 0; i < R; ++i) {
-              const double gi = static_cast<double>(gp[i]);
-              a[i] += gi * (static_cast<double>(xp[i]) - mu) * is;
-              bb[i] += gi;
+              a[i] += static_cast<double>(gp[i] * ((xp[i] - mt) * it));
+              bb[i] += static_cast<double>(gp[i]);
             }
           } else {
             for (int64_t seg = 0; seg < rg.Cg; ++seg) {
               const T* gs = gp + seg * rg.S;
               const T* xs = xp + seg * rg.S;
-              pw[row * rg.Cg + seg] =
-                  lane_sum(rg.S, [gs, xs, mu](int64_t i) { return static_cast<double>(gs[i]) * (static_cast<double>(xs[i]) - mu); }) * is;
-              pb[row * rg.Cg + seg] = lane_sum(rg.S, [gs](int64_t i) { return static_cast<double>(gs[i]); });
+              pw[row * rg.Cg + seg] = tsum<T>(rg.S, [gs, xs, mt](int64_t i) { return gs[i] * (xs[i] - mt); }) * is;
+              pb[row * rg.Cg + seg] = tsum<T>(rg.S, [gs](int64_t i) { return gs[i]; });
             }
           }
         }
         if (!gx) continue;
+        T* gh = gxh.data();
         if (rg.per_elem) {
-          for (int64_t i = 0; i < R; ++i) gxh[i] = static_cast<double>(gp[i]) * (w ? static_cast<double>(w[i]) : 1.0);
+          if (w)
+            for (int64_t i = 0; i < R; ++i) gh[i] = gp[i] * w[i];
+          else
+            std::copy(gp, gp + R, gh);
         } else {
           for (int64_t seg = 0; seg < rg.Cg; ++seg) {
-            const double wc = w ? static_cast<double>(w[rg.channel(row, seg)]) : 1.0;
-            for (int64_t i = 0; i < rg.S; ++i) gxh[seg * rg.S + i] = static_cast<double>(gp[seg * rg.S + i]) * wc;
+            const T wc = w ? w[rg.channel(row, seg)] : T(1);
+            for (int64_t i = 0; i < rg.S; ++i) gh[seg * rg.S + i] = gp[seg * rg.S + i] * wc;
           }
         }
-        const double* gh = gxh.data();
-        const double sa = lane_sum(R, [gh](int64_t i) { return gh[i]; });
-        const double sb = lane_sum(R, [gh, xp, mu](int64_t i) { return gh[i] * (static_cast<double>(xp[i]) - mu); }) * is;
+        const double sa = tsum<T>(R, [gh](int64_t i) { return gh[i]; });
+        const double sb = tsum<T>(R, [gh, xp, mt](int64_t i) { return gh[i] * (xp[i] - mt); }) * is;
         // gx = is * (gxh - sa/R - xhat * sb/R), xhat = (x - mu) * is
-        const double c1 = sa / Rd, c2 = sb / Rd * is;
+        const T c1 = static_cast<T>(sa / Rd), c2 = static_cast<T>(sb / Rd * is);
         T* o = gx + row * R;
-        for (int64_t i = 0; i < R; ++i) o[i] = static_cast<T>(is * (gh[i] - c1 - (static_cast<double>(xp[i]) - mu) * c2));
+        for (int64_t i = 0; i < R; ++i) o[i] = it * (gh[i] - c1 - (xp[i] - mt) * c2);
       }
     }
   });
@@ -297,8 +302,6 @@ void update_running(const Tensor& running, const std::vector<double>& value, dou
   if (tmp.raw_data() != running.raw_data()) copy_kernel(running, tmp);
   running.bump_version();
 }
-
-Tensor reshape_or_none(const Tensor& t, const Shape& s) { return t.defined() ? reshape(t, s) : Tensor(); }
 
 // The batch-norm backward with differentiable ops (for create_graph).
 TensorList batch_norm_backward_composite(const BackwardContext& ctx, const Tensor& g, bool training, double eps) {
@@ -361,7 +364,7 @@ TensorList row_norm_backward_composite(const BackwardContext& ctx, const Tensor&
 Tensor group_norm_impl(const Tensor& input, int64_t G, const Tensor& weight, const Tensor& bias, double eps,
                        const char* op, const char* node, std::vector<double>* row_var) {
   const int64_t N = input.size(0), C = input.size(1);
-  const int64_t S = N * C ? input.numel() / (N * C) : 0;
+  const int64_t S = N * C != 0 ? input.numel() / (N * C) : 0;
   RowGeom rg;
   rg.per_elem = false;
   rg.G = G;
@@ -426,7 +429,7 @@ Tensor batch_norm(const Tensor& input, const Tensor& running_mean, const Tensor&
            shape_str(input.shape()));
   const DType dt = input.dtype();
   const int64_t N = input.size(0), C = input.size(1);
-  const int64_t S = N * C ? input.numel() / (N * C) : 0;
+  const int64_t S = N * C != 0 ? input.numel() / (N * C) : 0;
   check_param(running_mean, {C}, dt, op, "running_mean", input);
   check_param(running_var, {C}, dt, op, "running_var", input);
   check_param(weight, {C}, dt, op, "weight", input);
@@ -469,7 +472,7 @@ Tensor batch_norm(const Tensor& input, const Tensor& running_mean, const Tensor&
                        if (autograd::GradMode::is_enabled()) return batch_norm_backward_composite(ctx, g, batch_stats, eps);
                        const Tensor x = ctx.saved(0), w = ctx.saved(1), mean = ctx.saved(2), invstd = ctx.saved(3);
                        const DType dt = g.dtype();
-                       const int64_t N = x.size(0), C = x.size(1), S = N * C ? x.numel() / (N * C) : 0;
+                       const int64_t N = x.size(0), C = x.size(1), S = N * C != 0 ? x.numel() / (N * C) : 0;
                        TensorList r(3);
                        if (ctx.needs_input_grad(0)) r[0] = Tensor::empty(x.shape(), dt);
                        if (ctx.needs_input_grad(1)) r[1] = Tensor::empty({C}, dt);
@@ -575,7 +578,7 @@ Tensor instance_norm(const Tensor& input, const Tensor& running_mean, const Tens
            shape_str(input.shape()));
   const DType dt = input.dtype();
   const int64_t N = input.size(0), C = input.size(1);
-  const int64_t S = N * C ? input.numel() / (N * C) : 0;
+  const int64_t S = N * C != 0 ? input.numel() / (N * C) : 0;
   check_param(running_mean, {C}, dt, op, "running_mean", input);
   check_param(running_var, {C}, dt, op, "running_var", input);
   check_param(weight, {C}, dt, op, "weight", input);
@@ -600,7 +603,7 @@ Tensor instance_norm(const Tensor& input, const Tensor& running_mean, const Tens
       for (int64_t n = 0; n < N; ++n)
         for (int64_t c = 0; c < C; ++c) {
           const T* q = p + (n * C + c) * S;
-          m[c] += lane_sum(S, [q](int64_t i) { return static_cast<double>(q[i]); }) / static_cast<double>(S);
+          m[c] += tsum<T>(S, [q](int64_t i) { return q[i]; }) / static_cast<double>(S);
           v[c] += row_var[n * C + c] * static_cast<double>(S) / static_cast<double>(S - 1);
         }
     });

@@ -349,8 +349,6 @@ WindowArgs window_args(const std::vector<int64_t>& kernel_size, const std::vecto
   return a;
 }
 
-Shape spatial_of(const Tensor& x, int64_t dims) { return Shape(x.shape().end() - dims, x.shape().end()); }
-
 // Windows of a (dilated, padded, strided) pool along one dim; cnt: padded (include_pad) or clamped count.
 Win sliding_windows(int64_t in, int64_t k, int64_t s, int64_t p, int64_t d, bool ceil_mode, bool include_pad,
                     const Tensor& x, int64_t dims, const char* op) {

@@ -1,9 +1,12 @@
 // Shared helpers of the nn kernels: argument expansion and checks, BLAS GEMM wrappers with a
 // serial-BLAS scope for per-sample parallel loops, and small fused reductions.
 #pragma once
+#include <algorithm>
+#include <cstring>
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "rustorch/core/allocator.hpp"
@@ -64,6 +67,90 @@ template <class T> class Buffer {
   int64_t n_;
   T* p_ = nullptr;
 };
+
+// Explicit SIMD (GCC/Clang vector extensions, 256-bit: AVX2 with the x86-64-v3 baseline) for the
+// few kernels whose scalar form the compiler will not vectorize (exp inside reductions).
+namespace simd {
+template <class T> struct VecOf;
+template <> struct VecOf<float> {
+  typedef float type __attribute__((vector_size(32)));
+  typedef int32_t itype __attribute__((vector_size(32)));
+  static constexpr int lanes = 8;
+};
+template <> struct VecOf<double> {
+  typedef double type __attribute__((vector_size(32)));
+  typedef int64_t itype __attribute__((vector_size(32)));
+  static constexpr int lanes = 4;
+};
+template <class T> using Vec = typename VecOf<T>::type;
+template <class T> constexpr int lanes = VecOf<T>::lanes;
+
+template <class T> inline Vec<T> load(const T* p) {
+  Vec<T> v;
+  std::memcpy(&v, p, sizeof(v));
+  return v;
+}
+template <class T> inline void store(T* p, Vec<T> v) { std::memcpy(p, &v, sizeof(v)); }
+template <class T> inline Vec<T> splat(T x) { return Vec<T>{} + x; }
+template <class T> inline T hsum(Vec<T> v) {
+  T s = 0;
+  for (int k = 0; k < lanes<T>; ++k) s += v[k];
+  return s;
+}
+template <class T> inline T hmax(Vec<T> v) {
+  T m = v[0];
+  for (int k = 1; k < lanes<T>; ++k) m = v[k] > m ? v[k] : m;
+  return m;
+}
+template <class T> inline Vec<T> vmax(Vec<T> a, Vec<T> b) { return a > b ? a : b; }
+
+// exp(x): Cody-Waite range reduction, a polynomial on [-ln2/2, ln2/2] and 2^n built in the
+// exponent bits; about 1 ulp. Arguments below log(smallest normal) give 0, NaN propagates.
+// Callers pass x - max <= 0, so overflow does not arise. (The scheme of ops/reduce.cpp's vexp.)
+template <class T> inline Vec<T> exp(Vec<T> x) {
+  using VI = typename VecOf<T>::itype;
+  constexpr bool f32 = std::is_same_v<T, float>;
+  const Vec<T> lo = splat<T>(f32 ? T(-87.33654) : T(-708.3964185322641));
+  const Vec<T> hi = splat<T>(f32 ? T(88.72283) : T(709.782712893384));
+  const T shifter = f32 ? T(12582912.0) : T(6755399441055744.0);
+  Vec<T> xc = x < lo ? lo : x;  // NaN passes through both clamps
+  xc = xc > hi ? hi : xc;
+  const Vec<T> t = xc * T(1.4426950408889634) + shifter;
+  const Vec<T> n = t - shifter;
+  Vec<T> r = xc - n * (f32 ? T(0.693359375) : T(6.93147180369123816490e-01));
+  r = r - n * (f32 ? T(-2.12194440e-4) : T(1.90821492927058770002e-10));
+  Vec<T> p;
+  if constexpr (f32) {
+    p = splat<T>(T(1.9875691500E-4));
+    p = p * r + T(1.3981999507E-3);
+    p = p * r + T(8.3334519073E-3);
+    p = p * r + T(4.1665795894E-2);
+    p = p * r + T(1.6666665459E-1);
+    p = p * r + T(5.0000001201E-1);
+  } else {
+    p = splat<T>(T(1.0 / 6227020800.0));
+    p = p * r + T(1.0 / 479001600.0);
+    p = p * r + T(1.0 / 39916800.0);
+    p = p * r + T(1.0 / 3628800.0);
+    p = p * r + T(1.0 / 362880.0);
+    p = p * r + T(1.0 / 40320.0);
+    p = p * r + T(1.0 / 5040.0);
+    p = p * r + T(1.0 / 720.0);
+    p = p * r + T(1.0 / 120.0);
+    p = p * r + T(1.0 / 24.0);
+    p = p * r + T(1.0 / 6.0);
+    p = p * r + T(0.5);
+  }
+  const Vec<T> y = p * r * r + r + T(1);
+  const VI shift_bits = (VI)splat<T>(shifter);
+  const VI bits = (((VI)t - shift_bits) + (f32 ? 127 : 1023)) << (f32 ? 23 : 52);
+  const Vec<T> res = y * (Vec<T>)bits;
+  return x < lo ? Vec<T>{} : res;
+}
+
+// exp of one scalar with the same rounding as simd::exp (for loop tails).
+template <class T> inline T exp1(T x) { return exp<T>(splat<T>(x))[0]; }
+}  // namespace simd
 
 // Reduction mode of a loss from its name ("none" / "mean" / "sum"); ValueError otherwise.
 enum class Reduction { None = 0, Mean = 1, Sum = 2 };
