@@ -2,7 +2,7 @@
 
     python benchmarks/bench_nn_kernels.py [--threads 1 2] [--reps 30]
 
-Rows: conv2d (32x3x32x32 -> 16 channels, 3x3, padding 1) and a LeNet-sized stack built from the
+Prints the median and the minimum of the runs. Rows: conv2d (32x3x32x32 -> 16 channels, 3x3, padding 1) and a LeNet-sized stack built from the
 functional kernels (conv 5x5 -> max_pool -> conv 5x5 -> max_pool -> 5x5 and 1x1 convs as the
 dense layers -> cross_entropy) on a 32x1x28x28 batch, plus the main kernels one by one. Times are
 the median of --reps runs after warm-up; rt and torch runs are interleaved so that load on a
@@ -62,9 +62,10 @@ def bench(name, fn, arrays, reps, scalar_out=False):
             t0 = CLOCK()
             _step(lib, fn, tensors, g)
             times.append(CLOCK() - t0)
-    r = np.median(ts[rt][2]) * 1e3
-    t = np.median(ts[torch][2]) * 1e3
-    print(f"  {name:44s} rt {r:8.3f} ms   torch {t:8.3f} ms   torch/rt {t / r:5.2f}x", flush=True)
+    r, t = np.median(ts[rt][2]) * 1e3, np.median(ts[torch][2]) * 1e3
+    rmin, tmin = np.min(ts[rt][2]) * 1e3, np.min(ts[torch][2]) * 1e3
+    print(f"  {name:40s} median: rt {r:8.3f} ms  torch {t:8.3f} ms  torch/rt {t / r:5.2f}x"
+          f"  | min: rt {rmin:8.3f}  torch {tmin:8.3f}  {tmin / rmin:5.2f}x", flush=True)
     return r, t
 
 
