@@ -619,6 +619,7 @@ def _t(*shape, dtype=np.float32):
     (lambda: rt.avg_pool2d(_t(5, 5), 2), ValueError, r"avg_pool2d: expected a 3-D \(unbatched\) or 4-D"),
     (lambda: rt.adaptive_avg_pool2d(_t(1, 2, 0, 3), 2), ValueError, r"adaptive_avg_pool2d.*non-zero"),
     (lambda: rt.batch_norm(_t(1, 3), None, None, training=True), ValueError, r"batch_norm: expected more than 1 value"),
+    (lambda: rt.batch_norm(_t(4, 3), None, None, training=False), ValueError, r"batch_norm: running_mean and running_var must be defined in evaluation mode"),
     (lambda: rt.batch_norm(_t(4, 3), _t(4), _t(4), training=False), ValueError, r"batch_norm: expected running_mean of shape \(3,\).*\(4, 3\).*\(4,\)"),
     (lambda: rt.layer_norm(_t(4, 3), (4,)), ValueError, r"layer_norm: normalized_shape \(4,\).*\(4, 3\)"),
     (lambda: rt.group_norm(_t(2, 6, 3), 4), ValueError, r"group_norm.*channels \(6\).*divisible by num_groups \(4\)"),

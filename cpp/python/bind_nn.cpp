@@ -166,9 +166,9 @@ void bind_norm(py::module_& m) {
   m.def(
       "batch_norm",
       [](const Tensor& input, const OptTensor& running_mean, const OptTensor& running_var, const OptTensor& weight,
-         const OptTensor& bias, bool training, std::optional<double> momentum, double eps) {
-        return nn::batch_norm(input, opt(running_mean), opt(running_var), opt(weight), opt(bias), training,
-                              momentum.value_or(0.0), eps);
+         const OptTensor& bias, bool training, double momentum, double eps) {
+        return nn::batch_norm(input, opt(running_mean), opt(running_var), opt(weight), opt(bias), training, momentum,
+                              eps);
       },
       py::arg("input"), py::arg("running_mean"), py::arg("running_var"), py::arg("weight") = py::none(),
       py::arg("bias") = py::none(), py::arg("training") = false, py::arg("momentum") = 0.1, py::arg("eps") = 1e-5,

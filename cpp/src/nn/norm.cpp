@@ -434,7 +434,9 @@ Tensor batch_norm(const Tensor& input, const Tensor& running_mean, const Tensor&
   check_param(running_var, {C}, dt, op, "running_var", input);
   check_param(weight, {C}, dt, op, "weight", input);
   check_param(bias, {C}, dt, op, "bias", input);
-  const bool batch_stats = training || !running_mean.defined() || !running_var.defined();
+  RT_CHECK(training || (running_mean.defined() && running_var.defined()), ValueError, op,
+           ": running_mean and running_var must be defined in evaluation mode (training=False)");
+  const bool batch_stats = training;
   if (batch_stats)
     RT_CHECK(N * S > 1, ValueError, op, ": expected more than 1 value per channel when training, got input of shape ",
              shape_str(input.shape()));

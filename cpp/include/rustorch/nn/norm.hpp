@@ -10,7 +10,7 @@ namespace rustorch::nn {
 
 // input (N, C, *). In training, normalizes with the batch statistics and updates running_mean /
 // running_var in place (unbiased variance, like PyTorch); otherwise uses the running statistics.
-// running_mean/var, weight and bias may be undefined.
+// weight and bias may be undefined; so may running_mean/var in training (evaluation needs them).
 Tensor batch_norm(const Tensor& input, const Tensor& running_mean, const Tensor& running_var, const Tensor& weight,
                   const Tensor& bias, bool training, double momentum, double eps);
 
