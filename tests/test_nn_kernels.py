@@ -88,6 +88,8 @@ CONV2D_CASES = [
     ((2, 3, 7, 6), (4, 3, 3, 3), dict(padding="same", dilation=2)),
     ((2, 3, 7, 6), (4, 3, 3, 3), dict(padding="valid")),
     ((3, 5, 5), (4, 3, 3, 3), dict(padding=1)),  # unbatched
+    ((3, 3, 20, 18), (5, 3, 3, 3), dict(padding=1)),  # long rows: the small-GEMM weight-gradient kernel
+    ((2, 4, 17, 19), (6, 2, 2, 3), dict(groups=2, dilation=(2, 1))),
 ]
 
 

@@ -43,6 +43,53 @@ void gemm(bool ta, bool tb, int64_t m, int64_t n, int64_t k, double alpha, const
               static_cast<int>(ldc));
 }
 
+namespace {
+
+template <class T>
+void gemm_nt_small_impl(int64_t m, int64_t n, int64_t k, const T* a, int64_t lda, const T* b, int64_t ldb, T beta, T* c,
+                        int64_t ldc) {
+  using simd::Vec;
+  constexpr int V = simd::lanes<T>;
+  constexpr int MR = 4, NR = 3;
+  const int64_t kv = k / V * V;
+  for (int64_t i0 = 0; i0 < m; i0 += MR) {
+    const T* ar[MR];
+    for (int ii = 0; ii < MR; ++ii) ar[ii] = a + std::min<int64_t>(i0 + ii, m - 1) * lda;  // clamp: duplicate rows
+    for (int64_t j0 = 0; j0 < n; j0 += NR) {
+      const T* br[NR];
+      for (int jj = 0; jj < NR; ++jj) br[jj] = b + std::min<int64_t>(j0 + jj, n - 1) * ldb;
+      Vec<T> acc[MR][NR] = {};
+      for (int64_t p = 0; p < kv; p += V) {
+        const Vec<T> b0 = simd::load(br[0] + p), b1 = simd::load(br[1] + p), b2 = simd::load(br[2] + p);
+        for (int ii = 0; ii < MR; ++ii) {
+          const Vec<T> av = simd::load(ar[ii] + p);
+          acc[ii][0] += av * b0;
+          acc[ii][1] += av * b1;
+          acc[ii][2] += av * b2;
+        }
+      }
+      for (int ii = 0; ii < MR && i0 + ii < m; ++ii)
+        for (int jj = 0; jj < NR && j0 + jj < n; ++jj) {
+          T s = simd::hsum<T>(acc[ii][jj]);
+          for (int64_t p = kv; p < k; ++p) s += ar[ii][p] * br[jj][p];
+          T& out = c[(i0 + ii) * ldc + j0 + jj];
+          out = beta == T(0) ? s : beta * out + s;
+        }
+    }
+  }
+}
+
+}  // namespace
+
+void gemm_nt_small(int64_t m, int64_t n, int64_t k, const float* a, int64_t lda, const float* b, int64_t ldb, float beta,
+                   float* c, int64_t ldc) {
+  gemm_nt_small_impl(m, n, k, a, lda, b, ldb, beta, c, ldc);
+}
+void gemm_nt_small(int64_t m, int64_t n, int64_t k, const double* a, int64_t lda, const double* b, int64_t ldb,
+                   double beta, double* c, int64_t ldc) {
+  gemm_nt_small_impl(m, n, k, a, lda, b, ldb, beta, c, ldc);
+}
+
 BlasSerialScope::BlasSerialScope(bool active) : active_(active && get_num_threads() > 1) {
   if (active_) openblas_set_num_threads(1);
 }

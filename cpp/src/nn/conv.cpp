@@ -204,6 +204,9 @@ template <class T> void weight_grad_kernel(const T* x, const T* gy, T* gw, const
   // the thread count.
   int64_t nblk = std::min<int64_t>(g.N, 8);
   while (nblk > 1 && nblk * wn * static_cast<int64_t>(sizeof(T)) > (int64_t(64) << 20)) nblk /= 2;
+  // Few output channels, long rows that stay in cache: the dot-product kernel beats OpenBLAS
+  // (measured: 3->16 ch 3x3 on 32x32 1.7x, 16->32 ch 1.2x; worse for rows shorter than ~256).
+  const bool small = cog <= 64 && L >= 256 && kg * L * static_cast<int64_t>(sizeof(T)) <= (int64_t(1) << 20);
   auto accumulate_block = [&](int64_t blk, T* dst, T* colbuf) {
     const int64_t s0 = g.N * blk / nblk, s1 = g.N * (blk + 1) / nblk;
     for (int64_t n = s0; n < s1; ++n) {
@@ -214,9 +217,14 @@ template <class T> void weight_grad_kernel(const T* x, const T* gy, T* gw, const
         im2col(xn, colbuf, g, g.Cin);
         col = colbuf;
       }
-      for (int64_t grp = 0; grp < g.G; ++grp)
-        gemm(false, true, cog, kg, L, T(1), gyn + grp * cog * L, L, col + grp * kg * L, L, n == s0 ? T(0) : T(1),
-             dst + grp * cog * kg, kg);
+      for (int64_t grp = 0; grp < g.G; ++grp) {
+        if (small)
+          gemm_nt_small(cog, kg, L, gyn + grp * cog * L, L, col + grp * kg * L, L, n == s0 ? T(0) : T(1),
+                        dst + grp * cog * kg, kg);
+        else
+          gemm(false, true, cog, kg, L, T(1), gyn + grp * cog * L, L, col + grp * kg * L, L, n == s0 ? T(0) : T(1),
+               dst + grp * cog * kg, kg);
+      }
     }
   };
   if (g.N == 0) {
