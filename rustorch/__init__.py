@@ -13,3 +13,4 @@ from . import optim
 from .optim import SGD, Adam, AdamW, RMSprop
 
 __version__ = "0.1.0"
+from . import data, utils

@@ -535,3 +535,106 @@ def test_index_add(dtype, contiguous):
     check(t, a)
     with pytest.raises(ValueError, match="index_add_.*source"):
         t.index_add_(0, rt.tensor([0]), rt.tensor(np.ones((2, 4), dtype=a.dtype)))
+
+
+# ---- large inputs: several mask blocks, parallel paths -------------------------------------------
+
+@pytest.mark.parametrize("contiguous", [True, False])
+def test_large_mask_get_and_set(contiguous):
+    t, a = make((300, 200), "float32", contiguous)
+    m = rng.random((300, 200)) > 0.3
+    check(t[m], a[m])
+    check(t[:, ::3][m[:, ::3]], a[:, ::3][m[:, ::3]])
+    rows = rng.random(300) > 0.5
+    check(t[rows], a[rows])
+    vals = rng.standard_normal(int(m.sum())).astype(np.float32)
+    t[m] = rt.tensor(vals)
+    a[m] = vals
+    check(t, a)
+    t[rows] = rt.tensor(np.arange(200, dtype=np.float32))
+    a[rows] = np.arange(200, dtype=np.float32)
+    check(t, a)
+    t[~m] = -1.0
+    a[~m] = -1.0
+    check(t, a)
+    acc = t.index_put((rt.tensor(m),), rt.tensor(np.ones(int(m.sum()), np.float32)), accumulate=True)
+    a2 = a.copy()
+    a2[m] += 1
+    check(acc, a2)
+
+
+def test_large_index_put_accumulate_is_sequential():
+    a = np.zeros((50, 40))
+    idx = rng.integers(0, 50, 5000)
+    v = rng.standard_normal((5000, 40))
+    t = rt.tensor(a)
+    t.index_put_((rt.tensor(idx),), rt.tensor(v), accumulate=True)
+    np.add.at(a, idx, v)
+    check(t, a)  # duplicates are summed in index order, bit for bit
+    b = np.zeros((40, 50))
+    tb = rt.tensor(b)
+    tb.index_put_((None, rt.tensor(idx)), rt.tensor(np.ascontiguousarray(v.T)), accumulate=True)
+    np.add.at(b, (slice(None), idx), v.T)
+    check(tb, b)
+
+
+# ---- random index expressions against torch ------------------------------------------------------
+
+def _random_index(shape, r):
+    """A random index tuple for `shape` and its two spellings (rustorch, torch)."""
+    torch = pytest.importorskip("torch")
+    items_rt, items_t = [], []
+    dim, used_ellipsis = 0, False
+    for _ in range(r.integers(1, 5)):
+        kind = r.choice(["int", "slice", "none", "ellipsis", "list", "mask", "tensor"])
+        if kind == "none":
+            items_rt.append(None), items_t.append(None)
+            continue
+        if kind == "ellipsis":
+            if used_ellipsis:
+                continue
+            used_ellipsis = True
+            items_rt.append(Ellipsis), items_t.append(Ellipsis)
+            break
+        if dim >= len(shape):
+            break
+        n = shape[dim]
+        if kind == "int":
+            i = int(r.integers(-n, n))
+            items_rt.append(i), items_t.append(i)
+        elif kind == "slice":
+            s = slice(int(r.integers(-n - 1, n + 1)), int(r.integers(-n - 1, n + 2)), int(r.integers(1, 4)))
+            items_rt.append(s), items_t.append(s)
+        elif kind == "list":
+            v = [int(x) for x in r.integers(-n, n, r.integers(0, 4))]
+            items_rt.append(v), items_t.append(torch.tensor(v, dtype=torch.int64))
+        elif kind == "mask":
+            m = r.random(n) > 0.5
+            items_rt.append(rt.tensor(m)), items_t.append(torch.tensor(m))
+        else:
+            v = r.integers(-n, n, (2, 3))
+            items_rt.append(rt.tensor(v)), items_t.append(torch.tensor(v))
+        dim += 1
+    return tuple(items_rt), tuple(items_t)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_random_indices_match_torch(seed):
+    torch = pytest.importorskip("torch")
+    r = np.random.default_rng(seed)
+    a = r.standard_normal((4, 5, 6))
+    t = rt.tensor(a)
+    tt = torch.tensor(a)
+    idx_rt, idx_t = _random_index(a.shape, r)
+    try:
+        expected = tt[idx_t].numpy()
+    except IndexError:
+        with pytest.raises(IndexError):
+            t[idx_rt]
+        return
+    check(t[idx_rt], expected)
+    v = r.standard_normal(expected.shape)
+    t[idx_rt] = rt.tensor(v) if v.ndim else float(v)
+    tt[idx_t] = torch.tensor(v)
+    if not any(isinstance(x, (list, rt.Tensor)) for x in idx_rt):
+        check(t, tt.numpy())  # with tensor indices, which of repeated positions wins is unspecified

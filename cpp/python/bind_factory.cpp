@@ -35,11 +35,12 @@ Scalar number_arg(py::handle h, const char* op, const char* name) {
   if (auto s = scalar_from_python(h)) return *s;
   if (py::isinstance<TensorImpl>(h)) {
     const Tensor t = h.cast<Tensor>();
-    RT_CHECK(t.numel() == 1, ValueError, op, ": ", name, " must be a number or a one-element tensor, got a tensor of shape ",
-             shape_str(t.shape()));
+    RT_CHECK(t.numel() == 1, ValueError, op, ": ", name,
+             " must be a number or a one-element tensor, got a tensor of shape ", shape_str(t.shape()));
     return *scalar_from_python(py::cast(t).attr("item")());
   }
-  RT_THROW(TypeError, op, ": ", name, " must be a number, got ", py::str(py::type::of(h).attr("__name__")).cast<std::string>());
+  RT_THROW(TypeError, op, ": ", name, " must be a number, got ",
+           py::str(py::type::of(h).attr("__name__")).cast<std::string>());
 }
 
 int64_t int_arg(py::handle h, const char* op, const char* name) {
@@ -65,7 +66,8 @@ void bind_factory(py::module_& m, PyTensorClass& cls) {
   def_fill("ones", &ones, "ones(*size, dtype=None, device=None, requires_grad=False): a tensor filled with 1.");
   def_fill("empty", &empty,
            "empty(*size, dtype=None, device=None, requires_grad=False): a tensor with uninitialised contents.");
-  m.def("full", [](py::handle size, const Scalar& value, std::optional<DType> dtype, py::handle device, bool requires_grad) {
+  m.def("full", [](py::handle size, const Scalar& value, std::optional<DType> dtype, py::handle device,
+                   bool requires_grad) {
           Tensor t = full(shape_from_python(size, "full"), value, dtype.value_or(value.default_dtype()));
           finish(t, device, requires_grad);
           return t;
@@ -223,7 +225,8 @@ void bind_factory(py::module_& m, PyTensorClass& cls) {
   def_random_like("randn_like", [](const Shape& s, DType d, Generator* g) { return randn(s, d, g); },
                   "randn with input's shape and dtype.");
   m.def("randint_like", [](const Tensor& input, py::handle a, py::handle b, py::handle generator,
-                           std::optional<DType> dtype, py::handle device, bool requires_grad, py::handle memory_format) {
+                           std::optional<DType> dtype, py::handle device, bool requires_grad,
+                           py::handle memory_format) {
           // randint_like(input, high) or randint_like(input, low, high)
           const int64_t low = b.is_none() ? 0 : int_arg(a, "randint_like", "low");
           const int64_t high = int_arg(b.is_none() ? a : b, "randint_like", "high");

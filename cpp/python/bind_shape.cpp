@@ -8,6 +8,15 @@ namespace {
 std::vector<int64_t> optional_dims(py::object dim, const char* op) {
   return dim.is_none() ? std::vector<int64_t>{} : dims_from_python(dim, op);
 }
+// f(0, 1), f((0, 1)) or f(dims=(0, 1)).
+Shape dims_arg(const py::args& args, const py::kwargs& kw, const char* op) {
+  if (kw.contains("dims")) {
+    RT_CHECK(args.size() == 0 && kw.size() == 1, TypeError, op, ": expected dims either positionally or as dims=");
+    return shape_from_python(kw["dims"], op);
+  }
+  RT_CHECK(kw.size() == 0, TypeError, op, ": unexpected keyword argument");
+  return shape_from_args(args, op);
+}
 }  // namespace
 
 void bind_shape(py::module_& m, PyTensorClass& cls) {
@@ -53,9 +62,9 @@ void bind_shape(py::module_& m, PyTensorClass& cls) {
            }, py::arg("dim"), py::arg("sizes"), "Splits dim into the given sizes (a view).")
       .def("repeat", [](const Tensor& t, py::args sizes) { return repeat(t, shape_from_args(sizes, "repeat")); },
            "A copy tiled the given number of times along each dim.")
-      .def("tile", [](const Tensor& t, py::args dims) { return tile(t, shape_from_args(dims, "tile")); },
+      .def("tile", [](const Tensor& t, py::args dims, py::kwargs kw) { return tile(t, dims_arg(dims, kw, "tile")); },
            "Like repeat, with fewer reps than dims allowed (left-padded with 1s).")
-      .def("flip", [](const Tensor& t, py::args dims) { return flip(t, shape_from_args(dims, "flip")); },
+      .def("flip", [](const Tensor& t, py::args dims, py::kwargs kw) { return flip(t, dims_arg(dims, kw, "flip")); },
            "A copy with the order of elements along dims reversed.");
 
   m.def("reshape", [](const Tensor& t, py::handle shape) { return reshape(t, shape_from_python(shape, "reshape")); },

@@ -275,9 +275,11 @@ PyTensorClass bind_tensor(py::module_& m) {
             if (args.size() == 1 && is_tensor(args[0])) return args[0].cast<Tensor>().detach().impl();
             bool sizes = true;
             for (py::handle a : args) sizes &= PyLong_Check(a.ptr()) && !PyBool_Check(a.ptr());
-            if (sizes) return Tensor::empty(args.size() ? shape_from_args(args, "Tensor") : Shape{0}, default_float_dtype()).impl();
-            RT_CHECK(args.size() == 1, TypeError, "Tensor: expected sizes (ints) or one data argument, got ", args.size(),
-                     " arguments");
+            if (sizes)
+              return Tensor::empty(args.size() ? shape_from_args(args, "Tensor") : Shape{0}, default_float_dtype())
+                  .impl();
+            RT_CHECK(args.size() == 1, TypeError, "Tensor: expected sizes (ints) or one data argument, got ",
+                     args.size(), " arguments");
             return tensor_from_python(args[0], default_float_dtype()).impl();
           }))
       .def_buffer([](TensorImpl& impl) {

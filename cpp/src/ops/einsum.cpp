@@ -174,7 +174,8 @@ Tensor einsum(const std::string& equation_in, const TensorList& operands) {
   std::vector<std::vector<int>> terms;
   for (size_t start = 0;;) {
     const size_t comma = lhs.find(',', start);
-    terms.push_back(parse_term(lhs.substr(start, comma == std::string::npos ? std::string::npos : comma - start), equation));
+    const size_t len = comma == std::string::npos ? std::string::npos : comma - start;
+    terms.push_back(parse_term(lhs.substr(start, len), equation));
     if (comma == std::string::npos) break;
     start = comma + 1;
   }
@@ -223,7 +224,8 @@ Tensor einsum(const std::string& equation_in, const TensorList& operands) {
       }
       RT_CHECK(counts[l] > 0, ValueError, "einsum: output subscript ", label_name(l),
                " does not appear in the equation for any input operand");
-      RT_CHECK(!has(out, l), ValueError, "einsum: output subscript ", label_name(l), " appears more than once in the output");
+      RT_CHECK(!has(out, l), ValueError, "einsum: output subscript ", label_name(l),
+               " appears more than once in the output");
       out.push_back(l);
     }
   } else {

@@ -47,7 +47,8 @@ Tensor zeros(const Shape& shape, DType dtype) {
   Tensor t = Tensor::empty(shape, dtype);
   char* p = static_cast<char*>(t.raw_data());
   const int64_t nbytes = t.numel() * static_cast<int64_t>(itemsize(dtype));
-  parallel_for(nbytes, int64_t(1) << 20, [&](int64_t b, int64_t e) { std::memset(p + b, 0, static_cast<size_t>(e - b)); });
+  parallel_for(nbytes, int64_t(1) << 20,
+               [&](int64_t b, int64_t e) { std::memset(p + b, 0, static_cast<size_t>(e - b)); });
   return t;
 }
 

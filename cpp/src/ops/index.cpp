@@ -237,7 +237,10 @@ Tensor select(const Tensor& t, int64_t dim, int64_t index) {
   if (autograd::needs_grad({t})) {
     const Shape in_shape = t.shape();
     autograd::record("SelectBackward", {t}, {out}, {}, [in_shape, d, i](const BackwardContext&, const TensorList& g) -> TensorList {
-      return {select_scatter(zeros(in_shape, g[0].dtype()), g[0], d, i)};
+      if (autograd::needs_grad({g[0]})) return {select_scatter(zeros(in_shape, g[0].dtype()), g[0], d, i)};
+      Tensor z = zeros(in_shape, g[0].dtype());  // no double backward: write g straight into zeros
+      copy_kernel(select(z, d, i), g[0]);
+      return {z};
     });
   }
   return out;
@@ -276,7 +279,11 @@ Tensor slice(const Tensor& t, int64_t dim, std::optional<int64_t> start, std::op
   if (autograd::needs_grad({t})) {
     const Shape in_shape = t.shape();
     autograd::record("SliceBackward", {t}, {out}, {}, [in_shape, b](const BackwardContext&, const TensorList& g) -> TensorList {
-      return {slice_scatter(zeros(in_shape, g[0].dtype()), g[0], b.dim, b.start, b.end, b.step)};
+      if (autograd::needs_grad({g[0]}))
+        return {slice_scatter(zeros(in_shape, g[0].dtype()), g[0], b.dim, b.start, b.end, b.step)};
+      Tensor z = zeros(in_shape, g[0].dtype());  // no double backward: write g straight into zeros
+      copy_kernel(slice_view(z, b), g[0]);
+      return {z};
     });
   }
   return out;
@@ -880,7 +887,10 @@ void record_index_backward(const Tensor& t, const Tensor& out, const TensorList&
   autograd::record(name, {t}, {out}, indices, [in_shape, n](const BackwardContext& ctx, const TensorList& g) -> TensorList {
     TensorList idx(n);
     for (size_t i = 0; i < n; ++i) idx[i] = ctx.saved(i);
-    return {index_put(zeros(in_shape, g[0].dtype()), idx, g[0], true)};
+    if (autograd::needs_grad({g[0]})) return {index_put(zeros(in_shape, g[0].dtype()), idx, g[0], true)};
+    Tensor z = zeros(in_shape, g[0].dtype());  // no double backward: accumulate g straight into zeros
+    index_put_kernel(z, idx, g[0], true, "index backward");
+    return {z};
   });
 }
 
@@ -1174,14 +1184,45 @@ Tensor cat(const TensorList& tensors, int64_t dim) {
 Tensor stack(const TensorList& tensors, int64_t dim) {
   RT_CHECK(!tensors.empty(), ValueError, "stack: expected a non-empty list of tensors");
   const Shape& s0 = tensors[0].shape();
-  for (size_t i = 1; i < tensors.size(); ++i)
+  DType dtype = tensors[0].dtype();
+  for (size_t i = 1; i < tensors.size(); ++i) {
     RT_CHECK(tensors[i].shape() == s0, ValueError, "stack: expects each tensor to be equal size, but got ", shape_str(s0),
              " at entry 0 and ", shape_str(tensors[i].shape()), " at entry ", i);
+    dtype = promote_types(dtype, tensors[i].dtype());
+  }
+  const int64_t n = static_cast<int64_t>(tensors.size());
   const int64_t d = wrap_dim(dim, static_cast<int64_t>(s0.size()) + 1, "stack");
-  TensorList parts;
-  parts.reserve(tensors.size());
-  for (const Tensor& t : tensors) parts.push_back(unsqueeze(t, d));
-  return cat(parts, d);
+  Shape out_shape = s0;
+  out_shape.insert(out_shape.begin() + d, n);
+  Tensor out = Tensor::empty(out_shape, dtype);
+  // out viewed as [outer, n, inner]: input i fills [:, i, :].
+  const int64_t outer = shape_numel(Shape(s0.begin(), s0.begin() + d));
+  const int64_t inner = shape_numel(Shape(s0.begin() + d, s0.end()));
+  bool fast = true;
+  for (const Tensor& t : tensors) fast &= t.is_contiguous() && t.dtype() == dtype;
+  if (out.numel() > 0 && fast) {
+    const size_t bytes = static_cast<size_t>(inner) * itemsize(dtype);
+    char* o = static_cast<char*>(out.raw_data());
+    parallel_for(outer * n, std::max<int64_t>(1, kParallelGrain / inner), [&](int64_t r0, int64_t r1) {
+      for (int64_t r = r0; r < r1; ++r) {
+        const int64_t oi = r / n, i = r % n;
+        std::memcpy(o + r * bytes, static_cast<const char*>(tensors[i].raw_data()) + oi * bytes, bytes);
+      }
+    });
+  } else if (out.numel() > 0) {
+    Shape strides = out.strides();
+    const int64_t step = strides[d];
+    strides.erase(strides.begin() + d);
+    for (int64_t i = 0; i < n; ++i) copy_kernel(out.as_strided(s0, strides, i * step), tensors[i]);
+  }
+  if (autograd::needs_grad(tensors))
+    autograd::record("StackBackward", tensors, {out}, {}, [n, d](const BackwardContext& ctx, const TensorList& g) -> TensorList {
+      TensorList r(static_cast<size_t>(n));
+      for (int64_t i = 0; i < n; ++i)
+        if (ctx.needs_input_grad(i)) r[i] = select(g[0], d, i);
+      return r;
+    });
+  return out;
 }
 
 Tensor hstack(const TensorList& tensors) {

@@ -223,7 +223,8 @@ template <class T> void matmul_kernel_typed(Tensor a, Tensor b, const Tensor& ou
     else run(0, nbatch);
   } else {
     // Plain loop: one task per output row.
-    parallel_for(nbatch * m, std::max<int64_t>(1, kParallelWork / std::max<int64_t>(1, n * k)), [&](int64_t r0, int64_t r1) {
+    const int64_t grain = std::max<int64_t>(1, kParallelWork / std::max<int64_t>(1, n * k));
+    parallel_for(nbatch * m, grain, [&](int64_t r0, int64_t r1) {
       for (int64_t r = r0; r < r1; ++r) {
         const int64_t i = r / m, row = r % m;
         loop_matmul<T>(1, n, k, pa + offa[i] + row * ars, ars, acs, pb + offb[i], brs, bcs, c + i * m * n + row * n);
