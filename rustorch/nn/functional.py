@@ -421,22 +421,32 @@ def _check_regression(input, target, name):
     return target
 
 
-def _weighted(loss, weight):
-    return loss if weight is None else loss * weight
+def _weighted_reduce(loss, weight, reduction, name, weighted_mean=True):
+    """Reduces ``loss * weight``; with ``weighted_mean`` the mean divides by sum(weight) (torch's
+    mse_loss / l1_loss), otherwise by the element count (huber_loss)."""
+    if weight is None:
+        return _reduce(loss, reduction, name)
+    if tuple(weight.shape) != tuple(loss.shape):
+        raise ValueError(f"{name}: weight shape {tuple(weight.shape)} must be the same as input shape "
+                         f"{tuple(loss.shape)}")
+    loss = loss * weight
+    if reduction == "mean" and weighted_mean:
+        return loss.sum() / weight.sum()
+    return _reduce(loss, reduction, name)
 
 
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     """Mean squared error (input - target)^2."""
     target = _check_regression(input, target, "mse_loss")
     diff = input - target
-    return _reduce(_weighted(diff * diff, weight), _legacy_reduction(size_average, reduce, reduction), "mse_loss")
+    return _weighted_reduce(diff * diff, weight, _legacy_reduction(size_average, reduce, reduction), "mse_loss")
 
 
 def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     """Mean absolute error |input - target|."""
     target = _check_regression(input, target, "l1_loss")
-    return _reduce(_weighted((input - target).abs(), weight), _legacy_reduction(size_average, reduce, reduction),
-                   "l1_loss")
+    return _weighted_reduce((input - target).abs(), weight, _legacy_reduction(size_average, reduce, reduction),
+                            "l1_loss")
 
 
 def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
@@ -459,7 +469,7 @@ def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
         raise ValueError("huber_loss: delta must be positive")
     diff = (input - target).abs()
     loss = _C.where(diff < delta, diff * diff * 0.5, (diff - 0.5 * delta) * delta)
-    return _reduce(_weighted(loss, weight), reduction, "huber_loss")
+    return _weighted_reduce(loss, weight, reduction, "huber_loss", weighted_mean=False)
 
 
 def _safe_log(x):

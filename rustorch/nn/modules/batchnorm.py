@@ -126,10 +126,6 @@ class _InstanceNorm(_NormBase):
                  dtype=None):
         super().__init__(num_features, eps, momentum, affine, track_running_stats, device, dtype)
 
-    def extra_repr(self):
-        return (f"{self.num_features}, eps={self.eps}, momentum={self.momentum}, affine={self.affine}, "
-                f"track_running_stats={self.track_running_stats}")
-
     def forward(self, input):
         nd = self._dims
         if input.dim() not in (nd + 1, nd + 2):
