@@ -613,3 +613,27 @@ def test_lenet_training_steps_match_torch():
     t_sd = theirs.state_dict()
     for k, v in ours.state_dict().items():
         np.testing.assert_allclose(v.numpy(), t_sd[k].numpy(), rtol=1e-8, atol=1e-10, err_msg=k)
+
+
+# ---- gradcheck (float64) of the composed functionals -----------------------------------------
+
+GRADCHECK_FNS = [
+    ("gelu", lambda x: F.gelu(x)), ("gelu_tanh", lambda x: F.gelu(x, approximate="tanh")),
+    ("silu", F.silu), ("mish", F.mish), ("elu", lambda x: F.elu(x, 0.7)), ("selu", F.selu),
+    ("celu", lambda x: F.celu(x, 1.3)), ("softplus", lambda x: F.softplus(x, beta=2.0, threshold=5.0)),
+    ("logsigmoid", F.logsigmoid), ("leaky_relu", lambda x: F.leaky_relu(x, 0.1)), ("softsign", F.softsign),
+    ("hardswish", F.hardswish), ("tanhshrink", F.tanhshrink), ("glu", lambda x: F.glu(x, 1)),
+    ("normalize", lambda x: F.normalize(x, dim=1)), ("rms_norm", lambda x: F.rms_norm(x, (4,))),
+    ("bilinear", lambda x: F.bilinear(x, x * 2, x[:3, :].reshape(3, 4, 1).expand(3, 4, 4).contiguous())),
+]
+
+
+@pytest.mark.parametrize("name,fn", GRADCHECK_FNS, ids=[n for n, _ in GRADCHECK_FNS])
+def test_gradcheck_composed(name, fn):
+    x = RNG.standard_normal((3, 4)) * 2
+    x[np.abs(x) < 0.05] = 0.3  # keep away from kinks (leaky_relu, hardswish's edges)
+    x[np.abs(np.abs(x) - 3) < 0.05] = 1.0
+    xt = rt.tensor(x, requires_grad=True)
+    assert rt.autograd.gradcheck(fn, (xt,))
+    if name not in ("hardswish", "leaky_relu"):
+        assert rt.autograd.gradgradcheck(fn, (xt,))

@@ -296,3 +296,22 @@ def test_weighted_loss_buffers_in_state_dict():
     assert list(torch.nn.CrossEntropyLoss(weight=torch.tensor([1.0, 2.0])).state_dict()) == ["weight"]
     assert list(nn.BCEWithLogitsLoss(pos_weight=w).state_dict()) == ["pos_weight"]
     assert list(nn.CrossEntropyLoss().state_dict()) == []
+
+
+LOSS_GRADCHECK = [
+    ("mse", lambda x, y: F.mse_loss(x, y)), ("l1", lambda x, y: F.l1_loss(x, y, reduction="sum")),
+    ("smooth_l1", lambda x, y: F.smooth_l1_loss(x, y, beta=0.5)), ("huber", lambda x, y: F.huber_loss(x, y, delta=0.7)),
+    ("bce", lambda x, y: F.binary_cross_entropy(rt.sigmoid(x), rt.sigmoid(y))),
+    ("kl_div", lambda x, y: F.kl_div(rt.log_softmax(x, 1), rt.softmax(y, 1), reduction="batchmean")),
+    ("cosine_embedding", lambda x, y: F.cosine_embedding_loss(x, y, rt.tensor([1, -1, 1]), margin=-0.5)),
+    ("margin_ranking", lambda x, y: F.margin_ranking_loss(x[:, 0], y[:, 0], rt.tensor([1.0, -1.0, 1.0]), margin=3.0)),
+]
+
+
+@pytest.mark.parametrize("name,fn", LOSS_GRADCHECK, ids=[n for n, _ in LOSS_GRADCHECK])
+def test_gradcheck_losses(name, fn):
+    x = rt.tensor(RNG.standard_normal((3, 4)), requires_grad=True)
+    y = rt.tensor(RNG.standard_normal((3, 4)) + 0.5, requires_grad=True)
+    assert rt.autograd.gradcheck(fn, (x, y))
+    if name not in ("l1", "margin_ranking"):
+        assert rt.autograd.gradgradcheck(fn, (x, y))
