@@ -637,3 +637,48 @@ def test_gradcheck_composed(name, fn):
     assert rt.autograd.gradcheck(fn, (xt,))
     if name not in ("hardswish", "leaky_relu"):
         assert rt.autograd.gradgradcheck(fn, (xt,))
+
+
+class _RtFn(nn.Module):
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def forward(self, *args):
+        return self.fn(*args)
+
+
+class _TorchFn(tnn.Module):
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def forward(self, *args):
+        return self.fn(*args)
+
+
+def test_pixel_shuffle_and_distances():
+    compare(*pair("PixelShuffle", 2), randn(2, 12, 3, 5))
+    compare(*pair("PixelShuffle", 3), randn(9, 2, 2))
+    compare(*pair("PixelUnshuffle", 2), randn(1, 3, 4, 6))
+    compare(*pair("CosineSimilarity"), randn(4, 5), randn(4, 5))
+    compare(*pair("CosineSimilarity", dim=0), randn(4, 5), randn(4, 5))
+    compare(*pair("PairwiseDistance"), randn(4, 5), randn(4, 5))
+    compare(*pair("PairwiseDistance", p=1.0, keepdim=True), randn(4, 5), randn(4, 5))
+    with pytest.raises(ValueError, match=r"PixelShuffle\(upscale_factor=2\): pixel_shuffle expects its input's "
+                                         r"'channel' dimension \(3\)"):
+        nn.PixelShuffle(2)(rt.zeros(1, 3, 2, 2))
+
+
+@pytest.mark.parametrize("kwargs", [{}, dict(is_causal=True), dict(scale=0.3)])
+def test_scaled_dot_product_attention(kwargs):
+    q, k, v = randn(2, 3, 5, 4), randn(2, 3, 6, 4), randn(2, 3, 6, 2)
+    compare(_RtFn(lambda *a: F.scaled_dot_product_attention(*a, **kwargs)),
+            _TorchFn(lambda *a: tF.scaled_dot_product_attention(*a, **kwargs)), q, k, v)
+    mask = RNG.uniform(size=(5, 6)) > 0.3
+    mask[:, 0] = True
+    compare(_RtFn(lambda *a: F.scaled_dot_product_attention(*a, attn_mask=rt.tensor(mask))),
+            _TorchFn(lambda *a: tF.scaled_dot_product_attention(*a, attn_mask=torch.from_numpy(mask))), q, k, v)
+    bias = randn(5, 6)
+    compare(_RtFn(lambda *a: F.scaled_dot_product_attention(*a, attn_mask=rt.tensor(bias))),
+            _TorchFn(lambda *a: tF.scaled_dot_product_attention(*a, attn_mask=torch.from_numpy(bias))), q, k, v)

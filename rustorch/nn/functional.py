@@ -675,3 +675,64 @@ def local_response_norm(input, size, alpha=1e-4, beta=0.75, k=1.0):
         div = div.reshape(sizes)
     div = (div * alpha + k).pow(beta)
     return input / div
+
+
+def pixel_shuffle(input, upscale_factor):
+    """(*, C * r^2, H, W) -> (*, C, H * r, W * r)."""
+    r = upscale_factor
+    if input.dim() < 3:
+        raise ValueError(f"pixel_shuffle expects input to have at least 3 dimensions, but got input of shape "
+                         f"{tuple(input.shape)}")
+    *lead, c, h, w = input.shape
+    if c % (r * r):
+        raise ValueError(f"pixel_shuffle expects its input's 'channel' dimension ({c}) to be divisible by the square "
+                         f"of upscale_factor ({r * r})")
+    n = len(lead)
+    x = input.reshape(*lead, c // (r * r), r, r, h, w)
+    x = x.permute(*range(n), n, n + 3, n + 1, n + 4, n + 2)
+    return x.reshape(*lead, c // (r * r), h * r, w * r)
+
+
+def pixel_unshuffle(input, downscale_factor):
+    """(*, C, H * r, W * r) -> (*, C * r^2, H, W)."""
+    r = downscale_factor
+    if input.dim() < 3:
+        raise ValueError(f"pixel_unshuffle expects input to have at least 3 dimensions, but got input of shape "
+                         f"{tuple(input.shape)}")
+    *lead, c, h, w = input.shape
+    if h % r or w % r:
+        raise ValueError(f"pixel_unshuffle expects height ({h}) and width ({w}) to be divisible by downscale_factor "
+                         f"({r})")
+    n = len(lead)
+    x = input.reshape(*lead, c, h // r, r, w // r, r)
+    x = x.permute(*range(n), n, n + 2, n + 4, n + 1, n + 3)
+    return x.reshape(*lead, c * r * r, h // r, w // r)
+
+
+def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, scale=None,
+                                 enable_gqa=False):
+    """softmax(Q K^T * scale + mask) V over the last two dims (scale defaults to 1/sqrt(E)).
+    ``attn_mask``: bool (True takes part) or float (added); ``is_causal`` masks the upper triangle."""
+    L, S = query.shape[-2], key.shape[-2]
+    if enable_gqa and query.dim() >= 3 and key.shape[-3] != query.shape[-3]:
+        groups = query.shape[-3] // key.shape[-3]
+        key = key.unsqueeze(-3).expand(*key.shape[:-2], groups, S, key.shape[-1]).reshape(
+            *key.shape[:-3], query.shape[-3], S, key.shape[-1])
+        value = value.unsqueeze(-3).expand(*value.shape[:-2], groups, S, value.shape[-1]).reshape(
+            *value.shape[:-3], query.shape[-3], S, value.shape[-1])
+    scale = 1.0 / math.sqrt(query.shape[-1]) if scale is None else scale
+    scores = query.matmul(key.transpose(-2, -1)) * scale
+    if is_causal:
+        if attn_mask is not None:
+            raise ValueError("scaled_dot_product_attention: attn_mask and is_causal cannot both be set")
+        causal = _C.arange(L).unsqueeze(1) >= _C.arange(S).unsqueeze(0)
+        scores = scores.masked_fill(causal.logical_not(), float("-inf"))
+    elif attn_mask is not None:
+        if attn_mask.dtype == _C.bool:
+            scores = scores.masked_fill(attn_mask.logical_not(), float("-inf"))
+        else:
+            scores = scores + attn_mask
+    attn = _C.softmax(scores, -1)
+    if dropout_p > 0.0:
+        attn = dropout(attn, dropout_p, True)
+    return attn.matmul(value)
