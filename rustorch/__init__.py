@@ -15,3 +15,4 @@ from . import nn
 from .nn.modules import *  # noqa: F401,F403  (rt.Linear, rt.Conv2d, rt.ReLU, ...: the same classes as rt.nn.*)
 
 __version__ = "0.1.0"
+from . import data, utils
