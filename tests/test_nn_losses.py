@@ -69,6 +69,7 @@ def test_pointwise_regression_losses(reduction, shape, dtype):
               [x, y], (0, 1))
 
 
+@pytest.mark.filterwarnings("ignore:size_average and reduce args will be deprecated")
 def test_functional_regression_weight_and_legacy_flags():
     x, y, w = randn(4, 3), randn(4, 3), np.abs(randn(4, 3))
     check(lambda a, b, c: F.mse_loss(a, b, weight=c), lambda a, b, c: tF.mse_loss(a, b, weight=c), [x, y, w])

@@ -105,9 +105,8 @@ class _ConvNd(Module):
             return layer_error(self, e, f"expected {nd + 1}D (unbatched) or {nd + 2}D (batched) input, got input "
                                         f"of shape {shape_str(shape)}")
         channels = shape[-nd - 1]
-        expected = self.out_channels if self.transposed else self.in_channels
-        if channels != expected:
-            return layer_error(self, e, f"expected input with {expected} channels (dim {len(shape) - nd - 1}), got "
+        if channels != self.in_channels:
+            return layer_error(self, e, f"expected input with {self.in_channels} channels (dim {len(shape) - nd - 1}), got "
                                         f"input of shape {shape_str(shape)}")
         if not self.transposed:
             rp = self._reversed_padding_repeated_twice  # (left, right) per dim, last dim first
@@ -207,8 +206,8 @@ class _ConvTranspose(_ConvNd):
         return tuple(output_size[d] - min_sizes[d] for d in range(nd))
 
     def forward(self, input, output_size=None):
+        output_padding = self._output_padding(input, output_size)
         try:
-            output_padding = self._output_padding(input, output_size)
             return type(self)._conv(input, self.weight, self.bias, self.stride, self.padding, output_padding,
                                     self.groups, self.dilation)
         except Exception as e:

@@ -76,7 +76,7 @@ def _addindent(s, num_spaces):
 
 
 def _shape_str(shape):
-    return "(" + ", ".join(str(s) for s in shape) + ")"
+    return str(tuple(shape))
 
 
 def _tensor_from_state(value, key):

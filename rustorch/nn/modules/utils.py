@@ -52,4 +52,4 @@ def layer_error(module, exc, detail=None):
 
 
 def shape_str(shape):
-    return "(" + ", ".join(str(s) for s in shape) + ")"
+    return str(tuple(shape))
