@@ -73,14 +73,8 @@ binary_cross_entropy_with_logits = _kernel("binary_cross_entropy_with_logits")
 
 def linear(input, weight, bias=None):
     """``input @ weight.T + bias`` for input (*, in_features), weight (out_features, in_features)."""
-    if input.dim() == 2:
-        if bias is not None:
-            return _C.addmm(bias, input, weight.t())
-        return input.matmul(weight.t())
-    if bias is not None and input.dim() > 2:
-        in_f = input.shape[-1]
-        out = _C.addmm(bias, input.reshape(-1, in_f), weight.t())
-        return out.reshape(input.shape[:-1] + (weight.shape[0],))
+    if bias is not None and input.dim() == 2:
+        return _C.addmm(bias, input, weight.t())  # one fused GEMM call
     out = input.matmul(weight.t())
     return out + bias if bias is not None else out
 

@@ -315,7 +315,7 @@ class PReLU(Module):
 
     def forward(self, input):
         try:
-            return F.prelu(input, self.weight)
+            return F.prelu(input, self._parameters["weight"])
         except Exception as e:
             raise layer_error(self, e) from None
 

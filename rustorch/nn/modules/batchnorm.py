@@ -72,20 +72,25 @@ class _NormBase(Module):
 class _BatchNorm(_NormBase):
     def forward(self, input):
         self._check_input_dim(input)
+        p, b = self._parameters, self._buffers  # direct dict reads (attribute access costs ~1 us)
+        running_mean, running_var = b["running_mean"], b["running_var"]
         factor = 0.0 if self.momentum is None else self.momentum
-        if self.training and self.track_running_stats and self.num_batches_tracked is not None:
-            self.num_batches_tracked.add_(1)
-            if self.momentum is None:  # cumulative moving average
-                factor = 1.0 / self.num_batches_tracked.item()
-        if self.training:
+        training = self.training
+        if training and self.track_running_stats:
+            tracked = b["num_batches_tracked"]
+            if tracked is not None:
+                tracked.add_(1)
+                if self.momentum is None:  # cumulative moving average
+                    factor = 1.0 / tracked.item()
+        if training:
             bn_training = True
         else:
-            bn_training = self.running_mean is None and self.running_var is None
-        use_stats = not self.training or self.track_running_stats
+            bn_training = running_mean is None and running_var is None
+        if training and not self.track_running_stats:
+            running_mean = running_var = None
         try:
-            return F.batch_norm(input, self.running_mean if use_stats else None,
-                                self.running_var if use_stats else None, self.weight, self.bias, bn_training,
-                                factor, self.eps)
+            return F.batch_norm(input, running_mean, running_var, p["weight"], p["bias"], bn_training, factor,
+                                self.eps)
         except Exception as e:
             raise self._norm_error(input, e) from None
 
@@ -140,7 +145,8 @@ class _InstanceNorm(_NormBase):
         unbatched = input.dim() == nd + 1
         x = input.unsqueeze(0) if unbatched else input
         try:
-            out = F.instance_norm(x, self.running_mean, self.running_var, self.weight, self.bias,
+            p, b = self._parameters, self._buffers
+            out = F.instance_norm(x, b["running_mean"], b["running_var"], p["weight"], p["bias"],
                                   self.training or not self.track_running_stats,
                                   self.momentum if self.momentum is not None else 0.0, self.eps)
         except Exception as e:

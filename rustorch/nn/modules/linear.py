@@ -47,7 +47,8 @@ class Linear(Module):
 
     def forward(self, input):
         try:
-            return F.linear(input, self.weight, self.bias)
+            p = self._parameters  # direct dict reads: attribute access through __getattr__ costs ~1 us
+            return F.linear(input, p["weight"], p["bias"])
         except Exception as e:
             detail = None
             if hasattr(input, "shape") and (input.dim() == 0 or input.shape[-1] != self.in_features):
@@ -83,7 +84,8 @@ class Bilinear(Module):
 
     def forward(self, input1, input2):
         try:
-            return F.bilinear(input1, input2, self.weight, self.bias)
+            p = self._parameters
+            return F.bilinear(input1, input2, p["weight"], p["bias"])
         except Exception as e:
             raise layer_error(self, e) from None
 

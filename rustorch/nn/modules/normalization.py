@@ -41,7 +41,8 @@ class LayerNorm(Module):
 
     def forward(self, input):
         try:
-            return F.layer_norm(input, self.normalized_shape, self.weight, self.bias, self.eps)
+            p = self._parameters  # direct dict reads (attribute access costs ~1 us)
+            return F.layer_norm(input, self.normalized_shape, p["weight"], p["bias"], self.eps)
         except Exception as e:
             n = len(self.normalized_shape)
             detail = None
@@ -87,7 +88,8 @@ class GroupNorm(Module):
 
     def forward(self, input):
         try:
-            return F.group_norm(input, self.num_groups, self.weight, self.bias, self.eps)
+            p = self._parameters
+            return F.group_norm(input, self.num_groups, p["weight"], p["bias"], self.eps)
         except Exception as e:
             detail = None
             if hasattr(input, "shape") and (input.dim() < 2 or input.shape[1] != self.num_channels):
@@ -122,7 +124,7 @@ class RMSNorm(Module):
 
     def forward(self, input):
         try:
-            return F.rms_norm(input, self.normalized_shape, self.weight, self.eps)
+            return F.rms_norm(input, self.normalized_shape, self._parameters["weight"], self.eps)
         except Exception as e:
             raise layer_error(self, e) from None
 

@@ -54,7 +54,7 @@ class Embedding(Module):
 
     def forward(self, input):
         try:
-            return F.embedding(input, self.weight, self.padding_idx, self.max_norm, self.norm_type,
+            return F.embedding(input, self._parameters["weight"], self.padding_idx, self.max_norm, self.norm_type,
                                self.scale_grad_by_freq, self.sparse)
         except Exception as e:
             raise layer_error(self, e) from None
