@@ -108,7 +108,7 @@ def test_uniform_and_normal():
 def test_trunc_normal_bounds():
     t = _np(init.trunc_normal_(rt.empty(50000), mean=0.5, std=1.0, a=-1.0, b=1.5))
     assert t.min() >= -1.0 and t.max() <= 1.5
-    # mean of N(0.5, 1) truncated to [-1.5, 1] (relative to the mean) is 0.5 - (phi(1) - phi(-1.5)) / (Phi(1) - Phi(-1.5))
+    # mean of N(0.5, 1) truncated to [-1.5, 1] around its mean: 0.5 - (phi(1) - phi(-1.5)) / (Phi(1) - Phi(-1.5))
     phi = lambda x: math.exp(-x * x / 2) / math.sqrt(2 * math.pi)  # noqa: E731
     Phi = lambda x: 0.5 * (1 + math.erf(x / math.sqrt(2)))  # noqa: E731
     expected = 0.5 - (phi(1.0) - phi(-1.5)) / (Phi(1.0) - Phi(-1.5))
@@ -121,7 +121,8 @@ def test_xavier(shape):
     gain = 1.7
     bound = gain * math.sqrt(6.0 / (fan_in + fan_out))
     _check_uniform(_np(init.xavier_uniform_(rt.empty(*shape), gain=gain)), bound)
-    _check_normal(_np(init.xavier_normal_(rt.empty(*shape), gain=gain)), 0.0, gain * math.sqrt(2.0 / (fan_in + fan_out)))
+    std = gain * math.sqrt(2.0 / (fan_in + fan_out))
+    _check_normal(_np(init.xavier_normal_(rt.empty(*shape), gain=gain)), 0.0, std)
 
 
 @pytest.mark.parametrize("a,mode,nonlinearity", [(0, "fan_in", "leaky_relu"), (math.sqrt(5), "fan_in", "leaky_relu"),

@@ -139,7 +139,8 @@ def test_identity_flatten_unflatten():
 
 ACTIVATIONS = [
     ("ReLU", (), {}), ("ReLU6", (), {}), ("LeakyReLU", (), {}), ("LeakyReLU", (0.2,), {}), ("ELU", (), {}),
-    ("ELU", (0.5,), {}), ("SELU", (), {}), ("CELU", (1.5,), {}), ("GELU", (), {}), ("GELU", (), {"approximate": "tanh"}),
+    ("ELU", (0.5,), {}), ("SELU", (), {}), ("CELU", (1.5,), {}), ("GELU", (), {}),
+    ("GELU", (), {"approximate": "tanh"}),
     ("SiLU", (), {}), ("Mish", (), {}), ("Sigmoid", (), {}), ("Tanh", (), {}), ("Hardtanh", (), {}),
     ("Hardtanh", (-0.5, 2.0), {}), ("Hardswish", (), {}), ("Hardsigmoid", (), {}), ("Softplus", (), {}),
     ("Softplus", (), {"beta": 2.0, "threshold": 3.0}), ("Softmax", (), {"dim": 1}), ("Softmax", (), {"dim": -1}),

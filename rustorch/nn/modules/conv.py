@@ -106,8 +106,8 @@ class _ConvNd(Module):
                                         f"of shape {shape_str(shape)}")
         channels = shape[-nd - 1]
         if channels != self.in_channels:
-            return layer_error(self, e, f"expected input with {self.in_channels} channels (dim {len(shape) - nd - 1}), got "
-                                        f"input of shape {shape_str(shape)}")
+            return layer_error(self, e, f"expected input with {self.in_channels} channels (dim "
+                                        f"{len(shape) - nd - 1}), got input of shape {shape_str(shape)}")
         if not self.transposed:
             rp = self._reversed_padding_repeated_twice  # (left, right) per dim, last dim first
             pad = tuple(rp[2 * (nd - 1 - i)] + rp[2 * (nd - 1 - i) + 1] for i in range(nd))

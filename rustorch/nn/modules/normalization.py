@@ -1,7 +1,6 @@
 """LayerNorm, GroupNorm, RMSNorm, LocalResponseNorm."""
 import numbers
 
-from ... import _C
 from .. import functional as F
 from .. import init
 from ..parameter import Parameter
