@@ -572,6 +572,17 @@ def test_upsample(kwargs):
     compare(*pair("UpsamplingBilinear2d", size=(5, 6)), randn(1, 2, 3, 3))
 
 
+@needs("interpolate")
+@pytest.mark.parametrize("mode,shape,kwargs", [("linear", (2, 3, 5), dict(scale_factor=2.5)),
+                                               ("linear", (1, 2, 4), dict(size=7, align_corners=True)),
+                                               ("nearest", (2, 2, 5), dict(size=8)),
+                                               ("nearest-exact", (1, 2, 3, 5), dict(scale_factor=1.7)),
+                                               ("trilinear", (1, 2, 2, 3, 4), dict(scale_factor=2)),
+                                               ("area", (1, 2, 6, 9), dict(size=(4, 5)))])
+def test_upsample_modes(mode, shape, kwargs):
+    compare(*pair("Upsample", mode=mode, **kwargs), randn(*shape))
+
+
 @needs("pad")
 def test_padding_layers():
     x = randn(2, 3, 5, 6)
