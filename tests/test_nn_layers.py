@@ -697,3 +697,26 @@ def test_scaled_dot_product_attention(kwargs):
     bias = randn(5, 6)
     compare(_RtFn(lambda *a: F.scaled_dot_product_attention(*a, attn_mask=rt.tensor(bias))),
             _TorchFn(lambda *a: tF.scaled_dot_product_attention(*a, attn_mask=torch.from_numpy(bias))), q, k, v)
+
+
+def test_channel_shuffle_lp_pool3d_and_with_indices():
+    compare(*pair("ChannelShuffle", 3), randn(2, 6, 3, 2))
+    compare(*pair("LPPool3d", 2, 2), np.abs(randn(1, 2, 4, 5, 4)) + 0.1)
+    x = randn(2, 3, 7)
+    out_r, idx_r = F.adaptive_max_pool1d_with_indices(rt.tensor(x), 3)
+    out_t, idx_t = tF.adaptive_max_pool1d_with_indices(torch.from_numpy(x), 3)
+    np.testing.assert_array_equal(idx_r.numpy(), idx_t.numpy())
+    np.testing.assert_allclose(out_r.numpy(), out_t.numpy())
+
+
+def test_gumbel_softmax():
+    rt.manual_seed(0)
+    logits = rt.tensor(np.log([[0.7, 0.2, 0.1]]).repeat(4000, 0), requires_grad=True)
+    soft = F.gumbel_softmax(logits, tau=0.5)
+    np.testing.assert_allclose(soft.detach().numpy().sum(-1), 1.0, rtol=1e-9)
+    hard = F.gumbel_softmax(logits, hard=True)
+    h = hard.detach().numpy()
+    assert set(np.unique(h)) <= {0.0, 1.0} and (h.sum(-1) == 1).all()
+    np.testing.assert_allclose(h.mean(0), [0.7, 0.2, 0.1], atol=0.03)  # samples follow softmax(logits)
+    (hard * rt.tensor([1.0, 2.0, 3.0])).sum().backward()
+    assert logits.grad is not None and np.abs(logits.grad.numpy()).sum() > 0

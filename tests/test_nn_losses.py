@@ -316,3 +316,19 @@ def test_gradcheck_losses(name, fn):
     assert rt.autograd.gradcheck(fn, (x, y))
     if name not in ("l1", "margin_ranking"):
         assert rt.autograd.gradgradcheck(fn, (x, y))
+
+
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("var_shape", [(4, 3), (4, 1), (4,)])
+@pytest.mark.parametrize("full", [False, True])
+def test_gaussian_nll_loss(reduction, var_shape, full):
+    x, y = randn(4, 3), randn(4, 3)
+    var = np.abs(randn(*var_shape)) + 0.1
+    var.ravel()[0] = 1e-9  # clamped at eps for the value, gradient passes through (as torch)
+    check(nn.GaussianNLLLoss(full=full, reduction=reduction), torch.nn.GaussianNLLLoss(full=full, reduction=reduction),
+          [x, y, var], (0, 1, 2), tol=dict(rtol=1e-9, atol=1e-9))
+    with pytest.raises(ValueError, match=r"GaussianNLLLoss\(\): gaussian_nll_loss: var of shape \(5,\) is of "
+                                         r"incorrect size"):
+        nn.GaussianNLLLoss()(rt.zeros(4, 3), rt.zeros(4, 3), rt.ones(5))
+    with pytest.raises(ValueError, match="negative"):
+        F.gaussian_nll_loss(rt.zeros(2), rt.zeros(2), rt.tensor([-1.0, 1.0]))

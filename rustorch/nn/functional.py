@@ -730,3 +730,92 @@ def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.
     if dropout_p > 0.0:
         attn = dropout(attn, dropout_p, True)
     return attn.matmul(value)
+
+
+def adaptive_max_pool1d_with_indices(input, output_size, return_indices=True):
+    return adaptive_max_pool1d(input, output_size, True)
+
+
+def adaptive_max_pool2d_with_indices(input, output_size, return_indices=True):
+    return adaptive_max_pool2d(input, output_size, True)
+
+
+def adaptive_max_pool3d_with_indices(input, output_size, return_indices=True):
+    return adaptive_max_pool3d(input, output_size, True)
+
+
+def lp_pool3d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
+    """(sum over each 3-D window of x^p)^(1/p)."""
+    kd, kh, kw = (kernel_size,) * 3 if isinstance(kernel_size, int) else kernel_size
+    out = avg_pool3d(input.pow(norm_type), kernel_size, stride if stride is not None else kernel_size, 0, ceil_mode)
+    return (_C.sign(out) * relu(out.abs())).mul(kd * kh * kw).pow(1.0 / norm_type)
+
+
+def celu_(input, alpha=1.0):
+    return celu(input, alpha, True)
+
+
+def selu_(input):
+    return selu(input, True)
+
+
+def rrelu_(input, lower=1.0 / 8, upper=1.0 / 3, training=False):
+    return rrelu(input, lower, upper, training, True)
+
+
+def threshold_(input, threshold, value):
+    return globals()["threshold"](input, threshold, value, True)
+
+
+def channel_shuffle(input, groups):
+    """Splits the channels of (N, C, *) into ``groups`` and interleaves them."""
+    if input.dim() < 3:
+        raise ValueError(f"channel_shuffle expects input to have at least 3 dimensions, but got input of shape "
+                         f"{tuple(input.shape)}")
+    n, c = input.shape[0], input.shape[1]
+    if groups <= 0 or c % groups:
+        raise ValueError(f"channel_shuffle: number of channels ({c}) must be divisible by groups ({groups})")
+    rest = tuple(input.shape[2:])
+    return input.reshape((n, groups, c // groups) + rest).transpose(1, 2).reshape((n, c) + rest)
+
+
+native_channel_shuffle = channel_shuffle
+
+
+def gumbel_softmax(logits, tau=1.0, hard=False, eps=1e-10, dim=-1):
+    """Samples from the Gumbel-softmax distribution: softmax((logits + g) / tau) with Gumbel noise g
+    (from rustorch's generator); ``hard`` returns one-hot samples with the soft sample's gradient."""
+    u = _C.rand_like(logits)
+    gumbels = -_C.log((-_C.log(u.clamp(min=1e-20))).clamp(min=1e-20))
+    y_soft = _C.softmax((logits + gumbels) / tau, dim)
+    if not hard:
+        return y_soft
+    index = y_soft.argmax(dim, keepdim=True)
+    y_hard = _C.zeros_like(logits).scatter(dim, index, 1.0)
+    return y_hard - y_soft.detach() + y_soft
+
+
+def gaussian_nll_loss(input, target, var, full=False, eps=1e-6, reduction="mean"):
+    """0.5 (log(var) + (input - target)^2 / var) (+ 0.5 log(2 pi) with ``full``); var is clamped at eps
+    for the value only (its gradient passes through, as in PyTorch)."""
+    name = "gaussian_nll_loss"
+    if isinstance(var, (int, float)):
+        var = _C.full_like(input, float(var))
+    if tuple(var.shape) != tuple(input.shape):
+        if tuple(input.shape[:-1]) == tuple(var.shape):
+            var = var.unsqueeze(-1)
+        elif tuple(input.shape[:-1]) == tuple(var.shape[:-1]) and var.shape[-1] == 1:
+            pass
+        else:
+            raise ValueError(f"{name}: var of shape {tuple(var.shape)} is of incorrect size for input of shape "
+                             f"{tuple(input.shape)}")
+    if reduction not in _REDUCTIONS:
+        raise ValueError(f"{name}: {reduction!r} is not a valid value for reduction")
+    if (var < 0).any().item():
+        raise ValueError(f"{name}: var has negative entry/entries")
+    var = var + (var.clamp(min=eps) - var).detach()
+    diff = input - target
+    loss = (_C.log(var) + diff * diff / var) * 0.5
+    if full:
+        loss = loss + 0.5 * math.log(2 * math.pi)
+    return _reduce(loss, reduction, name)

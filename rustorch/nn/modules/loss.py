@@ -6,7 +6,7 @@ from .utils import layer_error
 __all__ = [
     "L1Loss", "MSELoss", "SmoothL1Loss", "HuberLoss", "CrossEntropyLoss", "NLLLoss", "BCELoss",
     "BCEWithLogitsLoss", "KLDivLoss", "CosineEmbeddingLoss", "MarginRankingLoss", "HingeEmbeddingLoss",
-    "SoftMarginLoss", "MultiLabelSoftMarginLoss", "PoissonNLLLoss", "TripletMarginLoss",
+    "SoftMarginLoss", "MultiLabelSoftMarginLoss", "PoissonNLLLoss", "GaussianNLLLoss", "TripletMarginLoss",
 ]
 
 
@@ -209,3 +209,16 @@ class TripletMarginLoss(_Loss):
     def forward(self, anchor, positive, negative):
         return _call(self, F.triplet_margin_loss, anchor, positive, negative, margin=self.margin, p=self.p,
                      eps=self.eps, swap=self.swap, reduction=self.reduction)
+
+
+class GaussianNLLLoss(_Loss):
+    """Gaussian negative log likelihood of target given a predicted mean (input) and variance (var)."""
+
+    def __init__(self, *, full=False, eps=1e-6, reduction="mean"):
+        super().__init__(reduction=reduction)
+        self.full = full
+        self.eps = eps
+
+    def forward(self, input, target, var):
+        return _call(self, F.gaussian_nll_loss, input, target, var, full=self.full, eps=self.eps,
+                     reduction=self.reduction)

@@ -3,7 +3,7 @@ from .. import functional as F
 from .module import Module
 from .utils import layer_error
 
-__all__ = ["PixelShuffle", "PixelUnshuffle", "CosineSimilarity", "PairwiseDistance"]
+__all__ = ["PixelShuffle", "PixelUnshuffle", "ChannelShuffle", "CosineSimilarity", "PairwiseDistance"]
 
 
 class PixelShuffle(Module):
@@ -38,6 +38,23 @@ class PixelUnshuffle(Module):
 
     def extra_repr(self):
         return f"downscale_factor={self.downscale_factor}"
+
+
+class ChannelShuffle(Module):
+    """Splits the channels of (N, C, *) into ``groups`` and interleaves them."""
+
+    def __init__(self, groups):
+        super().__init__()
+        self.groups = groups
+
+    def forward(self, input):
+        try:
+            return F.channel_shuffle(input, self.groups)
+        except Exception as e:
+            raise layer_error(self, e) from None
+
+    def extra_repr(self):
+        return f"groups={self.groups}"
 
 
 class CosineSimilarity(Module):

@@ -6,7 +6,7 @@ from .utils import _single, layer_error, shape_str
 __all__ = [
     "MaxPool1d", "MaxPool2d", "MaxPool3d", "AvgPool1d", "AvgPool2d", "AvgPool3d", "AdaptiveAvgPool1d",
     "AdaptiveAvgPool2d", "AdaptiveAvgPool3d", "AdaptiveMaxPool1d", "AdaptiveMaxPool2d", "AdaptiveMaxPool3d",
-    "LPPool1d", "LPPool2d",
+    "LPPool1d", "LPPool2d", "LPPool3d",
 ]
 
 
@@ -221,3 +221,9 @@ class LPPool2d(_LPPoolNd):
     """Power-average pooling over 2-D windows."""
     _dims = 2
     _lp = staticmethod(lambda *a: F.lp_pool2d(*a))
+
+
+class LPPool3d(_LPPoolNd):
+    """Power-average pooling over 3-D windows."""
+    _dims = 3
+    _lp = staticmethod(lambda *a: F.lp_pool3d(*a))
