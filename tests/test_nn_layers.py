@@ -720,3 +720,15 @@ def test_gumbel_softmax():
     np.testing.assert_allclose(h.mean(0), [0.7, 0.2, 0.1], atol=0.03)  # samples follow softmax(logits)
     (hard * rt.tensor([1.0, 2.0, 3.0])).sum().backward()
     assert logits.grad is not None and np.abs(logits.grad.numpy()).sum() > 0
+
+
+@needs("avg_pool3d", "pad")
+def test_local_response_norm():
+    compare(*pair("LocalResponseNorm", 3), randn(2, 5, 4))
+    compare(*pair("LocalResponseNorm", 2, alpha=0.1, beta=0.5, k=2.0), randn(2, 6, 3, 4))
+
+
+def test_alpha_dropout_keeps_moments():
+    rt.manual_seed(0)
+    y = nn.AlphaDropout(0.3)(rt.randn(200000, dtype=rt.float64)).numpy()
+    assert abs(y.mean()) < 0.02 and abs(y.std() - 1) < 0.02
