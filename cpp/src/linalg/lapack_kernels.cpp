@@ -24,6 +24,8 @@
 #include "rustorch/ops/copy.hpp"
 #include "rustorch/ops/factory.hpp"
 
+extern "C" void openblas_set_num_threads(int);
+
 namespace rustorch::linalg::kernels {
 
 // ---- Helpers ---------------------------------------------------------------------------------------
@@ -57,8 +59,16 @@ template <class T> bool all_finite(const T* p, int64_t n) {
 template bool all_finite<float>(const float*, int64_t);
 template bool all_finite<double>(const double*, int64_t);
 
+BlasThreadsGuard::BlasThreadsGuard(int64_t size) : active_(size <= kSingleThreadBlasDim && get_num_threads() > 1) {
+  if (active_) openblas_set_num_threads(1);
+}
+BlasThreadsGuard::~BlasThreadsGuard() {
+  if (active_) openblas_set_num_threads(get_num_threads());
+}
+
 void batch_loop(int64_t count, int64_t size, const std::function<void(int64_t, int64_t)>& f) {
-  if (count <= 1 || size > 64) {
+  BlasThreadsGuard guard(size);
+  if (count <= 1 || size > kSingleThreadBlasDim) {
     f(0, count);
     return;
   }

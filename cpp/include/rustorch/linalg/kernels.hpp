@@ -69,6 +69,26 @@ template <class T> bool all_finite(const T* p, int64_t n);
 void batch_loop(int64_t count, int64_t size, const std::function<void(int64_t, int64_t)>& f);
 
 // ---- Helpers ---------------------------------------------------------------------------------------
+// Matrices up to this dimension are factored with OpenBLAS on one thread (and batches of them spread
+// over rustorch's threads): below it, waking and synchronising OpenBLAS's threads costs more than it
+// saves (PLATFORM.md: a 64x64 SVD is faster on one thread; on the 2-core machine 128x128 SVD, eigh
+// and QR were too).
+constexpr int64_t kSingleThreadBlasDim = 128;
+
+// Runs OpenBLAS single-threaded for the guard's lifetime when size <= kSingleThreadBlasDim, then
+// restores rustorch's thread count (set_num_threads owns it). Another thread's concurrent BLAS call
+// may run on fewer threads meanwhile; results never change.
+class BlasThreadsGuard {
+ public:
+  explicit BlasThreadsGuard(int64_t size);
+  ~BlasThreadsGuard();
+  BlasThreadsGuard(const BlasThreadsGuard&) = delete;
+  BlasThreadsGuard& operator=(const BlasThreadsGuard&) = delete;
+
+ private:
+  bool active_;
+};
+
 // A contiguous (count, rows, cols) float tensor of `dtype` holding the matrices of t (..., rows, cols)
 // (a fresh buffer when `fresh`, else t itself when it already is one), and the batch shape.
 Tensor batched_copy(const Tensor& t, DType dtype, bool fresh);
