@@ -14,3 +14,4 @@ from . import linalg
 from .optim import SGD, Adam, AdamW, RMSprop
 
 __version__ = "0.1.0"
+from . import data, utils

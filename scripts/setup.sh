@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Installs every system and Python dependency of rustorch, then builds and installs the package
-# (editable, build tree in ./build). Idempotent; works on Debian 12 and 13.
+# (editable, build tree in ./build, with the GoogleTest binary for ctest).
+# Idempotent: apt-get runs only for missing packages (and `apt-get update` only then); pip and the
+# build are incremental. Works on Debian 12 (bookworm) and 13 (trixie): packages are named, never
+# paths, and every name below exists in both releases.
+# The interpreter: $PYTHON if set, else python3 (see scripts/_python.sh). torch is pinned
+# (requirements-dev.txt): an unpinned torch would pull a multi-GB CUDA build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/_python.sh
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
@@ -16,6 +22,14 @@ APT_PACKAGES=(
   openmpi-bin libopenmpi-dev
   dataset-fashion-mnist fortunes
 )
+# Debian's own python3 needs its headers for the extension, and venv for ./.venv (PEP 668).
+case "$PY" in
+  "$PWD/.venv/bin/python")
+    [ -x "$PY" ] || APT_PACKAGES+=(python3-venv python3-dev python3-pip) ;;
+  /usr/bin/*)
+    APT_PACKAGES+=(python3-dev) ;;
+esac
+
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -23,13 +37,21 @@ done
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "setup: apt-get install ${missing[*]}"
   $SUDO apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-PY=${PYTHON:-python3}
-$PY -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+if [ "$PY" = "$PWD/.venv/bin/python" ] && [ ! -x "$PY" ]; then
+  echo "setup: creating ./.venv (the system python3 is externally managed)"
+  python3 -m venv .venv
+fi
+
+export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore
+echo "setup: pip requirements (${PY})"
+"$PY" -m pip install -q -r requirements-dev.txt
 
 # Editable install: Python files are used from the source tree, the extension is built in ./build
 # (incremental) and the same build tree holds the GoogleTest binaries for ctest.
-$PY -m pip install -q --disable-pip-version-check --no-build-isolation \
+echo "setup: building rustorch (editable, ./build)"
+"$PY" -m pip install -q --no-build-isolation \
   -Cbuild-dir=build -Ccmake.define.RUSTORCH_BUILD_TESTS=ON -e .
+"$PY" -c "import rustorch, sys; print('setup: rustorch', rustorch.__version__, 'for', sys.executable)"

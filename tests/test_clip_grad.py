@@ -170,3 +170,16 @@ def test_import_paths():
     import rustorch.nn.utils as U
     assert U.clip_grad_norm_ is clip_grad_norm_
     assert rt.nn.utils.clip_grad_value_ is clip_grad_value_
+
+
+def test_parameters_to_vector_is_differentiable():
+    P = _setup(rt, np.float64)
+    for p in P:
+        p.grad = None
+    v = parameters_to_vector(P)
+    assert v.requires_grad and v.grad_fn is not None
+    (v * v).sum().backward()
+    for p in P:
+        np.testing.assert_allclose(p.grad.numpy(), 2 * p.detach().numpy())
+    with rt.no_grad():
+        assert parameters_to_vector(P).grad_fn is None

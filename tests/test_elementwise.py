@@ -125,7 +125,7 @@ def test_float_unary(name, dtype, kind):
     check(getattr(rt, name)(x), expected, out)
     check(getattr(x, name)(), expected, out)
     if dtype == out:  # in place (int/bool inputs can't hold a float result)
-        y = layout(arr.copy(), kind) if kind != "stepped" else layout(arr, kind).clone()
+        y = layout(arr.copy(), kind)  # in place through the (possibly strided) view
         r = getattr(y, name + "_")()
         assert r is y
         check(y, expected, out)
@@ -723,6 +723,10 @@ def test_errors_name_the_op():
         rt.tensor([True]) - rt.tensor([False])
     with pytest.raises(TypeError, match="sub"):
         rt.tensor([True]) - 1
+    with pytest.raises(TypeError, match="sub"):
+        True - rt.tensor([1, 2])
+    with pytest.raises(TypeError, match="sub"):
+        rt.tensor([1, 2]) - True
     with pytest.raises(TypeError, match="abs"):
         abs(rt.tensor([True]))
     with pytest.raises(ValueError, match="add"):
@@ -819,3 +823,26 @@ def test_unary_parity_with_torch(name):
     for dtype in ("float32", "float64", "int64", "bool"):
         arr = rand_np((3, 5), dtype, 0.1 if name in ("log1p", "sqrt", "log2", "rsqrt", "reciprocal") else -3, 3)
         _same_outcome(lambda: getattr(torch, name)(torch.tensor(arr)), lambda: getattr(rt, name)(rt.tensor(arr)))
+
+
+def test_dense_permuted_inputs_keep_their_layout():
+    arr = rand_np((3, 5), "float32")
+    t = rt.tensor(np.ascontiguousarray(arr.T)).transpose(0, 1)  # shape (3, 5), strides (1, 3)
+    for out in (t.exp(), t * 2.0, t + t, rt.maximum(t, t), t.relu()):
+        assert out.stride() == t.stride()
+    check(t.exp(), np.exp(arr))
+    check(t + t, arr + arr)
+    c = rt.tensor(arr)
+    assert (t + c).is_contiguous()  # mixed layouts: row-major result
+    check(t + c, arr + arr)
+    check((t + t).exp().transpose(0, 1), np.exp(arr + arr).T)
+
+
+def test_numpy_array_on_the_left_gives_a_tensor():
+    arr = rand_np((2, 3), "float32")
+    t = rt.tensor(arr)
+    for op in (operator.add, operator.sub, operator.mul, operator.truediv, operator.lt, operator.eq):
+        r = op(arr, t)
+        assert isinstance(r, rt.Tensor)
+        with np.errstate(all="ignore"):
+            np.testing.assert_allclose(np_of(r), op(arr, arr))

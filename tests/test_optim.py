@@ -22,17 +22,10 @@ def _data(dtype, seed=0):
     return X, Y, init
 
 
-def _matmul(a, b):
-    # a (n, k) @ b (k, m) written with broadcasting, so the test only needs elementwise ops and sum.
-    return (a.unsqueeze(2) * b.unsqueeze(0)).sum(1)
-
-
 def _loss(P, X, Y):
-    """A 2-layer MLP with a bounded smooth nonlinearity h / (1 + h^2) and an MSE loss."""
+    """A 2-layer MLP (x @ W1 + b1 -> tanh -> @ W2 + b2) with an MSE loss."""
     W1, b1, W2, b2 = P[:4]
-    h = _matmul(X, W1) + b1
-    h = h / (1 + h * h)
-    d = _matmul(h, W2) + b2 - Y
+    d = (X @ W1 + b1).tanh() @ W2 + b2 - Y
     return (d * d).sum() / N
 
 
@@ -334,6 +327,36 @@ def test_lbfgs_matches_torch(kw, dtype):
     assert la[-1] < la[0]
 
 
+@pytest.mark.parametrize("via", ["dict", "json"])
+def test_lbfgs_state_dict_round_trip(via):
+    X, Y, init = _data(np.float32)
+    Xl, Yl = rt.tensor(X), rt.tensor(Y)
+    kw = dict(lr=1, max_iter=4, history_size=5, line_search_fn="strong_wolfe")
+
+    def run(P, opt, n):
+        def closure():
+            opt.zero_grad()
+            loss = _loss(P, Xl, Yl)
+            loss.backward()
+            return loss
+        for _ in range(n):
+            opt.step(closure)
+        return [p.detach().numpy().copy() for p in P]
+
+    P = _params(rt, init)
+    straight = run(P, rt.optim.LBFGS(P, **kw), 6)
+    P1 = _params(rt, init)
+    opt1 = rt.optim.LBFGS(P1, **kw)
+    run(P1, opt1, 3)
+    sd = opt1.state_dict()
+    sd = _deserialize(*_serialize(sd)) if via == "json" else sd
+    P2 = [rt.tensor(p.detach().numpy().copy(), requires_grad=True) for p in P1]
+    opt2 = rt.optim.LBFGS(P2, **kw)
+    opt2.load_state_dict(sd)
+    for a, b in zip(straight, run(P2, opt2, 3)):
+        np.testing.assert_array_equal(a, b)
+
+
 def test_lbfgs_errors():
     p = rt.tensor([1.0, 2.0], requires_grad=True)
     q = rt.tensor([1.0], requires_grad=True)
@@ -409,6 +432,13 @@ def test_params_errors():
         opt.add_param_group({"params": [p]})
     with pytest.raises(TypeError, match="must be a dict"):
         opt.add_param_group([q])
+
+
+def test_differentiable_is_refused():
+    p = rt.tensor([1.0], requires_grad=True)
+    with pytest.raises(NotImplementedError, match="differentiable"):
+        rt.optim.Adam([p], differentiable=True)
+    rt.optim.Adam([p], foreach=True, fused=False, capturable=False)  # accepted, always fused
 
 
 def test_kernel_errors_are_clear():

@@ -30,11 +30,14 @@ struct Binary {
   TS ts = nullptr;
   ITT itt = nullptr;
   ITS its = nullptr;
+  TS rts = nullptr;  // number <op> tensor, where the op checks the number (rsub, rdiv)
 
   Tensor call(const Tensor& a, const Scalar& s) const {
     return ts ? ts(a, s) : tt(a, wrapped_scalar(s, result_type(a, s)));
   }
-  Tensor call_reflected(const Scalar& s, const Tensor& b) const { return tt(wrapped_scalar(s, result_type(b, s)), b); }
+  Tensor call_reflected(const Scalar& s, const Tensor& b) const {
+    return rts ? rts(b, s) : tt(wrapped_scalar(s, result_type(b, s)), b);
+  }
   const Tensor& call_(const Tensor& a, const Scalar& s) const {
     return its ? its(a, s) : itt(a, wrapped_scalar(s, result_type(a, s)));
   }
@@ -182,9 +185,9 @@ void bind_elementwise(py::module_& m, PyTensorClass& cls) {
   static const Binary kAdd{"add", static_cast<TT>(&add), static_cast<TS>(&add), static_cast<ITT>(&add_),
                            static_cast<ITS>(&add_)};
   static const Binary kSub{"sub", static_cast<TT>(&sub), static_cast<TS>(&sub), static_cast<ITT>(&sub_),
-                           static_cast<ITS>(&sub_)};
+                           static_cast<ITS>(&sub_), &rsub};
   static const Binary kDiv{"div", static_cast<TT>(&div), static_cast<TS>(&div), static_cast<ITT>(&div_),
-                           static_cast<ITS>(&div_)};
+                           static_cast<ITS>(&div_), &rdiv};
 
   struct Named {
     const Binary* op;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "bind_common.hpp"
+#include "rustorch/ops/elementwise.hpp"
 #include "rustorch/ops/reduce.hpp"
 #include "rustorch/ops/scatter.hpp"
 #include "rustorch/ops/sort.hpp"
@@ -57,8 +58,10 @@ double norm_order(py::handle p) {
 py::object max_min(const Tensor& t, py::object dim, bool keepdim, bool is_max) {
   const char* op = is_max ? "max" : "min";
   if (dim.is_none()) return py::cast(is_max ? max(t) : min(t));
-  RT_CHECK(!py::isinstance<TensorImpl>(dim), TypeError, op, ": the two-tensor form ", op,
-           "(input, other) is not supported (use an elementwise maximum/minimum op)");
+  if (py::isinstance<TensorImpl>(dim)) {  // max(input, other): elementwise
+    const Tensor other = dim.cast<Tensor>();
+    return py::cast(is_max ? maximum(t, other) : minimum(t, other));
+  }
   const int64_t d = one_dim(dim, op);
   return pair_result(is_max ? return_types().max : return_types().min, is_max ? max(t, d, keepdim) : min(t, d, keepdim));
 }
@@ -138,11 +141,11 @@ void bind_reduce(py::module_& m, PyTensorClass& cls) {
   // ---- Extremes ----
   def_both(m, cls, "max", [](const Tensor& t, py::object dim, bool keepdim) { return max_min(t, dim, keepdim, true); },
            "Without dim: the largest element (NaN if any). With dim: a (values, indices) named tuple; indices "
-           "are the first occurrence.",
+           "are the first occurrence. With a tensor instead of dim: the elementwise maximum.",
            py::arg("dim") = py::none(), py::arg("keepdim") = false);
   def_both(m, cls, "min", [](const Tensor& t, py::object dim, bool keepdim) { return max_min(t, dim, keepdim, false); },
            "Without dim: the smallest element (NaN if any). With dim: a (values, indices) named tuple; indices "
-           "are the first occurrence.",
+           "are the first occurrence. With a tensor instead of dim: the elementwise minimum.",
            py::arg("dim") = py::none(), py::arg("keepdim") = false);
   def_both(m, cls, "amax",
            [](const Tensor& t, py::object dim, bool keepdim) { return amax(t, opt_dims(dim, "amax"), keepdim); },

@@ -99,6 +99,9 @@ class LRScheduler:
         self._last_lr = _group_values(self.optimizer, "lr")
 
 
+_LRScheduler = LRScheduler  # the name older PyTorch code subclasses
+
+
 class _LambdaStateMixin:
     def state_dict(self):
         sd = {k: v for k, v in self.__dict__.items() if k not in ("optimizer", "lr_lambdas")}

@@ -64,6 +64,9 @@ class Optimizer:
     _scalar_state_keys = ("step",)
 
     def __init__(self, params, defaults):
+        if defaults.get("differentiable"):
+            raise NotImplementedError(f"{type(self).__name__}: differentiable=True (autograd through the update) "
+                                      "is not supported; updates always run in place without recording a graph")
         self._validate_group(defaults)
         self.defaults = defaults
         if isinstance(params, Tensor):
@@ -93,7 +96,6 @@ class Optimizer:
         """Adds a param group (a dict with ``params`` and optional per-group options)."""
         if not isinstance(param_group, dict):
             raise TypeError(f"param_group must be a dict, but got {type(param_group).__name__}")
-        param_group = dict(param_group)
         if "params" not in param_group:
             raise ValueError("param_group must have a 'params' entry")
         params = param_group["params"]

@@ -1,5 +1,7 @@
 #include "rustorch/core/allocator.hpp"
 
+#include <pthread.h>
+
 #include <cstdlib>
 #include <mutex>
 #include <new>
@@ -37,7 +39,12 @@ struct Cache {
 };
 
 Cache& cache() {
-  static Cache* c = new Cache();  // never destroyed: tensors may be freed during interpreter exit
+  static Cache* c = [] {
+    auto* fresh = new Cache();  // never destroyed: tensors may be freed during interpreter exit
+    // fork() while another thread holds the lock would leave it locked forever in the child.
+    pthread_atfork([] { cache().mu.lock(); }, [] { cache().mu.unlock(); }, [] { cache().mu.unlock(); });
+    return fresh;
+  }();
   return *c;
 }
 

@@ -6,6 +6,8 @@
 #include <exception>
 #include <mutex>
 #include <thread>
+
+#include <pthread.h>
 #include <vector>
 
 #include "rustorch/core/error.hpp"
@@ -120,13 +122,23 @@ int default_threads() {
   return static_cast<int>(std::max(1u, std::min(hw, 64u)));
 }
 
+ThreadPool* g_pool = nullptr;
+std::once_flag g_pool_once;
+
+// A forked child has none of the parent's worker threads (and the old pool's locks may be held):
+// it abandons that pool and builds a fresh one of the same size.
+void reset_pool_in_child() {
+  if (g_pool) g_pool = new ThreadPool(g_pool->size());
+}
+
 ThreadPool& pool() {
-  static ThreadPool* p = [] {
+  std::call_once(g_pool_once, [] {
     const int n = default_threads();
     openblas_set_num_threads(n);
-    return new ThreadPool(n);  // never destroyed: worker threads must not be joined at exit
-  }();
-  return *p;
+    g_pool = new ThreadPool(n);  // never destroyed: worker threads must not be joined at exit
+    pthread_atfork(nullptr, nullptr, reset_pool_in_child);
+  });
+  return *g_pool;
 }
 
 }  // namespace

@@ -24,34 +24,35 @@
 #include "rustorch/ops/iter.hpp"
 #include "rustorch/ops/registry.hpp"
 
-// glibc's libmvec (linked through libm's linker script): AVX2 variants over 8 floats / 4 doubles,
-// within a few ulp of the scalar functions, with NaN/inf/overflow handled like libm.
+// glibc's libmvec (linked through libm's linker script): vector variants over 8 floats / 4 doubles
+// (AVX2, "d") and 16 floats / 8 doubles (AVX-512, "e"), within a few ulp of the scalar functions,
+// with NaN/inf/overflow handled like libm. The AVX-512 ones are used when the CPU has AVX-512F.
+#define RT_MVEC_FUNCTIONS(X) \
+  X(exp) X(exp2) X(expm1) X(log) X(log2) X(log10) X(log1p) X(sin) X(cos) X(tan) X(asin) X(acos) X(atan) \
+  X(sinh) X(cosh) X(tanh) X(erf) X(erfc)
+
 extern "C" {
-#define RT_MVEC_DECLARE(fn)            \
-  __m256 _ZGVdN8v_##fn##f(__m256);     \
+#define RT_MVEC_DECLARE_AVX2(fn) \
+  __m256 _ZGVdN8v_##fn##f(__m256);  \
   __m256d _ZGVdN4v_##fn(__m256d);
-RT_MVEC_DECLARE(exp)
-RT_MVEC_DECLARE(exp2)
-RT_MVEC_DECLARE(expm1)
-RT_MVEC_DECLARE(log)
-RT_MVEC_DECLARE(log2)
-RT_MVEC_DECLARE(log10)
-RT_MVEC_DECLARE(log1p)
-RT_MVEC_DECLARE(sin)
-RT_MVEC_DECLARE(cos)
-RT_MVEC_DECLARE(tan)
-RT_MVEC_DECLARE(asin)
-RT_MVEC_DECLARE(acos)
-RT_MVEC_DECLARE(atan)
-RT_MVEC_DECLARE(sinh)
-RT_MVEC_DECLARE(cosh)
-RT_MVEC_DECLARE(tanh)
-RT_MVEC_DECLARE(erf)
-RT_MVEC_DECLARE(erfc)
-#undef RT_MVEC_DECLARE
+RT_MVEC_FUNCTIONS(RT_MVEC_DECLARE_AVX2)
+#undef RT_MVEC_DECLARE_AVX2
 __m256 _ZGVdN8vv_powf(__m256, __m256);
 __m256d _ZGVdN4vv_pow(__m256d, __m256d);
 }
+
+#pragma GCC push_options
+#pragma GCC target("avx512f")
+extern "C" {
+#define RT_MVEC_DECLARE_AVX512(fn) \
+  __m512 _ZGVeN16v_##fn##f(__m512);  \
+  __m512d _ZGVeN8v_##fn(__m512d);
+RT_MVEC_FUNCTIONS(RT_MVEC_DECLARE_AVX512)
+#undef RT_MVEC_DECLARE_AVX512
+__m512 _ZGVeN16vv_powf(__m512, __m512);
+__m512d _ZGVeN8vv_pow(__m512d, __m512d);
+}
+#pragma GCC pop_options
 
 namespace rustorch {
 
@@ -182,6 +183,50 @@ template <class F> inline void parallel_range(int64_t n, int64_t grain, const F&
 // The tensor a kernel reads: t itself when it already has `dtype`, else a contiguous converted copy.
 inline Tensor as_dtype(const Tensor& t, DType dtype) { return t.dtype() == dtype ? t : contiguous_as(t, dtype); }
 
+// True when t's elements fill exactly numel() consecutive slots from raw_data(), in any dim order
+// (contiguous, or a permutation of a contiguous tensor such as a transpose).
+bool is_dense(const Tensor& t) {
+  if (t.is_contiguous()) return true;
+  std::array<std::pair<int64_t, int64_t>, 16> dims;  // (stride, size) of the dims of size > 1
+  size_t nd = 0;
+  for (int64_t d = 0; d < t.dim(); ++d) {
+    if (t.shape()[d] == 1) continue;
+    if (t.shape()[d] == 0 || nd == dims.size()) return false;
+    dims[nd++] = {t.strides()[d], t.shape()[d]};
+  }
+  std::sort(dims.begin(), dims.begin() + nd);
+  int64_t expected = 1;
+  for (size_t k = 0; k < nd; ++k) {
+    if (dims[k].first != expected) return false;
+    expected *= dims[k].second;
+  }
+  return true;
+}
+
+// Same shape and the same strides on every dim of size > 1 (so the same memory order).
+bool same_layout(const Tensor& a, const Tensor& b) {
+  if (a.shape() != b.shape()) return false;
+  for (int64_t d = 0; d < a.dim(); ++d)
+    if (a.shape()[d] != 1 && a.strides()[d] != b.strides()[d]) return false;
+  return true;
+}
+
+// A new tensor shaped like t, laid out like t when t is a dense permutation (a transpose, say),
+// else contiguous: like PyTorch, elementwise results keep their input's memory order, so the
+// kernel runs over memory linearly.
+Tensor empty_like_dense(const Tensor& t, DType dtype) {
+  if (t.is_contiguous() || !is_dense(t)) return Tensor::empty(t.shape(), dtype);
+  std::vector<int64_t> perm(static_cast<size_t>(t.dim()));
+  for (size_t d = 0; d < perm.size(); ++d) perm[d] = static_cast<int64_t>(d);
+  std::stable_sort(perm.begin(), perm.end(), [&](int64_t x, int64_t y) { return t.strides()[x] > t.strides()[y]; });
+  Shape sizes;
+  for (int64_t d : perm) sizes.push_back(t.shape()[d]);
+  const Tensor base = Tensor::empty(sizes, dtype);
+  Shape strides(perm.size());
+  for (size_t k = 0; k < perm.size(); ++k) strides[perm[k]] = base.strides()[k];
+  return base.as_strided(t.shape(), strides, 0);
+}
+
 constexpr int64_t kChunk = 256;  // gather/scatter buffer size for strided operands
 
 // out[i] = block(in)[i]: block(const Tin* x, Tout* o, n) handles contiguous runs; out and in have
@@ -190,7 +235,7 @@ template <class Tout, class Tin, class Block>
 void unary_map(const Tensor& out, const Tensor& in, const Block& block, int64_t grain) {
   const int64_t n = out.numel();
   if (n == 0) return;
-  if (out.is_contiguous() && in.is_contiguous()) {
+  if ((out.is_contiguous() && in.is_contiguous()) || (same_layout(out, in) && is_dense(in))) {  // linear in memory
     Tout* o = out.data<Tout>();
     const Tin* x = in.data<Tin>();
     parallel_range(n, grain, [&](int64_t b, int64_t e) { block(x + b, o + b, e - b); });
@@ -235,11 +280,15 @@ void binary_map(const Tensor& out, const Tensor& a, const Tensor& b, const F& f)
   using SO = Tout;
   using S = T;
   const F& g = f;
-  if (out.is_contiguous()) {
+  if (out.is_contiguous() || is_dense(out)) {
     SO* o = static_cast<SO*>(out.raw_data());
     const S* x = static_cast<const S*>(a.raw_data());
     const S* y = static_cast<const S*>(b.raw_data());
-    const bool ca = a.numel() == n && a.is_contiguous(), cb = b.numel() == n && b.is_contiguous();
+    // Operands read in out's memory order.
+    auto linear = [&](const Tensor& t) {
+      return t.numel() == n && (out.is_contiguous() ? t.is_contiguous() : same_layout(t, out));
+    };
+    const bool ca = linear(a), cb = linear(b);
     if (ca && cb) {
       parallel_range(n, kParallelGrain, [&](int64_t lo, int64_t hi) {
         for (int64_t i = lo; i < hi; ++i) o[i] = g(x[i], y[i]);
@@ -265,74 +314,108 @@ void binary_map(const Tensor& out, const Tensor& a, const Tensor& b, const F& f)
 }
 
 // ---- libmvec blocks ---------------------------------------------------------------------------
+// Each maps a contiguous run through a vector function; the tail goes through the same vector code
+// (zero-padded), so a value's result does not depend on its position or on the thread count.
+
+bool cpu_has_avx512() {
+  static const bool has = __builtin_cpu_supports("avx512f");
+  return has;
+}
+
+// o[i] = APPLY(x[i]) over a run of n elements of T, W lanes at a time (v is the loaded vector).
+#define RT_VECTOR_RUN(T, W, LOAD, STORE, APPLY)                                   \
+  do {                                                                            \
+    int64_t i = 0;                                                                \
+    for (; i + (W) <= n; i += (W)) {                                              \
+      const auto v = LOAD(x + i);                                                 \
+      STORE(o + i, APPLY);                                                        \
+    }                                                                             \
+    if (i < n) {                                                                  \
+      alignas(64) T buf[W] = {};                                                  \
+      std::memcpy(buf, x + i, static_cast<size_t>(n - i) * sizeof(T));           \
+      const auto v = LOAD(buf);                                                   \
+      STORE(buf, APPLY);                                                          \
+      std::memcpy(o + i, buf, static_cast<size_t>(n - i) * sizeof(T));            \
+    }                                                                             \
+  } while (0)
 
 template <__m256 (*F)(__m256)> void vmap(const float* x, float* o, int64_t n) {
-  int64_t i = 0;
-  for (; i + 8 <= n; i += 8) _mm256_storeu_ps(o + i, F(_mm256_loadu_ps(x + i)));
-  if (i < n) {  // the tail goes through the same vector code, so results do not depend on position
-    alignas(32) float buf[8] = {};
-    std::memcpy(buf, x + i, static_cast<size_t>(n - i) * sizeof(float));
-    _mm256_store_ps(buf, F(_mm256_load_ps(buf)));
-    std::memcpy(o + i, buf, static_cast<size_t>(n - i) * sizeof(float));
-  }
+  RT_VECTOR_RUN(float, 8, _mm256_loadu_ps, _mm256_storeu_ps, F(v));
 }
-
 template <__m256d (*F)(__m256d)> void vmap(const double* x, double* o, int64_t n) {
-  int64_t i = 0;
-  for (; i + 4 <= n; i += 4) _mm256_storeu_pd(o + i, F(_mm256_loadu_pd(x + i)));
-  if (i < n) {
-    alignas(32) double buf[4] = {};
-    std::memcpy(buf, x + i, static_cast<size_t>(n - i) * sizeof(double));
-    _mm256_store_pd(buf, F(_mm256_load_pd(buf)));
-    std::memcpy(o + i, buf, static_cast<size_t>(n - i) * sizeof(double));
-  }
+  RT_VECTOR_RUN(double, 4, _mm256_loadu_pd, _mm256_storeu_pd, F(v));
+}
+void pow_avx2(const float* x, float e, float* o, int64_t n) {
+  const __m256 ev = _mm256_set1_ps(e);
+  RT_VECTOR_RUN(float, 8, _mm256_loadu_ps, _mm256_storeu_ps, _ZGVdN8vv_powf(v, ev));
+}
+void pow_avx2(const double* x, double e, double* o, int64_t n) {
+  const __m256d ev = _mm256_set1_pd(e);
+  RT_VECTOR_RUN(double, 4, _mm256_loadu_pd, _mm256_storeu_pd, _ZGVdN4vv_pow(v, ev));
 }
 
-#define RT_VEC_FN(fn)                                                                     \
-  inline void v_##fn(const float* x, float* o, int64_t n) { vmap<_ZGVdN8v_##fn##f>(x, o, n); } \
-  inline void v_##fn(const double* x, double* o, int64_t n) { vmap<_ZGVdN4v_##fn>(x, o, n); }
-RT_VEC_FN(exp)
-RT_VEC_FN(exp2)
-RT_VEC_FN(expm1)
-RT_VEC_FN(log)
-RT_VEC_FN(log2)
-RT_VEC_FN(log10)
-RT_VEC_FN(log1p)
-RT_VEC_FN(sin)
-RT_VEC_FN(cos)
-RT_VEC_FN(tan)
-RT_VEC_FN(asin)
-RT_VEC_FN(acos)
-RT_VEC_FN(atan)
-RT_VEC_FN(sinh)
-RT_VEC_FN(cosh)
-RT_VEC_FN(tanh)
-RT_VEC_FN(erf)
-RT_VEC_FN(erfc)
+#pragma GCC push_options
+#pragma GCC target("avx512f")
+template <__m512 (*F)(__m512)> __attribute__((target("avx512f"))) void vmap512(const float* x, float* o, int64_t n) {
+  RT_VECTOR_RUN(float, 16, _mm512_loadu_ps, _mm512_storeu_ps, F(v));
+}
+template <__m512d (*F)(__m512d)> __attribute__((target("avx512f"))) void vmap512(const double* x, double* o, int64_t n) {
+  RT_VECTOR_RUN(double, 8, _mm512_loadu_pd, _mm512_storeu_pd, F(v));
+}
+__attribute__((target("avx512f"))) void pow_avx512(const float* x, float e, float* o, int64_t n) {
+  const __m512 ev = _mm512_set1_ps(e);
+  RT_VECTOR_RUN(float, 16, _mm512_loadu_ps, _mm512_storeu_ps, _ZGVeN16vv_powf(v, ev));
+}
+__attribute__((target("avx512f"))) void pow_avx512(const double* x, double e, double* o, int64_t n) {
+  const __m512d ev = _mm512_set1_pd(e);
+  RT_VECTOR_RUN(double, 8, _mm512_loadu_pd, _mm512_storeu_pd, _ZGVeN8vv_pow(v, ev));
+}
+// sigmoid(x) = 1 / (1 + exp(-x)) in registers.
+__attribute__((target("avx512f"))) void sigmoid_avx512(const float* x, float* o, int64_t n) {
+  const __m512 one = _mm512_set1_ps(1.0f), zero = _mm512_setzero_ps();
+  RT_VECTOR_RUN(float, 16, _mm512_loadu_ps, _mm512_storeu_ps,
+                _mm512_div_ps(one, _mm512_add_ps(one, _ZGVeN16v_expf(_mm512_sub_ps(zero, v)))));
+}
+__attribute__((target("avx512f"))) void sigmoid_avx512(const double* x, double* o, int64_t n) {
+  const __m512d one = _mm512_set1_pd(1.0), zero = _mm512_setzero_pd();
+  RT_VECTOR_RUN(double, 8, _mm512_loadu_pd, _mm512_storeu_pd,
+                _mm512_div_pd(one, _mm512_add_pd(one, _ZGVeN8v_exp(_mm512_sub_pd(zero, v)))));
+}
+#pragma GCC pop_options
+
+void sigmoid_avx2(const float* x, float* o, int64_t n) {
+  const __m256 one = _mm256_set1_ps(1.0f), zero = _mm256_setzero_ps();
+  RT_VECTOR_RUN(float, 8, _mm256_loadu_ps, _mm256_storeu_ps,
+                _mm256_div_ps(one, _mm256_add_ps(one, _ZGVdN8v_expf(_mm256_sub_ps(zero, v)))));
+}
+void sigmoid_avx2(const double* x, double* o, int64_t n) {
+  const __m256d one = _mm256_set1_pd(1.0), zero = _mm256_setzero_pd();
+  RT_VECTOR_RUN(double, 4, _mm256_loadu_pd, _mm256_storeu_pd,
+                _mm256_div_pd(one, _mm256_add_pd(one, _ZGVdN4v_exp(_mm256_sub_pd(zero, v)))));
+}
+template <class T> inline void v_sigmoid(const T* x, T* o, int64_t n) {
+  if (cpu_has_avx512()) sigmoid_avx512(x, o, n);
+  else sigmoid_avx2(x, o, n);
+}
+#undef RT_VECTOR_RUN
+
+// v_exp(x, o, n) etc. for float and double, dispatching on the CPU.
+#define RT_VEC_FN(fn)                                                                                 \
+  inline void v_##fn(const float* x, float* o, int64_t n) {                                         \
+    if (cpu_has_avx512()) vmap512<_ZGVeN16v_##fn##f>(x, o, n);                                       \
+    else vmap<_ZGVdN8v_##fn##f>(x, o, n);                                                            \
+  }                                                                                                  \
+  inline void v_##fn(const double* x, double* o, int64_t n) {                                       \
+    if (cpu_has_avx512()) vmap512<_ZGVeN8v_##fn>(x, o, n);                                           \
+    else vmap<_ZGVdN4v_##fn>(x, o, n);                                                               \
+  }
+RT_MVEC_FUNCTIONS(RT_VEC_FN)
 #undef RT_VEC_FN
 
 // x ** e for a fixed exponent.
-inline void v_pow(const float* x, float e, float* o, int64_t n) {
-  const __m256 ev = _mm256_set1_ps(e);
-  int64_t i = 0;
-  for (; i + 8 <= n; i += 8) _mm256_storeu_ps(o + i, _ZGVdN8vv_powf(_mm256_loadu_ps(x + i), ev));
-  if (i < n) {
-    alignas(32) float buf[8] = {};
-    std::memcpy(buf, x + i, static_cast<size_t>(n - i) * sizeof(float));
-    _mm256_store_ps(buf, _ZGVdN8vv_powf(_mm256_load_ps(buf), ev));
-    std::memcpy(o + i, buf, static_cast<size_t>(n - i) * sizeof(float));
-  }
-}
-inline void v_pow(const double* x, double e, double* o, int64_t n) {
-  const __m256d ev = _mm256_set1_pd(e);
-  int64_t i = 0;
-  for (; i + 4 <= n; i += 4) _mm256_storeu_pd(o + i, _ZGVdN4vv_pow(_mm256_loadu_pd(x + i), ev));
-  if (i < n) {
-    alignas(32) double buf[4] = {};
-    std::memcpy(buf, x + i, static_cast<size_t>(n - i) * sizeof(double));
-    _mm256_store_pd(buf, _ZGVdN4vv_pow(_mm256_load_pd(buf), ev));
-    std::memcpy(o + i, buf, static_cast<size_t>(n - i) * sizeof(double));
-  }
+template <class T> inline void v_pow(const T* x, T e, T* o, int64_t n) {
+  if (cpu_has_avx512()) pow_avx512(x, e, o, n);
+  else pow_avx2(x, e, o, n);
 }
 
 // floor / ceil / trunc / round-half-even with the SSE4.1 rounding instruction (exact, so the scalar
@@ -408,8 +491,9 @@ template <class Op> void record_unary(const Op& op, const Tensor& input, const T
 
 template <class Op> Tensor unary_op(const Op& op, const Tensor& a) {
   const DType compute = op.compute_dtype(a);
-  Tensor out = Tensor::empty(a.shape(), Op::kBoolOut ? DType::Bool : compute);
-  unary_kernel(op, out, as_dtype(a, compute));
+  const Tensor in = as_dtype(a, compute);
+  Tensor out = empty_like_dense(in, Op::kBoolOut ? DType::Bool : compute);
+  unary_kernel(op, out, in);
   if constexpr (Op::kDifferentiable)
     if (autograd::needs_grad({a})) record_unary(op, a, out, a);
   return out;
@@ -477,9 +561,19 @@ Shape broadcast_pair(const Tensor& a, const Tensor& b, const char* op) {
   return a.shape() == b.shape() ? a.shape() : broadcast_shapes(a.shape(), b.shape(), op);
 }
 
+// The output of a binary op: laid out like an operand that is a dense permutation when the other
+// operand has the same layout or is a single value, else contiguous.
+Tensor binary_output(const Tensor& a, const Tensor& b, const Shape& shape, DType dtype) {
+  if (!a.is_contiguous() && a.shape() == shape && (b.numel() == 1 || same_layout(a, b)) && is_dense(a))
+    return empty_like_dense(a, dtype);
+  if (!b.is_contiguous() && b.shape() == shape && a.numel() == 1 && is_dense(b)) return empty_like_dense(b, dtype);
+  return Tensor::empty(shape, dtype);
+}
+
 template <class Op> Tensor binary_forward(const Op& op, const Tensor& a, const Tensor& b, DType compute) {
-  Tensor out = Tensor::empty(broadcast_pair(a, b, op.kName), Op::kBoolOut ? DType::Bool : compute);
-  binary_kernel(op, out, as_dtype(a, compute), as_dtype(b, compute));
+  const Tensor ac = as_dtype(a, compute), bc = as_dtype(b, compute);
+  Tensor out = binary_output(ac, bc, broadcast_pair(a, b, op.kName), Op::kBoolOut ? DType::Bool : compute);
+  binary_kernel(op, out, ac, bc);
   return out;
 }
 
@@ -543,9 +637,11 @@ Tensor zero_scalar(const Tensor& g) { return zeros({}, g.dtype()); }
 }  // namespace
 
 // Defines NAME(a) / NAME_(self) from a unary op struct and registers NAME.
-#define RT_DEFINE_UNARY(NAME, OP)                                                              \
+#define RT_DEFINE_UNARY_OUT_OF_PLACE(NAME, OP)                                                 \
   RT_REGISTER_OP(#NAME, OP::kDifferentiable);                                                  \
-  Tensor NAME(const Tensor& a) { return unary_op(OP{}, a); }                                   \
+  Tensor NAME(const Tensor& a) { return unary_op(OP{}, a); }
+#define RT_DEFINE_UNARY(NAME, OP)                                                              \
+  RT_DEFINE_UNARY_OUT_OF_PLACE(NAME, OP)                                                       \
   const Tensor& NAME##_(const Tensor& self) { return unary_op_(OP{}, #NAME "_", self); }
 
 // Defines NAME(a, b) / NAME_(self, other) (tensor and scalar forms) from a binary op struct.
@@ -1093,15 +1189,7 @@ struct sigmoid_op : FloatUnary {
   static constexpr const char* kName = "sigmoid";
   static constexpr const char* kGradName = "SigmoidBackward";
   static constexpr int kSaves = kSaveOut;
-  template <class T> void run(const T* x, T* o, int64_t n) const {  // 1 / (1 + exp(-x))
-    T t[kChunk];
-    for (int64_t c = 0; c < n; c += kChunk) {
-      const int64_t k = std::min(kChunk, n - c);
-      for (int64_t i = 0; i < k; ++i) t[i] = -x[c + i];
-      v_exp(t, t, k);
-      for (int64_t i = 0; i < k; ++i) o[c + i] = T(1) / (T(1) + t[i]);
-    }
-  }
+  template <class T> void run(const T* x, T* o, int64_t n) const { v_sigmoid(x, o, n); }  // 1 / (1 + exp(-x))
   Tensor backward(const Tensor& g, const Tensor&, const Tensor& y) const { return mul(g, mul(y, rsub(y, Scalar(1.0)))); }
 };
 
@@ -1397,11 +1485,11 @@ RT_DEFINE_UNARY(floor, floor_op)
 RT_DEFINE_UNARY(ceil, ceil_op)
 RT_DEFINE_UNARY(trunc, trunc_op)
 RT_DEFINE_UNARY(round, round_op)
-RT_DEFINE_UNARY(isnan, isnan_op)
-RT_DEFINE_UNARY(isinf, isinf_op)
-RT_DEFINE_UNARY(isposinf, isposinf_op)
-RT_DEFINE_UNARY(isneginf, isneginf_op)
-RT_DEFINE_UNARY(isfinite, isfinite_op)
+RT_DEFINE_UNARY_OUT_OF_PLACE(isnan, isnan_op)
+RT_DEFINE_UNARY_OUT_OF_PLACE(isinf, isinf_op)
+RT_DEFINE_UNARY_OUT_OF_PLACE(isposinf, isposinf_op)
+RT_DEFINE_UNARY_OUT_OF_PLACE(isneginf, isneginf_op)
+RT_DEFINE_UNARY_OUT_OF_PLACE(isfinite, isfinite_op)
 RT_DEFINE_UNARY(logical_not, logical_not_op)
 RT_DEFINE_UNARY(bitwise_not, bitwise_not_op)
 

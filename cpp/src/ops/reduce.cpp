@@ -84,7 +84,7 @@ namespace {
 
 constexpr int kMaxDims = 16;
 constexpr int kMaxOperands = 4;
-constexpr int64_t kBlock = 16384;  // reduction elements per fixed block (inner mode)
+constexpr int64_t kBlock = 16384;  // reduction elements per fixed block (4x that in outer mode)
 constexpr int64_t kChunk = 256;    // outputs per task in outer mode
 
 // Walks a row-major multi-index over `size`, keeping each operand's element offset.
@@ -287,7 +287,7 @@ template <class T, class P> void reduce_outer(const T* in, const ReducePlan& pla
   const int64_t C = std::min(v.size, kChunk);
   const int64_t nch = (v.size + C - 1) / C;
   const int64_t nk = O / v.size;
-  const int64_t rows_per_block = std::max<int64_t>(16, kBlock / C);
+  const int64_t rows_per_block = std::max<int64_t>(16, 4 * kBlock / C);
   const int64_t nb = R > rows_per_block ? (R + rows_per_block - 1) / rows_per_block : 1;
   const int64_t rows = nb > 1 ? rows_per_block : R;
   const int64_t tasks = nk * nch * nb;
@@ -367,6 +367,60 @@ void reduce_kernel(const Tensor& in, const std::vector<bool>& mask, const P& pol
   }
   if (plan.inner) reduce_inner<T>(in.data<T>(), plan, pol);
   else reduce_outer<T>(in.data<T>(), plan, pol);
+}
+
+// A contiguous tensor seen as [outer, n, inner] around dim d, when inner > 1 (d is not the
+// innermost dim): the lines along d are then adjacent columns, which kernels process in blocks.
+struct ColumnView {
+  int64_t outer, n, inner;
+};
+
+std::optional<ColumnView> column_view(const Tensor& x, int64_t d) {
+  if (x.dim() == 0 || !x.is_contiguous() || x.numel() == 0) return std::nullopt;
+  ColumnView v{1, x.shape()[d], 1};
+  for (int64_t i = 0; i < d; ++i) v.outer *= x.shape()[i];
+  for (int64_t i = d + 1; i < x.dim(); ++i) v.inner *= x.shape()[i];
+  if (v.inner == 1) return std::nullopt;
+  return v;
+}
+
+// Calls f(outer, j0, w) for every block of up to `cols` adjacent columns, in parallel.
+void for_each_column_block(const ColumnView& v, int64_t cols, int64_t cost_per_element,
+                           const std::function<void(int64_t, int64_t, int64_t)>& f) {
+  const int64_t nblk = (v.inner + cols - 1) / cols;
+  const int64_t cost = std::max<int64_t>(1, cost_per_element * v.n * std::min(cols, v.inner));
+  parallel_for(v.outer * nblk, std::max<int64_t>(1, kParallelGrain / cost), [&](int64_t b0, int64_t b1) {
+    for (int64_t b = b0; b < b1; ++b) {
+      const int64_t o = b / nblk, j0 = (b % nblk) * cols;
+      f(o, j0, std::min(cols, v.inner - j0));
+    }
+  });
+}
+
+// indices[o, j] = the first r with x[o, r, j] == values[o, j] (the first NaN where the value is
+// NaN): the second pass of argmax-like reductions along a non-innermost dim, vectorized across columns.
+template <class T> void first_match_columns(const T* x, const T* values, int64_t* indices, const ColumnView& v) {
+  constexpr int64_t kW = 64;
+  for_each_column_block(v, kW, 2, [&](int64_t o, int64_t j0, int64_t w) {
+    const T* xb = x + o * v.n * v.inner + j0;
+    const T* vb = values + o * v.inner + j0;
+    int64_t idx[kW];
+    for (int64_t j = 0; j < w; ++j) idx[j] = -1;
+    for (int64_t r0 = 0; r0 < v.n; r0 += 32) {
+      const int64_t r1 = std::min(v.n, r0 + 32);
+      for (int64_t r = r0; r < r1; ++r) {
+        const T* xr = xb + r * v.inner;
+        for (int64_t j = 0; j < w; ++j) {
+          const bool hit = (idx[j] < 0) & ((xr[j] == vb[j]) | (is_nan_value(vb[j]) & is_nan_value(xr[j])));
+          idx[j] = hit ? r : idx[j];
+        }
+      }
+      bool done = true;
+      for (int64_t j = 0; j < w; ++j) done &= idx[j] >= 0;
+      if (done) break;
+    }
+    std::copy(idx, idx + w, indices + o * v.inner + j0);
+  });
 }
 
 // ---- Policies: init / step / combine / store ------------------------------------------------
@@ -548,6 +602,22 @@ bool any_true(const Tensor& b) {
 
 bool has_nan(const Tensor& t) { return is_floating(t.dtype()) && any_true(ne(t.detach(), t.detach())); }
 
+// bool [n, n]: i == j (eye) or j >= i (upper).
+Tensor square_mask(int64_t n, bool upper) {
+  Tensor m = Tensor::empty({n, n}, DType::Bool);
+  bool* p = m.data<bool>();
+  for (int64_t i = 0; i < n; ++i)
+    for (int64_t j = 0; j < n; ++j) p[i * n + j] = upper ? j >= i : j == i;
+  return m;
+}
+
+// [..., n(k), n]: for each k, x (last dim of size n) with x_k replaced by 1. Differentiable; used for
+// exact double backward of products with zeros (O(n^2), like torch).
+Tensor each_replaced_by_one(const Tensor& x) {
+  const int64_t n = x.shape().back();
+  return where(square_mask(n, false), scalar_of(1.0, x.dtype()), unsqueeze(x, -2));
+}
+
 void check_nonzero_dims(const Tensor& t, const std::vector<bool>& mask, const char* op) {
   for (size_t i = 0; i < mask.size(); ++i)
     RT_CHECK(!mask[i] || t.shape()[i] != 0, IndexError, op, ": expected reduction dim ", i,
@@ -700,9 +770,21 @@ Tensor prod(const Tensor& t, const std::vector<int64_t>& dims, bool keepdim, std
                        // result / x_i (0 when the slice has a zero); at a zero it is the product of the
                        // nonzeros if it is the slice's only zero, else 0.
                        const DType dt = xs.dtype();
+                       const std::vector<int64_t> rdims = mask_dims(mask);
+                       if (autograd::GradMode::is_enabled() && xs.dim() > 0 &&
+                           (rdims.size() == 1 || static_cast<int64_t>(rdims.size()) == xs.dim())) {
+                         // Building a graph of the gradient: the product of the others as a product
+                         // over [..., k, l] with x_k replaced by 1, exact to every order.
+                         if (rdims.size() == 1) {
+                           const int64_t d = rdims[0];
+                           const Tensor others = prod(each_replaced_by_one(transpose(xs, d, -1)), {-1}, false);
+                           return {mul(gr, transpose(others, d, -1))};
+                         }
+                         const Tensor others = prod(each_replaced_by_one(reshape(xs, {xs.numel()})), {-1}, false);
+                         return {mul(gr, reshape(others, xs.shape()))};
+                       }
                        const Tensor one = scalar_of(1.0, dt);
                        const Tensor safe_x = where(is_zero, one, xs);
-                       const std::vector<int64_t> rdims = mask_dims(mask);
                        const Tensor prod_nonzero = prod(safe_x, rdims, true);
                        const Tensor single_zero = to_dtype(eq(sum(is_zero, rdims, true), Scalar(int64_t(1))), dt);
                        const Tensor others = where(is_zero, mul(prod_nonzero, single_zero), div(res, safe_x));
@@ -735,10 +817,18 @@ std::pair<Tensor, Tensor> max_dim_impl(const Tensor& t, int64_t dim, bool keepdi
   Tensor values = Tensor::empty(shape, t.dtype());
   Tensor indices = Tensor::empty(shape, DType::Int64);
   const Tensor td = t.detach();
-  dispatch_dtype(t.dtype(), [&](auto tag) {
-    using T = typename decltype(tag)::type;
-    reduce_kernel<T>(td, mask, ArgOp<T, kMax>{values.data<T>(), indices.data<int64_t>()}, true);
-  });
+  if (const auto v = column_view(td, d)) {  // two vectorized passes: the values, then their first index
+    values = extreme_kernel<kMax>(td, mask, keepdim);
+    dispatch_dtype(t.dtype(), [&](auto tag) {
+      using T = typename decltype(tag)::type;
+      first_match_columns<T>(td.data<T>(), values.data<T>(), indices.data<int64_t>(), *v);
+    });
+  } else {
+    dispatch_dtype(t.dtype(), [&](auto tag) {
+      using T = typename decltype(tag)::type;
+      reduce_kernel<T>(td, mask, ArgOp<T, kMax>{values.data<T>(), indices.data<int64_t>()}, true);
+    });
+  }
   if (autograd::needs_grad({t}) && is_floating(t.dtype())) {
     const Shape in_shape = t.shape();
     const int64_t rd = t.dim() == 0 ? 0 : d;
@@ -763,6 +853,14 @@ template <bool kMax> Tensor argmax_impl(const Tensor& t, std::optional<int64_t> 
   }
   Tensor out = Tensor::empty(reduced_shape(t.shape(), mask, keepdim), DType::Int64);
   const Tensor td = t.detach();
+  if (const auto v = dim ? column_view(td, wrap_dim(*dim, t.dim(), op)) : std::nullopt) {
+    const Tensor values = extreme_kernel<kMax>(td, mask, keepdim);
+    dispatch_dtype(t.dtype(), [&](auto tag) {
+      using T = typename decltype(tag)::type;
+      first_match_columns<T>(td.data<T>(), values.data<T>(), out.data<int64_t>(), *v);
+    });
+    return out;
+  }
   dispatch_dtype(t.dtype(), [&](auto tag) {
     using T = typename decltype(tag)::type;
     reduce_kernel<T>(td, mask, ArgOp<T, kMax>{nullptr, out.data<int64_t>()}, true);
@@ -1098,8 +1196,8 @@ template <class T> void line_kernel(const T* x, T* y, int64_t n, LineMode mode) 
       return;
     }
     case LineMode::LogSoftmax: {
-      const T shift = m + std::log(exp_sum<false>(x, y, n, m));
-      for (int64_t j = 0; j < n; ++j) y[j] = x[j] - shift;
+      const T log_s = std::log(exp_sum<false>(x, y, n, m));
+      for (int64_t j = 0; j < n; ++j) y[j] = (x[j] - m) - log_s;  // not x - (m + log_s): m may be large
       return;
     }
     case LineMode::LogSumExp: {
@@ -1126,6 +1224,61 @@ template <class T> void line_kernel(const T* x, T* y, int64_t n, LineMode mode) 
 RT_TARGET_CLONES void line_kernel_f32(const float* x, float* y, int64_t n, LineMode mode) { line_kernel(x, y, n, mode); }
 RT_TARGET_CLONES void line_kernel_f64(const double* x, double* y, int64_t n, LineMode mode) { line_kernel(x, y, n, mode); }
 
+// The same over a block of w <= kCols adjacent lines stored as columns (row r of the block at
+// x + r * stride), vectorized across the columns: softmax along a non-last dim of a contiguous tensor.
+// For logsumexp, y receives the w results.
+constexpr int64_t kCols = 64;
+
+template <class T> void column_kernel(const T* x, T* y, int64_t n, int64_t stride, int64_t w, LineMode mode) {
+  T m[kCols], s[kCols];
+  for (int64_t j = 0; j < w; ++j) m[j] = -std::numeric_limits<T>::infinity(), s[j] = 0;
+  for (int64_t r = 0; r < n; ++r) {
+    const T* xr = x + r * stride;
+    for (int64_t j = 0; j < w; ++j) m[j] = pick<true>(m[j], xr[j]);
+  }
+  if (mode == LineMode::LogSumExp) {
+    for (int64_t j = 0; j < w; ++j)
+      if (std::isinf(m[j])) m[j] = 0;  // all -inf or a +inf: exp(x) itself gives the limit
+    for (int64_t r = 0; r < n; ++r) {
+      const T* xr = x + r * stride;
+      for (int64_t j = 0; j < w; ++j) s[j] += vexp(xr[j] - m[j]);
+    }
+    for (int64_t j = 0; j < w; ++j) y[j] = m[j] + std::log(s[j]);
+    return;
+  }
+  for (int64_t r = 0; r < n; ++r) {
+    const T* xr = x + r * stride;
+    T* yr = y + r * stride;
+    for (int64_t j = 0; j < w; ++j) {
+      const T e = vexp(xr[j] - m[j]);
+      if (mode == LineMode::Softmax) yr[j] = e;
+      s[j] += e;
+    }
+  }
+  if (mode == LineMode::Softmax) {
+    for (int64_t j = 0; j < w; ++j) s[j] = T(1) / s[j];
+    for (int64_t r = 0; r < n; ++r) {
+      T* yr = y + r * stride;
+      for (int64_t j = 0; j < w; ++j) yr[j] *= s[j];
+    }
+  } else {
+    for (int64_t j = 0; j < w; ++j) s[j] = std::log(s[j]);
+    for (int64_t r = 0; r < n; ++r) {
+      const T* xr = x + r * stride;
+      T* yr = y + r * stride;
+      for (int64_t j = 0; j < w; ++j) yr[j] = (xr[j] - m[j]) - s[j];
+    }
+  }
+}
+
+RT_TARGET_CLONES void column_kernel_f32(const float* x, float* y, int64_t n, int64_t stride, int64_t w, LineMode mode) {
+  column_kernel(x, y, n, stride, w, mode);
+}
+RT_TARGET_CLONES void column_kernel_f64(const double* x, double* y, int64_t n, int64_t stride, int64_t w,
+                                        LineMode mode) {
+  column_kernel(x, y, n, stride, w, mode);
+}
+
 template <class T> void run_line(const T* x, T* y, int64_t n, LineMode mode) {
   if constexpr (std::is_same_v<T, float>) line_kernel_f32(x, y, n, mode);
   else line_kernel_f64(x, y, n, mode);
@@ -1134,6 +1287,22 @@ template <class T> void run_line(const T* x, T* y, int64_t n, LineMode mode) {
 // Applies the line kernel along dim d of x: out has x's shape (softmax modes) or d removed/kept
 // as 1 (logsumexp). Strided lines go through a per-thread buffer.
 void apply_line_kernel(const Tensor& x, int64_t d, const Tensor& out, LineMode mode) {
+  if (const auto v = column_view(x, d); v && out.is_contiguous()) {
+    // Adjacent lines are adjacent in memory: blocks of kCols lines at a time.
+    dispatch_floating(x.dtype(), [&](auto tag) {
+      using T = typename decltype(tag)::type;
+      const T* xp = x.data<T>();
+      T* yp = out.data<T>();
+      const bool lse = mode == LineMode::LogSumExp;
+      for_each_column_block(*v, kCols, 8, [&](int64_t o, int64_t j0, int64_t w) {
+        const T* xb = xp + o * v->n * v->inner + j0;
+        T* yb = lse ? yp + o * v->inner + j0 : yp + o * v->n * v->inner + j0;
+        if constexpr (std::is_same_v<T, float>) column_kernel_f32(xb, yb, v->n, v->inner, w, mode);
+        else column_kernel_f64(xb, yb, v->n, v->inner, w, mode);
+      });
+    });
+    return;
+  }
   const bool scalar = x.dim() == 0;
   const int64_t n = scalar ? 1 : x.shape()[d];
   const int64_t xs = scalar ? 1 : x.strides()[d];
@@ -1210,6 +1379,26 @@ Tensor scan_impl(const Tensor& t, int64_t dim, std::optional<DType> dtype, bool 
     if constexpr (!std::is_same_v<T, bool>) {
       const T* xp = x.data<T>();
       T* yp = out.data<T>();
+      if (const auto v = column_view(x, d)) {  // adjacent lines are adjacent columns: scan rows of a block
+        constexpr int64_t kW = 64;
+        for_each_column_block(*v, kW, 1, [&](int64_t o, int64_t j0, int64_t w) {
+          const T* xb = xp + o * v->n * v->inner + j0;
+          T* yb = yp + o * v->n * v->inner + j0;
+          T acc[kW];
+          for (int64_t j = 0; j < w; ++j) acc[j] = product ? T(1) : T(0);
+          for (int64_t k = 0; k < v->n; ++k) {
+            const int64_t r = reverse ? v->n - 1 - k : k;
+            const T* xr = xb + r * v->inner;
+            T* yr = yb + r * v->inner;
+            if (product) {
+              for (int64_t j = 0; j < w; ++j) yr[j] = acc[j] = acc[j] * xr[j];
+            } else {
+              for (int64_t j = 0; j < w; ++j) yr[j] = acc[j] = acc[j] + xr[j];
+            }
+          }
+        });
+        return;
+      }
       for_each_line(x.shape(), d, {x.strides(), out.strides()}, n, [&](const int64_t* off) {
         const T* a = xp + off[0];
         T* y = yp + off[1];
@@ -1235,6 +1424,15 @@ Tensor scan_impl(const Tensor& t, int64_t dim, std::optional<DType> dtype, bool 
         if (!any_true(is_zero)) return {div(scan_impl(mul(g[0], res), d, std::nullopt, false, true), xs)};
         const DType dt = xs.dtype();
         const Tensor one = scalar_of(1.0, dt), zero = scalar_of(0.0, dt);
+        if (xs.dim() == 0) return {g[0]};
+        if (autograd::GradMode::is_enabled()) {
+          // Building a graph of the gradient: sum_{i >= k} g_i prod_{l <= i, l != k} x_l over
+          // [..., k, i], exact to every order (O(n^2), like torch).
+          const int64_t n = xs.shape()[d];
+          const Tensor c = scan_impl(each_replaced_by_one(transpose(xs, d, -1)), -1, std::nullopt, true, false);
+          const Tensor terms = where(square_mask(n, true), mul(c, unsqueeze(transpose(g[0], d, -1), -2)), zero);
+          return {transpose(sum(terms, {-1}, false), d, -1)};
+        }
         const Tensor zeros_so_far = scan_impl(is_zero, d, std::nullopt, false, false);  // int64
         const Tensor before_first = eq(zeros_so_far, Scalar(int64_t(0)));
         const Tensor first_zero = mul(is_zero, eq(zeros_so_far, Scalar(int64_t(1))));

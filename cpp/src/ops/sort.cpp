@@ -1,6 +1,8 @@
 #include "rustorch/ops/sort.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <type_traits>
 #include <vector>
 
@@ -37,6 +39,14 @@ template <class T, bool kDesc> struct ItemBefore {
   }
 };
 
+// float32 lines sort faster as single 64-bit keys: value bits mapped to an unsigned order (-0 == +0,
+// every NaN last; complemented for descending) above the index, which breaks ties.
+inline uint32_t order_bits(float v) {
+  if (v != v) return 0xFFFFFFFFu;
+  const uint32_t b = std::bit_cast<uint32_t>(v == 0.0f ? 0.0f : v);
+  return (b & 0x80000000u) ? ~b : (b | 0x80000000u);
+}
+
 // Writes the first k elements of each line along d, in the order above, to values and indices.
 void select_kernel(const Tensor& t, int64_t d, int64_t k, bool desc, const Tensor& values, const Tensor& indices) {
   const bool scalar = t.dim() == 0;
@@ -52,6 +62,24 @@ void select_kernel(const Tensor& t, int64_t d, int64_t k, bool desc, const Tenso
     T* v = values.data<T>();
     int64_t* ix = indices.data<int64_t>();
     for_each_line(shape, d, {ts, vs, is}, 8 * n, [&](const int64_t* off) {
+      if constexpr (std::is_same_v<T, float>) {
+        if (n < (int64_t(1) << 32)) {
+          thread_local std::vector<uint64_t> keys;
+          keys.resize(static_cast<size_t>(n));
+          for (int64_t j = 0; j < n; ++j) {
+            const uint32_t o = order_bits(x[off[0] + j * ts[d]]);
+            keys[j] = (uint64_t(desc ? ~o : o) << 32) | uint64_t(j);
+          }
+          if (k == n) std::sort(keys.begin(), keys.end());
+          else std::partial_sort(keys.begin(), keys.begin() + k, keys.end());
+          for (int64_t j = 0; j < k; ++j) {
+            const int64_t src = static_cast<int64_t>(keys[j] & 0xFFFFFFFFu);
+            v[off[1] + j * vs[d]] = x[off[0] + src * ts[d]];
+            ix[off[2] + j * is[d]] = src;
+          }
+          return;
+        }
+      }
       thread_local std::vector<Item<T>> buf;
       buf.resize(static_cast<size_t>(n));
       for (int64_t j = 0; j < n; ++j) buf[j] = Item<T>{x[off[0] + j * ts[d]], j};
@@ -105,7 +133,7 @@ std::pair<Tensor, Tensor> topk(const Tensor& t, int64_t k, int64_t dim, bool lar
   Tensor values = Tensor::empty(shape, t.dtype());
   Tensor indices = Tensor::empty(shape, DType::Int64);
   const Tensor td = t.detach();
-  select_kernel(td, d, k, largest, values, indices);
+  select_kernel(td, d, t.dim() == 0 ? 1 : k, largest, values, indices);  // a 0-d result holds the value, like torch
   record_select_backward("TopkBackward", t, values, indices, d);
   return {values, indices};
 }

@@ -26,34 +26,42 @@ NormKind norm_kind(double p) {
 inline double nan_max(double a, double b) { return (a != a || a > b) ? a : b; }
 inline double nan_min(double a, double b) { return (a != a || a < b) ? a : b; }
 
+// Reduces n values with `lanes` independent accumulators (so the loop vectorizes without
+// reassociating any single sum), then combines the lanes in a fixed order.
+template <class T, class Acc, class Map, class Comb>
+double lane_reduce(const T* __restrict x, int64_t n, double init, Map map, Comb comb) {
+  constexpr int L = 16;
+  Acc acc[L];
+  for (int k = 0; k < L; ++k) acc[k] = Acc(init);
+  int64_t j = 0;
+  for (; j + L <= n; j += L)
+    for (int k = 0; k < L; ++k) acc[k] = comb(acc[k], map(x[j + k]));
+  Acc r = Acc(init);
+  for (int k = 0; k < L; ++k) r = comb(r, acc[k]);
+  for (; j < n; ++j) r = comb(r, map(x[j]));
+  return double(r);
+}
+
+// NaN-propagating max/min (branch-free, so that lane loops vectorize).
+template <class A> inline A vmax(A a, A b) { return ((b != b) | (b > a)) ? b : a; }
+template <class A> inline A vmin(A a, A b) { return ((b != b) | (b < a)) ? b : a; }
+
 // The partial reduction of n values (sum of |x|^p, max or min of |x|, or count of non-zeros).
+// Sums accumulate in double; max/min are exact in T.
 template <class T> double partial_norm(const T* x, int64_t n, NormKind kind, double p) {
+  auto add = [](double a, double b) { return a + b; };
   switch (kind) {
-    case NormKind::L2: {
-      double s = 0;
-      for (int64_t j = 0; j < n; ++j) s += double(x[j]) * double(x[j]);
-      return s;
-    }
-    case NormKind::L1: {
-      double s = 0;
-      for (int64_t j = 0; j < n; ++j) s += std::abs(double(x[j]));
-      return s;
-    }
-    case NormKind::Inf: {
-      double m = 0;
-      for (int64_t j = 0; j < n; ++j) m = nan_max(m, std::abs(double(x[j])));
-      return m;
-    }
-    case NormKind::NegInf: {
-      double m = std::numeric_limits<double>::infinity();
-      for (int64_t j = 0; j < n; ++j) m = nan_min(m, std::abs(double(x[j])));
-      return m;
-    }
-    case NormKind::Zero: {
-      double c = 0;
-      for (int64_t j = 0; j < n; ++j) c += x[j] != T(0) ? 1.0 : 0.0;
-      return c;
-    }
+    case NormKind::L2:
+      return lane_reduce<T, double>(x, n, 0.0, [](T v) { return double(v) * double(v); }, add);
+    case NormKind::L1:
+      return lane_reduce<T, double>(x, n, 0.0, [](T v) { return std::abs(double(v)); }, add);
+    case NormKind::Inf:
+      return lane_reduce<T, T>(x, n, 0.0, [](T v) { return std::abs(v); }, [](T a, T b) { return vmax(a, b); });
+    case NormKind::NegInf:
+      return lane_reduce<T, T>(x, n, std::numeric_limits<double>::infinity(), [](T v) { return std::abs(v); },
+                               [](T a, T b) { return vmin(a, b); });
+    case NormKind::Zero:
+      return lane_reduce<T, double>(x, n, 0.0, [](T v) { return v != T(0) ? 1.0 : 0.0; }, add);
     case NormKind::P: break;
   }
   double s = 0;
@@ -77,6 +85,19 @@ double finish_norm(double acc, NormKind kind, double p) {
     case NormKind::P: return std::pow(acc, 1.0 / p);
     default: return acc;
   }
+}
+
+// sum a[j] b[j] in double with 16 lanes (vectorizes; fixed combination order).
+template <class T> double dot_lanes(const T* __restrict a, const T* __restrict b, int64_t n) {
+  constexpr int L = 16;
+  double acc[L] = {};
+  int64_t j = 0;
+  for (; j + L <= n; j += L)
+    for (int k = 0; k < L; ++k) acc[k] += double(a[j + k]) * double(b[j + k]);
+  double r = 0;
+  for (int k = 0; k < L; ++k) r += acc[k];
+  for (; j < n; ++j) r += double(a[j]) * double(b[j]);
+  return r;
 }
 
 double round_to(double v, DType d) { return d == DType::Float32 ? double(float(v)) : v; }
@@ -259,9 +280,7 @@ double dot(const Tensor& a, const Tensor& b) {
   double s = 0;
   dispatch_floating(x.dtype(), [&](auto tag) {
     using T = typename decltype(tag)::type;
-    const T* p = x.data<T>();
-    const T* q = y.data<T>();
-    for (int64_t j = 0; j < x.numel(); ++j) s += double(p[j]) * double(q[j]);
+    s = dot_lanes(x.data<T>(), y.data<T>(), x.numel());
   });
   return round_to(s, x.dtype());
 }
@@ -304,11 +323,7 @@ Tensor lbfgs_direction(const Tensor& flat_grad, const TensorList& old_dirs, cons
   Tensor out = Tensor::empty({n}, dt);
   dispatch_floating(dt, [&](auto tag) {
     using T = typename decltype(tag)::type;
-    auto dotp = [n](const T* a, const T* b) {
-      double acc = 0;
-      for (int64_t j = 0; j < n; ++j) acc += double(a[j]) * double(b[j]);
-      return T(acc);
-    };
+    auto dotp = [n](const T* a, const T* b) { return T(dot_lanes(a, b, n)); };
     T* q = out.data<T>();
     const T* gp = g.data<T>();
     for (int64_t j = 0; j < n; ++j) q[j] = -gp[j];

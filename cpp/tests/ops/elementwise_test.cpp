@@ -53,10 +53,17 @@ TEST(Elementwise, BroadcastAndStrides) {
   ASSERT_EQ(c.shape(), (Shape{2, 3}));
   for (int64_t r = 0; r < 2; ++r)
     for (int64_t k = 0; k < 3; ++k) EXPECT_DOUBLE_EQ(c.data<double>()[r * 3 + k], r * 3 + k - (10.0 + r));
-  const Tensor t = transpose(a, 0, 1);  // non-contiguous input through the gather path
+  const Tensor t = transpose(a, 0, 1);
   const Tensor e = exp(t);
+  EXPECT_EQ(e.strides(), t.strides());  // a dense permuted input keeps its memory order, like PyTorch
+  const Tensor ec = contiguous_as(e, DType::Float64);
   for (int64_t r = 0; r < 3; ++r)
-    for (int64_t k = 0; k < 2; ++k) EXPECT_NEAR(e.data<double>()[r * 2 + k], std::exp(double(k * 3 + r)), 1e-12);
+    for (int64_t k = 0; k < 2; ++k) EXPECT_NEAR(ec.data<double>()[r * 2 + k], std::exp(double(k * 3 + r)), 1e-12);
+  const Tensor stepped = Tensor(a).as_strided({2, 2}, {3, 2}, 0);  // not dense: gathered, contiguous result
+  const Tensor es = exp(stepped);
+  EXPECT_TRUE(es.is_contiguous());
+  const double sv[] = {0, 2, 3, 5};
+  for (int k = 0; k < 4; ++k) EXPECT_NEAR(es.data<double>()[k], std::exp(sv[k]), 1e-12);
   EXPECT_THROW(maximum(zeros({2, 3}, DType::Float32), zeros({2}, DType::Float32)), ValueError);
   const Tensor z = add(zeros({0, 3}, DType::Float32), ones({3}, DType::Float32));
   EXPECT_EQ(z.shape(), (Shape{0, 3}));

@@ -6,17 +6,16 @@ __all__ = ["parameters_to_vector", "vector_to_parameters"]
 
 
 def parameters_to_vector(parameters):
-    """A new 1-D tensor holding all parameters' values in order (differentiable when ``rt.cat``
-    is available and grad mode needs it; else a plain copy)."""
+    """A new 1-D tensor holding all parameters' values in order (differentiable, through ``rt.cat``,
+    when grad mode is on and a parameter requires grad; else one fused copy)."""
     params = list(parameters)
     for p in params:
         if not isinstance(p, Tensor):
             raise TypeError(f"expected rustorch.Tensor, but got: {type(p).__name__}")
     if not params:
         raise ValueError("parameters_to_vector: expected at least one parameter")
-    cat = getattr(_C, "cat", None)
-    if cat is not None and _C.is_grad_enabled() and any(p.requires_grad for p in params):
-        return cat([p.reshape(-1) for p in params])
+    if _C.is_grad_enabled() and any(p.requires_grad for p in params):
+        return _C.cat([p.reshape(-1) for p in params])
     return _C._optim.flatten(params, [p.numel() for p in params], params[0].dtype)
 
 

@@ -1,0 +1,262 @@
+"""Datasets: the map-style and iterable protocols, tensors as a dataset, subsets, concatenation
+and random splits (PyTorch's ``torch.utils.data`` semantics)."""
+import bisect
+import itertools
+import math
+import warnings
+
+import numpy as np
+
+from .. import _C
+
+_D = _C._data
+
+__all__ = ["Dataset", "IterableDataset", "TensorDataset", "StackDataset", "ConcatDataset", "ChainDataset",
+           "Subset", "random_split"]
+
+
+class Dataset:
+    """A map-style dataset: implement ``__getitem__(index)`` and usually ``__len__()``."""
+
+    def __getitem__(self, index):
+        raise NotImplementedError("Subclasses of Dataset should implement __getitem__.")
+
+    def __add__(self, other):
+        return ConcatDataset([self, other])
+
+    # A dataset may offer ``_rt_gatherer()`` returning a rustorch._C._data.BatchGather that builds
+    # the default-collated batch for an array of indices in one C++ call, or None. The DataLoader
+    # uses it (and its background prefetcher) when collate_fn is the default.
+
+
+class IterableDataset(Dataset):
+    """A dataset that is an iterable of samples: implement ``__iter__``.
+
+    With ``num_workers > 0`` each worker thread iterates its own ``iter(dataset)``; use
+    :func:`rustorch.data.get_worker_info` in ``__iter__`` to split the work between them.
+    """
+
+    def __iter__(self):
+        raise NotImplementedError("Subclasses of IterableDataset should implement __iter__.")
+
+    def __add__(self, other):
+        return ChainDataset([self, other])
+
+
+def _as_tensor(x):
+    if isinstance(x, _C.Tensor):
+        return x
+    if isinstance(x, np.ndarray) and x.dtype in (np.float32, np.float64, np.int64, np.bool_) and \
+            all(s >= 0 for s in x.strides):
+        return _C.from_numpy(x)
+    return _C.tensor(x)
+
+
+def _index_array(index, n):
+    """Integer indices (int, slice, sequence, array or tensor) as an int64 NumPy array, or None
+    for a single int."""
+    if isinstance(index, (int, np.integer)) and not isinstance(index, bool):
+        return None
+    if isinstance(index, slice):
+        return np.arange(n, dtype=np.int64)[index]
+    if isinstance(index, _C.Tensor):
+        if index.dim() == 0:
+            return None
+        index = index.numpy()
+    arr = np.asarray(index)
+    if arr.dtype == np.bool_:
+        return np.flatnonzero(arr).astype(np.int64)
+    if arr.dtype.kind not in "iu":
+        raise TypeError(f"dataset indices must be integers, slices or integer sequences, got {arr.dtype}")
+    return arr.astype(np.int64, copy=False).reshape(-1)
+
+
+class TensorDataset(Dataset):
+    """Samples are the rows of tensors that share their first dim: ``ds[i] = tuple(t[i] for t in
+    tensors)``. NumPy arrays are accepted and wrapped (sharing memory where the dtype allows).
+
+    With the default collate the DataLoader gathers a whole batch of rows in one C++ call.
+    """
+
+    def __init__(self, *tensors):
+        tensors = tuple(_as_tensor(t) for t in tensors)
+        if not tensors:
+            raise ValueError("TensorDataset: at least one tensor is required")
+        for t in tensors:
+            if t.dim() == 0:
+                raise ValueError("TensorDataset: tensors must have at least one dim")
+        n = tensors[0].shape[0]
+        if any(t.shape[0] != n for t in tensors):
+            raise ValueError("Size mismatch between tensors: first dims are "
+                             f"{[t.shape[0] for t in tensors]}")
+        self.tensors = tensors
+        self._gather = None
+
+    def __getitem__(self, index):
+        idx = _index_array(index, len(self))
+        if idx is None:
+            return tuple(_D.select_row(t, int(index)) for t in self.tensors)
+        return tuple(self._row_gather()(idx))
+
+    def __len__(self):
+        return self.tensors[0].shape[0]
+
+    def _row_gather(self):
+        g = self._gather
+        if g is None or g[0] is not self.tensors:
+            g = self._gather = (self.tensors, _D.RowGather(list(self.tensors)))
+        return g[1]
+
+    def _rt_gatherer(self):
+        if type(self).__getitem__ is not TensorDataset.__getitem__:
+            return None  # a subclass changed what a sample is
+        return self._row_gather()
+
+
+class StackDataset(Dataset):
+    """Stacks datasets of equal length: samples are tuples (positional) or dicts (keyword)."""
+
+    def __init__(self, *args, **kwargs):
+        if args and kwargs:
+            raise ValueError("Supported either ``tuple``- (via ``args``) or ``dict``- (via ``kwargs``) like input/output,"
+                             " but both types are given.")
+        datasets = args or tuple(kwargs.values())
+        if not datasets:
+            raise ValueError("At least one dataset should be passed")
+        self._length = len(datasets[0])
+        if any(self._length != len(d) for d in datasets):
+            raise ValueError("Size mismatch between datasets")
+        self.datasets = args if args else kwargs
+
+    def __getitem__(self, index):
+        if isinstance(self.datasets, dict):
+            return {k: d[index] for k, d in self.datasets.items()}
+        return tuple(d[index] for d in self.datasets)
+
+    def __len__(self):
+        return self._length
+
+
+class ConcatDataset(Dataset):
+    """The concatenation of map-style datasets."""
+
+    @staticmethod
+    def cumsum(sequence):
+        r, s = [], 0
+        for e in sequence:
+            s += len(e)
+            r.append(s)
+        return r
+
+    def __init__(self, datasets):
+        self.datasets = list(datasets)
+        if len(self.datasets) == 0:
+            raise ValueError("datasets should not be an empty iterable")
+        for d in self.datasets:
+            if isinstance(d, IterableDataset):
+                raise ValueError("ConcatDataset does not support IterableDataset")
+        self.cumulative_sizes = self.cumsum(self.datasets)
+
+    def __len__(self):
+        return self.cumulative_sizes[-1]
+
+    def __getitem__(self, idx):
+        if idx < 0:
+            if -idx > len(self):
+                raise ValueError("absolute value of index should not exceed dataset length")
+            idx = len(self) + idx
+        if idx >= len(self):
+            raise IndexError(f"index {idx} is out of range for a ConcatDataset of length {len(self)}")
+        dataset_idx = bisect.bisect_right(self.cumulative_sizes, idx)
+        sample_idx = idx if dataset_idx == 0 else idx - self.cumulative_sizes[dataset_idx - 1]
+        return self.datasets[dataset_idx][sample_idx]
+
+
+class ChainDataset(IterableDataset):
+    """Chains iterable datasets one after the other."""
+
+    def __init__(self, datasets):
+        self.datasets = datasets
+
+    def __iter__(self):
+        for d in self.datasets:
+            if not isinstance(d, IterableDataset):
+                raise TypeError("ChainDataset only supports IterableDataset")
+            yield from d
+
+    def __len__(self):
+        total = 0
+        for d in self.datasets:
+            if not isinstance(d, IterableDataset):
+                raise TypeError("ChainDataset only supports IterableDataset")
+            total += len(d)
+        return total
+
+
+class Subset(Dataset):
+    """The samples of ``dataset`` at ``indices``, in that order."""
+
+    def __init__(self, dataset, indices):
+        self.dataset = dataset
+        self.indices = indices
+        self._gather = None
+
+    def __getitem__(self, idx):
+        if isinstance(idx, list):
+            return self.dataset[[self.indices[i] for i in idx]]
+        return self.dataset[self.indices[idx]]
+
+    def __getitems__(self, indices):
+        inner = getattr(self.dataset, "__getitems__", None)
+        if callable(inner):
+            return inner([self.indices[i] for i in indices])
+        return [self.dataset[self.indices[i]] for i in indices]
+
+    def __len__(self):
+        return len(self.indices)
+
+    def _rt_gatherer(self):
+        if type(self).__getitem__ is not Subset.__getitem__:
+            return None
+        fn = getattr(self.dataset, "_rt_gatherer", None)
+        inner = fn() if fn is not None else None
+        if inner is None:
+            return None
+        g = self._gather
+        if g is None or g[0] is not inner or g[1] is not self.indices:
+            try:
+                idx = np.asarray(self.indices)
+            except Exception:
+                return None
+            if idx.ndim != 1 or (idx.size and idx.dtype.kind not in "iu"):
+                return None
+            g = self._gather = (inner, self.indices, _D.MappedGather(inner, idx.astype(np.int64)))
+        return g[2]
+
+
+def random_split(dataset, lengths, generator=None):
+    """Splits ``dataset`` into non-overlapping random Subsets of the given lengths, or of the
+    given fractions of its length (floored, the remainder dealt round-robin). The permutation is
+    drawn from ``generator`` (default: the default generator)."""
+    lengths = list(lengths)
+    n = len(dataset)
+    if math.isclose(sum(lengths), 1) and sum(lengths) <= 1:
+        subset_lengths = []
+        for i, frac in enumerate(lengths):
+            if frac < 0 or frac > 1:
+                raise ValueError(f"Fraction at index {i} is not between 0 and 1")
+            subset_lengths.append(int(math.floor(n * frac)))
+        remainder = n - sum(subset_lengths)
+        for i in range(remainder):
+            subset_lengths[i % len(subset_lengths)] += 1
+        lengths = subset_lengths
+        for i, length in enumerate(lengths):
+            if length == 0:
+                warnings.warn(f"Length of split at index {i} is 0. This might result in an empty dataset.")
+    if any(int(length) != length or length < 0 for length in lengths):
+        raise ValueError(f"random_split: lengths must be non-negative integers or fractions summing to 1, got {lengths}")
+    if sum(lengths) != n:
+        raise ValueError("Sum of input lengths does not equal the length of the input dataset!")
+    indices = _D.randperm(int(sum(lengths)), generator).tolist()
+    return [Subset(dataset, indices[offset - length: offset])
+            for offset, length in zip(itertools.accumulate(lengths), lengths)]
