@@ -80,7 +80,12 @@ bool parse_uplo(const std::string& uplo, const char* op) {
 
 }  // namespace
 
+// The rt.distributions kernels (bind_distributions.cpp): bound from here, since the module entry
+// calls one function for this area.
+void bind_distributions(py::module_& m);
+
 void bind_linalg(py::module_& root) {
+  bind_distributions(root);
   py::module_ m = root.def_submodule("_linalg", "rt.linalg kernels (LAPACK/BLAS) with autograd");
   py::register_exception<LinAlgError>(m, "LinAlgError", PyExc_RuntimeError);
 
