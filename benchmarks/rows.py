@@ -29,6 +29,7 @@ SECTIONS = {  # table order and titles in REPORT.md
     "autograd": "Autograd",
     "optim": "Optimizer step",
     "data": "Data loading",
+    "nn": "Neural-network functional kernels (forward + backward)",
 }
 
 
@@ -321,3 +322,47 @@ row("data", "Fashion-MNIST epoch (60,000 samples), shuffle", [(64, 0), (256, 0),
     quick_sizes=((256, 0),),
     note="sizes are (batch size, num_workers); samples/s = 60,000 / time. torch's workers are "
          "processes (persistent), rustorch's are threads")
+# ---- nn functional kernels --------------------------------------------------------------------
+def _conv_inputs(shape, rng, cout=16):
+    n, c, h, w = shape
+    return (rng.standard_normal(shape, dtype=np.float32), 0.3 * rng.standard_normal((cout, c, 3, 3), dtype=np.float32),
+            rng.standard_normal((cout,), dtype=np.float32), rng.standard_normal((n, cout, h, w), dtype=np.float32))
+
+
+row("nn", "conv2d -> 16 ch, 3x3, padding 1: forward + backward", [(32, 3, 32, 32)],
+    run=lambda xp, x, w, b, g: xp.conv2d(x, w, b, padding=1).backward(g),
+    impl={"numpy": None}, inputs=_conv_inputs, grad=True, check=None, requires=("conv2d",),
+    quick_sizes=((2, 3, 8, 8),),
+    flops=lambda s: 3 * 2.0 * s[0] * 16 * s[1] * 9 * s[2] * s[3],
+    note="gradients of input, weight and bias (they accumulate across calls in both libraries)")
+
+
+def _lenet_inputs(shape, rng):
+    n = shape[0]
+    w = lambda *s: (0.3 * rng.standard_normal(s, dtype=np.float32))  # noqa: E731
+    return (rng.standard_normal(shape, dtype=np.float32), w(6, 1, 5, 5), w(6), w(16, 6, 5, 5), w(16),
+            w(120, 16, 5, 5), w(120), w(84, 120, 1, 1), w(84), w(10, 84, 1, 1), w(10),
+            (np.arange(n) % 10).astype(np.int64))
+
+
+def _lenet(xp, ce, x, w1, b1, w2, b2, w3, b3, w4, b4, w5, b5, t):
+    y = xp.max_pool2d(xp.relu(xp.conv2d(x, w1, b1, padding=2)), 2)  # 6x14x14
+    y = xp.max_pool2d(xp.relu(xp.conv2d(y, w2, b2)), 2)              # 16x5x5
+    y = xp.relu(xp.conv2d(y, w3, b3))                                # dense 400 -> 120 as a 5x5 conv
+    y = xp.relu(xp.conv2d(y, w4, b4))                                # dense 120 -> 84 (1x1 conv)
+    y = xp.conv2d(y, w5, b5)                                         # dense 84 -> 10
+    ce(y.reshape(y.shape[0], 10), t).backward()
+
+
+def _torch_ce(*args):
+    import torch.nn.functional as F
+    return F.cross_entropy(*args)
+
+
+row("nn", "LeNet-5 of functional kernels: forward + backward", [(32, 1, 28, 28)],
+    run=lambda xp, *a: _lenet(xp, xp.cross_entropy, *a),
+    impl={"numpy": None, "torch": lambda xp, *a: _lenet(xp, _torch_ce, *a)},
+    inputs=_lenet_inputs, grad=True, check=None, requires=("conv2d", "max_pool2d", "relu", "cross_entropy"),
+    quick_sizes=((4, 1, 28, 28),),
+    note="conv 5x5 -> relu -> max_pool x2, then 5x5 and 1x1 convs as the dense layers, cross_entropy; "
+         "every input (incl. the images) requires grad")

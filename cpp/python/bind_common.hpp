@@ -51,6 +51,7 @@ void bind_runtime(py::module_& m);
 void bind_nn(py::module_& m);
 void bind_optim(py::module_& m);
 void bind_data(py::module_& m);
+void bind_linalg(py::module_& m);
 
 }  // namespace rustorch::python
 

@@ -32,6 +32,7 @@ PYBIND11_MODULE(_C, m) {
   bind_nn(m);
   bind_optim(m);
   bind_data(m);
+  bind_linalg(m);
 }
 
 }  // namespace rustorch::python

@@ -1,0 +1,94 @@
+// Python bindings of the rt.distributions kernels: samplers (rt.bernoulli, rt.poisson, rt.binomial,
+// rt.multinomial, rt._standard_gamma, Tensor.bernoulli_ / .bernoulli / .multinomial) and special
+// functions (rt.lgamma, rt.digamma, rt.erfinv, rt.special_gammainc; Tensor.lgamma / .digamma / .erfinv).
+// Called from bind_linalg (the module entry names one bind function per area).
+#include "bind_common.hpp"
+#include "rustorch/distributions/distributions.hpp"
+
+namespace rustorch::python {
+
+namespace {
+
+namespace D = rustorch::distributions;
+
+Generator* generator_arg(py::handle g, const char* op) {
+  if (g.is_none()) return nullptr;
+  RT_CHECK(py::isinstance<Generator>(g), TypeError, op, ": generator must be a rustorch.Generator, got ",
+           py::str(py::type::of(g).attr("__name__")).cast<std::string>());
+  return &g.cast<Generator&>();
+}
+
+Tensor as_tensor(py::handle h, const char* op) {
+  return py::isinstance<TensorImpl>(h) ? h.cast<Tensor>() : operand_tensor(h, op);
+}
+
+// Adds `name` as a method of the Tensor class (bound elsewhere), chained to any existing overload.
+template <class F, class... Extra>
+void def_method(py::object& cls, const char* name, F&& f, const Extra&... extra) {
+  cls.attr(name) = py::cpp_function(std::forward<F>(f), py::name(name), py::is_method(cls),
+                                    py::sibling(py::getattr(cls, name, py::none())), extra...);
+}
+
+}  // namespace
+
+void bind_distributions(py::module_& m) {
+  // ---- Special functions ----
+  m.def("lgamma", &D::lgamma, py::arg("input"), "log|Gamma(x)| elementwise (gradient: digamma).");
+  m.def("digamma", &D::digamma, py::arg("input"), "The digamma function psi(x) = d/dx log Gamma(x).");
+  m.def("erfinv", &D::erfinv, py::arg("input"), "Inverse of erf on (-1, 1) (+-inf at +-1, NaN outside).");
+  m.def("special_gammainc", [](py::handle a, py::handle x) {
+          return D::gammainc(as_tensor(a, "gammainc"), as_tensor(x, "gammainc"));
+        }, py::arg("input"), py::arg("other"),
+        "Regularized lower incomplete gamma function P(a, x) (torch.special.gammainc); differentiable in x.");
+  m.def("_trigamma", &D::trigamma, py::arg("input"), "polygamma(1, x) (not differentiable).");
+
+  // ---- Sampling ----
+  m.def("bernoulli", [](const Tensor& input, py::object p, py::handle generator) {
+          Generator* g = generator_arg(generator, "bernoulli");
+          if (p.is_none()) return D::bernoulli(input, g);
+          Tensor out = Tensor::empty(input.shape(), is_floating(input.dtype()) ? input.dtype() : default_float_dtype());
+          if (py::isinstance<TensorImpl>(p)) return D::bernoulli_(out, p.cast<Tensor>(), g);
+          return D::bernoulli_(out, p.cast<double>(), g);
+        }, py::arg("input"), py::arg("p") = py::none(), py::kw_only(), py::arg("generator") = py::none(),
+        "bernoulli(input): 1 with probability input[i], else 0 (bernoulli(input, p): with probability p).");
+  m.def("poisson", [](const Tensor& rate, py::handle generator) {
+          return D::poisson(rate, generator_arg(generator, "poisson"));
+        }, py::arg("input"), py::arg("generator") = py::none(), "Poisson counts with rates `input`.");
+  m.def("binomial", [](py::handle count, py::handle prob, py::handle generator) {
+          return D::binomial(as_tensor(count, "binomial"), as_tensor(prob, "binomial"),
+                             generator_arg(generator, "binomial"));
+        }, py::arg("count"), py::arg("prob"), py::arg("generator") = py::none(),
+        "Binomial counts of `count` trials with success probability `prob` (broadcast).");
+  m.def("multinomial", [](const Tensor& input, int64_t num_samples, bool replacement, py::handle generator) {
+          return D::multinomial(input, num_samples, replacement, generator_arg(generator, "multinomial"));
+        }, py::arg("input"), py::arg("num_samples"), py::arg("replacement") = false, py::kw_only(),
+        py::arg("generator") = py::none(),
+        "Indices drawn from the rows of `input` (non-negative weights), with or without replacement.");
+  m.def("_standard_gamma", [](const Tensor& alpha, py::handle generator) {
+          return D::standard_gamma(alpha, generator_arg(generator, "_standard_gamma"));
+        }, py::arg("input"), py::arg("generator") = py::none(),
+        "Gamma(alpha, 1) samples; differentiable in alpha (implicit reparameterisation).");
+  m.def("_standard_gamma_grad", &D::standard_gamma_grad, py::arg("input"), py::arg("output"),
+        "d sample / d alpha of standard gamma samples.");
+
+  // ---- Tensor methods ----
+  py::object cls = m.attr("Tensor");
+  def_method(cls, "lgamma", [](const Tensor& t) { return D::lgamma(t); });
+  def_method(cls, "digamma", [](const Tensor& t) { return D::digamma(t); });
+  def_method(cls, "erfinv", [](const Tensor& t) { return D::erfinv(t); });
+  def_method(cls, "bernoulli_", [](const Tensor& t, py::object p, py::handle generator) {
+               Generator* g = generator_arg(generator, "bernoulli_");
+               if (py::isinstance<TensorImpl>(p)) D::bernoulli_(t, p.cast<Tensor>(), g);
+               else D::bernoulli_(t, p.cast<double>(), g);
+               return t;
+             }, py::arg("p") = 0.5, py::kw_only(), py::arg("generator") = py::none());
+  def_method(cls, "bernoulli", [](const Tensor& t, py::handle generator) {
+               return D::bernoulli(t, generator_arg(generator, "bernoulli"));
+             }, py::kw_only(), py::arg("generator") = py::none());
+  def_method(cls, "multinomial", [](const Tensor& t, int64_t n, bool replacement, py::handle generator) {
+               return D::multinomial(t, n, replacement, generator_arg(generator, "multinomial"));
+             }, py::arg("num_samples"), py::arg("replacement") = false, py::kw_only(),
+             py::arg("generator") = py::none());
+}
+
+}  // namespace rustorch::python
