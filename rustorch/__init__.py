@@ -10,7 +10,7 @@ from ._tensor import set_printoptions, get_printoptions, printoptions  # noqa: F
 from . import autograd
 from .autograd import no_grad, enable_grad, set_grad_enabled, inference_mode, Variable  # noqa: F401
 from . import optim
-from . import linalg
+from . import linalg, distributions
 from .optim import SGD, Adam, AdamW, RMSprop
 
 __version__ = "0.1.0"
