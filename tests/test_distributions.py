@@ -441,3 +441,28 @@ def test_special_functions_match_scipy():
     np.testing.assert_allclose(N(rt.special_gammainc(T(a), T(xx))), sp.gammainc(a, xx), rtol=1e-10, atol=1e-14)
     assert rt.lgamma(rt.tensor([1.0, 2.0])).dtype == rt.float32
     assert rt.digamma(rt.tensor([1, 2])).dtype == rt.get_default_dtype()
+
+
+@pytest.mark.parametrize("name", sorted(KL_PAIRS))
+def test_kl_and_entropy_match_torch(name):
+    torch = pytest.importorskip("torch")
+    TD = torch.distributions
+
+    def conv(d):
+        f = lambda t: torch.tensor(t.numpy())  # noqa: E731
+        kind = type(d).__name__
+        if kind == "Independent":
+            return TD.Independent(conv(d.base_dist), d.reinterpreted_batch_ndims)
+        if kind in ("OneHotCategorical", "Categorical", "Bernoulli"):
+            return getattr(TD, kind)(probs=f(d.probs))
+        if kind == "Binomial":
+            return TD.Binomial(f(d.total_count), probs=f(d.probs))
+        if kind == "MultivariateNormal":
+            return TD.MultivariateNormal(f(d.loc), covariance_matrix=f(d.covariance_matrix))
+        return getattr(TD, kind)(**{k: f(d.__dict__[k]) for k in d.arg_constraints if k in d.__dict__})
+
+    p, q = KL_PAIRS[name]
+    np.testing.assert_allclose(N(D.kl_divergence(p, q)), TD.kl_divergence(conv(p), conv(q)).numpy(), rtol=1e-12,
+                               atol=1e-14)
+    if name != "Poisson":
+        np.testing.assert_allclose(N(p.entropy()), conv(p).entropy().numpy(), rtol=1e-12, atol=1e-14)
