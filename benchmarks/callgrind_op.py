@@ -95,8 +95,12 @@ def main(argv=None):
     shape = tuple(int(d) for d in args.shape.split(","))
     with tempfile.TemporaryDirectory() as tmp:
         for lib in args.libs.split(","):
-            base = profile(lib, 0, shape, args.stmt, os.path.join(tmp, f"{lib}.0"))
-            full = profile(lib, args.n, shape, args.stmt, os.path.join(tmp, f"{lib}.n"))
+            try:
+                base = profile(lib, 0, shape, args.stmt, os.path.join(tmp, f"{lib}.0"))
+                full = profile(lib, args.n, shape, args.stmt, os.path.join(tmp, f"{lib}.n"))
+            except subprocess.CalledProcessError:
+                print(f"\n{lib}: `{args.stmt}` failed (not valid for this library?)")
+                continue
             per_fn = {k: (full[k] - base[k]) / args.n for k in set(base) | set(full)}
             per_comp = collections.Counter()
             for (obj, fn), v in per_fn.items():

@@ -167,7 +167,7 @@ def markdown(data, rows, png_name):
             case = m.group(1) if m else n["nodeid"]
             out.append(f"| {case} | {n['outcome']} | {n['reason'].replace('|', '/')} |")
         out.append("")
-    out.append("Raw data: `results.json` (pytest-benchmark format: every round's statistics, machine "
+    out.append("Raw data: `results.json` (pytest-benchmark format: each case's statistics, machine "
                "and library details).")
     out.append("")
     return "\n".join(out)
@@ -205,11 +205,22 @@ def plot(rows, path):
     ax.axvline(1.0, color="black", linewidth=1)
     ax.grid(axis="x", alpha=0.3)
     ax.set_xlabel("ratio of median times (log scale): right of 1 = rustorch faster, left = slower")
-    ax.set_title("rustorch vs torch and NumPy, same run and thread count")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08 - 0.9 / max(len(items), 3)), ncol=2, fontsize=8)
+    ax.set_title("rustorch vs torch and NumPy, same run and thread count", pad=24)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=8, frameon=False)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
+
+
+def drop_raw_samples(path, data):
+    """Rewrites the JSON without each case's list of per-round times (tens of MB for a full run);
+    the summary statistics (min, median, IQR, rounds, ...) stay. Written atomically."""
+    for b in data.get("benchmarks", []):
+        b.get("stats", {}).pop("data", None)
+    tmp = path + ".tmp"
+    with open(tmp, "w") as f:
+        json.dump(data, f, indent=1)
+    os.replace(tmp, path)
 
 
 def main(argv=None):
@@ -219,6 +230,7 @@ def main(argv=None):
     args = p.parse_args(argv)
     out_dir = args.out or os.path.dirname(os.path.abspath(args.json))
     data, rows = load(args.json)
+    drop_raw_samples(args.json, data)
     plot(rows, os.path.join(out_dir, "ratios.png"))
     text = markdown(data, rows, "ratios.png")
     with open(os.path.join(out_dir, "REPORT.md"), "w") as f:

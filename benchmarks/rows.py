@@ -27,6 +27,9 @@ SECTIONS = {  # table order and titles in REPORT.md
     "indexing": "Indexing",
     "interop": "NumPy interop",
     "autograd": "Autograd",
+    "optim": "Optimizer step",
+    "data": "Data loading",
+    "nn": "Neural-network functional kernels (forward + backward)",
 }
 
 
@@ -206,3 +209,160 @@ row("autograd", "(a * b).sum().backward()", [(10, 10), (100, 100)],
     run=lambda xp, a, b: (a * b).sum().backward(), impl={"numpy": None},
     inputs=rand2, grad=True, check=None, requires=("Tensor.backward",),
     note="forward + backward of a two-op graph; gradients accumulate into a.grad and b.grad")
+
+row("autograd", "create requires-grad tensor", [(1000,)],
+    run=lambda xp, shape: xp.zeros(shape, requires_grad=True), impl={"numpy": None},
+    inputs=shape_only, check=None, requires=("zeros",),
+    note="the RusTorch 0.6 'Variable creation' row: a zero-filled leaf that requires grad")
+
+
+def _complex_graph(xp, a, b):
+    """A 24-op expression graph, then backward (the RusTorch 0.6 'complex backward' row)."""
+    c = a * b + a
+    c = c.tanh() * 2.0 - b
+    c = c.sigmoid() @ b
+    c = (c * 0.01).exp() + a.relu()
+    c = c / (b * b + 1.0)
+    c = c.softmax(dim=1) * a - c.log_softmax(dim=0)
+    c = c.transpose(0, 1) @ a + c.sum(dim=1, keepdim=True)
+    c = (c.abs() + 1.0).sqrt() * c.clamp(-1.0, 1.0)
+    c.sum().backward()
+
+
+row("autograd", "complex graph (24 ops) + backward", [(50, 50)], run=_complex_graph, impl={"numpy": None},
+    inputs=rand2, grad=True, check=None, requires=("Tensor.backward", "Tensor.softmax"),
+    note="forward and backward of 24 ops incl. 2 matmuls, softmax, log_softmax, reductions")
+row("autograd", "(a @ b).sum().backward()", [(100, 100)],
+    run=lambda xp, a, b: (a @ b).sum().backward(), impl={"numpy": None},
+    inputs=rand2, grad=True, check=None, requires=("Tensor.backward", "matmul"),
+    note="the RusTorch 0.6 'MatMul gradient' row")
+
+
+def _long_chain(xp, a):
+    c = a
+    for _ in range(50):
+        c = c * 1.001 + 0.001
+    c.sum().backward()
+
+
+row("autograd", "100-op chain of small ops + backward", [(10, 10)], run=_long_chain, impl={"numpy": None},
+    inputs=rand1, grad=True, check=None, requires=("Tensor.backward",),
+    note="50 x (mul, add) on a 10x10 tensor: per-node overhead of forward recording and backward")
+
+# ---- optimizer step -----------------------------------------------------------------------------
+_optimizers = {}
+
+
+def _optimizer_step(kind):
+    """One step over n_tensors x size float32 parameters with fixed gradients; torch uses foreach."""
+    def run(xp, shape):
+        key = (xp.__name__, kind, shape)
+        if key not in _optimizers:
+            n, size = shape
+            rng = np.random.default_rng(0)
+            params = []
+            for _ in range(n):
+                p = xp.tensor(rng.standard_normal(size, dtype=np.float32), requires_grad=True)
+                p.grad = xp.tensor(rng.standard_normal(size, dtype=np.float32))
+                params.append(p)
+            extra = {"foreach": True} if xp.__name__ == "torch" else {}
+            if kind == "adam":
+                opt = xp.optim.Adam(params, lr=1e-3, **extra)
+            else:
+                opt = xp.optim.SGD(params, lr=1e-3, momentum=0.9, **extra)
+            _optimizers[key] = opt
+        _optimizers[key].step()
+    return run
+
+
+for _kind, _name in (("adam", "Adam"), ("sgd", "SGD momentum=0.9")):
+    row("optim", f"{_name} step, 1M params", [(10, 100_000), (100, 10_000)], run=_optimizer_step(_kind),
+        impl={"numpy": None}, inputs=shape_only, check=None, requires=("optim.Adam", "optim.SGD"),
+        quick_sizes=((10, 100_000),),
+        note="sizes are (tensors, elements per tensor); torch runs its foreach implementation")
+
+# ---- data loading -------------------------------------------------------------------------------
+_FASHION = "/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"
+_fashion = {}
+
+
+def _fashion_arrays():
+    if not _fashion:
+        import gzip
+        with gzip.open(_FASHION) as f:
+            images = np.frombuffer(f.read(), dtype=np.uint8, offset=16).reshape(-1, 1, 28, 28)
+        with gzip.open(_FASHION.replace("images-idx3", "labels-idx1")) as f:
+            labels = np.frombuffer(f.read(), dtype=np.uint8, offset=8).astype(np.int64)
+        _fashion["x"] = ((images.astype(np.float32) / 255.0) - 0.2860) / 0.3530
+        _fashion["y"] = labels
+    return _fashion["x"], _fashion["y"]
+
+
+_loaders = {}
+
+
+def _epoch(xp, shape):
+    """One shuffled epoch over Fashion-MNIST's 60,000 training images as in-memory tensors."""
+    batch, workers = shape
+    key = (xp.__name__, shape)
+    if key not in _loaders:
+        x, y = _fashion_arrays()
+        data = xp.utils.data
+        ds = data.TensorDataset(xp.tensor(x), xp.tensor(y))
+        _loaders[key] = data.DataLoader(ds, batch_size=batch, shuffle=True, num_workers=workers,
+                                        persistent_workers=workers > 0)
+    n = 0
+    for xb, yb in _loaders[key]:
+        n += xb.shape[0]
+    assert n == 60000
+
+
+row("data", "Fashion-MNIST epoch (60,000 samples), shuffle", [(64, 0), (256, 0), (64, 2), (256, 2)],
+    run=_epoch, impl={"numpy": None}, inputs=shape_only, check=None, requires=("utils.data.DataLoader",),
+    quick_sizes=((256, 0),),
+    note="sizes are (batch size, num_workers); samples/s = 60,000 / time. torch's workers are "
+         "processes (persistent), rustorch's are threads")
+# ---- nn functional kernels --------------------------------------------------------------------
+def _conv_inputs(shape, rng, cout=16):
+    n, c, h, w = shape
+    return (rng.standard_normal(shape, dtype=np.float32), 0.3 * rng.standard_normal((cout, c, 3, 3), dtype=np.float32),
+            rng.standard_normal((cout,), dtype=np.float32), rng.standard_normal((n, cout, h, w), dtype=np.float32))
+
+
+row("nn", "conv2d -> 16 ch, 3x3, padding 1: forward + backward", [(32, 3, 32, 32)],
+    run=lambda xp, x, w, b, g: xp.conv2d(x, w, b, padding=1).backward(g),
+    impl={"numpy": None}, inputs=_conv_inputs, grad=True, check=None, requires=("conv2d",),
+    quick_sizes=((2, 3, 8, 8),),
+    flops=lambda s: 3 * 2.0 * s[0] * 16 * s[1] * 9 * s[2] * s[3],
+    note="gradients of input, weight and bias (they accumulate across calls in both libraries)")
+
+
+def _lenet_inputs(shape, rng):
+    n = shape[0]
+    w = lambda *s: (0.3 * rng.standard_normal(s, dtype=np.float32))  # noqa: E731
+    return (rng.standard_normal(shape, dtype=np.float32), w(6, 1, 5, 5), w(6), w(16, 6, 5, 5), w(16),
+            w(120, 16, 5, 5), w(120), w(84, 120, 1, 1), w(84), w(10, 84, 1, 1), w(10),
+            (np.arange(n) % 10).astype(np.int64))
+
+
+def _lenet(xp, ce, x, w1, b1, w2, b2, w3, b3, w4, b4, w5, b5, t):
+    y = xp.max_pool2d(xp.relu(xp.conv2d(x, w1, b1, padding=2)), 2)  # 6x14x14
+    y = xp.max_pool2d(xp.relu(xp.conv2d(y, w2, b2)), 2)              # 16x5x5
+    y = xp.relu(xp.conv2d(y, w3, b3))                                # dense 400 -> 120 as a 5x5 conv
+    y = xp.relu(xp.conv2d(y, w4, b4))                                # dense 120 -> 84 (1x1 conv)
+    y = xp.conv2d(y, w5, b5)                                         # dense 84 -> 10
+    ce(y.reshape(y.shape[0], 10), t).backward()
+
+
+def _torch_ce(*args):
+    import torch.nn.functional as F
+    return F.cross_entropy(*args)
+
+
+row("nn", "LeNet-5 of functional kernels: forward + backward", [(32, 1, 28, 28)],
+    run=lambda xp, *a: _lenet(xp, xp.cross_entropy, *a),
+    impl={"numpy": None, "torch": lambda xp, *a: _lenet(xp, _torch_ce, *a)},
+    inputs=_lenet_inputs, grad=True, check=None, requires=("conv2d", "max_pool2d", "relu", "cross_entropy"),
+    quick_sizes=((4, 1, 28, 28),),
+    note="conv 5x5 -> relu -> max_pool x2, then 5x5 and 1x1 convs as the dense layers, cross_entropy; "
+         "every input (incl. the images) requires grad")

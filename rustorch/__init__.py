@@ -12,6 +12,8 @@ from .autograd import no_grad, enable_grad, set_grad_enabled, inference_mode, Va
 from . import optim
 from . import linalg, distributions
 from .optim import SGD, Adam, AdamW, RMSprop
+from . import nn
+from .nn.modules import *  # noqa: F401,F403  (rt.Linear, rt.Conv2d, rt.ReLU, ...: the same classes as rt.nn.*)
 
 __version__ = "0.1.0"
 from . import data, utils

@@ -24,6 +24,51 @@ template <class To, class From> inline To cast_value(From v) {
   else return static_cast<To>(v);
 }
 
+namespace {
+
+// dst (contiguous, rows x cols) = src where src walks its rows with stride 1 and its columns with
+// a large stride (a transposed matrix, possibly batched over leading contiguous dims). Copying in
+// square tiles keeps both sides in cache; a plain strided loop misses on every source read.
+bool transposed_copy(const Tensor& dst, const Tensor& src) {
+  const int64_t nd = src.dim();
+  if (nd < 2 || !dst.is_contiguous() || dst.shape() != src.shape()) return false;
+  const int64_t rows = src.shape()[nd - 2], cols = src.shape()[nd - 1];
+  const int64_t rs = src.strides()[nd - 2], cs = src.strides()[nd - 1];
+  if (rs != 1 || cs < rows || rows < 16 || cols < 16) return false;
+  int64_t batch = 1, batch_stride = rows * cols;
+  for (int64_t d = 0; d < nd - 2; ++d) batch *= src.shape()[d];
+  if (nd > 2) {
+    // Leading dims must be one contiguous run of matrices in the source.
+    for (int64_t d = nd - 3, expect = src.strides()[nd - 3]; d >= 0; --d) {
+      if (src.shape()[d] != 1 && src.strides()[d] != expect) return false;
+      expect = src.strides()[d] * src.shape()[d];
+    }
+    batch_stride = src.strides()[nd - 3];
+  }
+  constexpr int64_t kTile = 32;
+  dispatch_dtype(dst.dtype(), [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    const T* s = src.data<T>();
+    T* d = dst.data<T>();
+    const int64_t row_tiles = (rows + kTile - 1) / kTile;
+    parallel_for(batch * row_tiles, std::max<int64_t>(1, kParallelGrain / (kTile * cols)), [&](int64_t lo, int64_t hi) {
+      for (int64_t job = lo; job < hi; ++job) {
+        const int64_t b = job / row_tiles, r0 = (job % row_tiles) * kTile, r1 = std::min(rows, r0 + kTile);
+        const T* sb = s + b * batch_stride;
+        T* db = d + b * rows * cols;
+        for (int64_t c0 = 0; c0 < cols; c0 += kTile) {
+          const int64_t c1 = std::min(cols, c0 + kTile);
+          for (int64_t r = r0; r < r1; ++r)
+            for (int64_t c = c0; c < c1; ++c) db[r * cols + c] = sb[r + c * cs];
+        }
+      }
+    });
+  });
+  return true;
+}
+
+}  // namespace
+
 void copy_kernel(const Tensor& dst, const Tensor& src) {
   if (dst.numel() == 0) return;
   if (dst.dtype() == src.dtype() && dst.is_contiguous() && src.is_contiguous() && dst.shape() == src.shape()) {
@@ -35,6 +80,7 @@ void copy_kernel(const Tensor& dst, const Tensor& src) {
                  [&](int64_t b, int64_t e) { std::memmove(d + b, s + b, static_cast<size_t>(e - b)); });
     return;
   }
+  if (dst.dtype() == src.dtype() && transposed_copy(dst, src)) return;
   dispatch_dtype(dst.dtype(), [&](auto dt) {
     using To = typename decltype(dt)::type;
     dispatch_dtype(src.dtype(), [&](auto st) {

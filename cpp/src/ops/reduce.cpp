@@ -195,30 +195,35 @@ template <class T> T highest_value() {
   else return std::numeric_limits<T>::max();
 }
 
-// Reduces n elements at p (element stride `stride`; reduction positions pos, pos+1, ...).
-template <class T, class P>
-typename P::Acc reduce_run(const P& pol, const T* p, int64_t n, int64_t stride, int64_t pos) {
+// Reduces n contiguous elements at p with P::kLanes independent accumulators (vectorizable).
+template <class T, class P> typename P::Acc lanes_run(const P& pol, const T* p, int64_t n, int64_t pos) {
   using Acc = typename P::Acc;
-  if constexpr (requires { pol.run(p, n, pos); }) {
-    if (stride == 1) return pol.run(p, n, pos);
-  }
   Acc acc = pol.init();
   int64_t i = 0;
-  if (stride == 1) {
-    constexpr int L = P::kLanes;
-    if (n >= 2 * L) {
-      Acc lanes[L];
-      for (int k = 0; k < L; ++k) lanes[k] = pol.init();
-      for (; i + L <= n; i += L)
-        for (int k = 0; k < L; ++k) lanes[k] = pol.step(lanes[k], p[i + k], pos + i + k);
-      for (int h = L / 2; h > 0; h /= 2)
-        for (int k = 0; k < h; ++k) lanes[k] = pol.combine(lanes[k], lanes[k + h]);
-      acc = lanes[0];
-    }
-    for (; i < n; ++i) acc = pol.step(acc, p[i], pos + i);
-  } else {
-    for (; i < n; ++i) acc = pol.step(acc, p[i * stride], pos + i);
+  constexpr int L = P::kLanes;
+  if (n >= 2 * L) {
+    Acc lanes[L];
+    for (int k = 0; k < L; ++k) lanes[k] = pol.init();
+    for (; i + L <= n; i += L)
+      for (int k = 0; k < L; ++k) lanes[k] = pol.step(lanes[k], p[i + k], pos + i + k);
+    for (int h = L / 2; h > 0; h /= 2)
+      for (int k = 0; k < h; ++k) lanes[k] = pol.combine(lanes[k], lanes[k + h]);
+    acc = lanes[0];
   }
+  for (; i < n; ++i) acc = pol.step(acc, p[i], pos + i);
+  return acc;
+}
+
+// Reduces n elements at p (element stride `stride`; reduction positions pos, pos+1, ...). A policy
+// may bring its own contiguous-run kernel as run(p, n, pos).
+template <class T, class P>
+typename P::Acc reduce_run(const P& pol, const T* p, int64_t n, int64_t stride, int64_t pos) {
+  if (stride == 1) {
+    if constexpr (requires { pol.run(p, n, pos); }) return pol.run(p, n, pos);
+    else return lanes_run<T>(pol, p, n, pos);
+  }
+  typename P::Acc acc = pol.init();
+  for (int64_t i = 0; i < n; ++i) acc = pol.step(acc, p[i * stride], pos + i);
   return acc;
 }
 
@@ -401,25 +406,29 @@ void for_each_column_block(const ColumnView& v, int64_t cols, int64_t cost_per_e
 // NaN): the second pass of argmax-like reductions along a non-innermost dim, vectorized across columns.
 template <class T> void first_match_columns(const T* x, const T* values, int64_t* indices, const ColumnView& v) {
   constexpr int64_t kW = 64;
+  // Row indices in the lanes' width (int32 beside float32) keep the loop in one vector type.
+  using I = std::conditional_t<sizeof(T) <= 4, int32_t, int64_t>;
+  RT_CHECK(v.n <= std::numeric_limits<I>::max(), Error, "argmax: dimension too large");
   for_each_column_block(v, kW, 2, [&](int64_t o, int64_t j0, int64_t w) {
     const T* xb = x + o * v.n * v.inner + j0;
     const T* vb = values + o * v.inner + j0;
-    int64_t idx[kW];
+    I idx[kW];
     for (int64_t j = 0; j < w; ++j) idx[j] = -1;
     for (int64_t r0 = 0; r0 < v.n; r0 += 32) {
       const int64_t r1 = std::min(v.n, r0 + 32);
       for (int64_t r = r0; r < r1; ++r) {
         const T* xr = xb + r * v.inner;
+        const I ri = static_cast<I>(r);
         for (int64_t j = 0; j < w; ++j) {
           const bool hit = (idx[j] < 0) & ((xr[j] == vb[j]) | (is_nan_value(vb[j]) & is_nan_value(xr[j])));
-          idx[j] = hit ? r : idx[j];
+          idx[j] = hit ? ri : idx[j];
         }
       }
-      bool done = true;
-      for (int64_t j = 0; j < w; ++j) done &= idx[j] >= 0;
-      if (done) break;
+      I missing = 0;
+      for (int64_t j = 0; j < w; ++j) missing += static_cast<I>(idx[j] < 0);
+      if (missing == 0) break;
     }
-    std::copy(idx, idx + w, indices + o * v.inner + j0);
+    for (int64_t j = 0; j < w; ++j) indices[o * v.inner + j0 + j] = idx[j];
   });
 }
 
@@ -467,6 +476,31 @@ template <class T, bool kMax> struct ExtremeOp {
   T step(T a, T x, int64_t) const { return pick<kMax>(a, x); }
   T combine(T a, T b) const { return pick<kMax>(a, b); }
   void store(int64_t o, T a) const { out[o] = a; }
+  // Floats: lanes of the plain max/min (one instruction) with NaN flags beside, cheaper than the
+  // NaN-aware select in every lane.
+  T run(const T* p, int64_t n, int64_t pos) const {
+    if constexpr (std::is_floating_point_v<T>) {
+      using I = std::conditional_t<sizeof(T) == 4, int32_t, int64_t>;
+      constexpr int L = kLanes;
+      T m[L];
+      I nan[L];
+      for (int k = 0; k < L; ++k) m[k] = init(), nan[k] = 0;
+      int64_t i = 0;
+      for (; i + L <= n; i += L)
+        for (int k = 0; k < L; ++k) {
+          const T x = p[i + k];
+          m[k] = (kMax ? x > m[k] : x < m[k]) ? x : m[k];
+          nan[k] |= static_cast<I>(x != x);
+        }
+      T r = init();
+      I any_nan = 0;
+      for (int k = 0; k < L; ++k) r = pick<kMax>(r, m[k]), any_nan |= nan[k];
+      for (; i < n; ++i) r = pick<kMax>(r, p[i]);
+      return any_nan ? std::numeric_limits<T>::quiet_NaN() : r;
+    } else {
+      return lanes_run<T>(*this, p, n, pos);
+    }
+  }
 };
 
 // Value and position of the first extreme (first NaN if any).
@@ -499,20 +533,21 @@ template <class T, bool kMax> struct ArgOp {
   Acc run(const T* p, int64_t n, int64_t pos) const {
     if (n == 0) return init();
     const T m = reduce_run<T>(ExtremeOp<T, kMax>{nullptr}, p, n, 1, 0);
+    using I = std::conditional_t<sizeof(T) == 8, int64_t, int32_t>;
     constexpr int B = 32;
     int64_t i = 0;
     if (is_nan_value(m)) {
       for (; i + B <= n; i += B) {
-        bool hit = false;
-        for (int k = 0; k < B; ++k) hit |= is_nan_value(p[i + k]);
-        if (hit) break;
+        I hits = 0;  // an integer count vectorizes where a bool |= does not
+        for (int k = 0; k < B; ++k) hits += static_cast<I>(is_nan_value(p[i + k]));
+        if (hits) break;
       }
       while (!is_nan_value(p[i])) ++i;
     } else {
       for (; i + B <= n; i += B) {
-        bool hit = false;
-        for (int k = 0; k < B; ++k) hit |= p[i + k] == m;
-        if (hit) break;
+        I hits = 0;
+        for (int k = 0; k < B; ++k) hits += static_cast<I>(p[i + k] == m);
+        if (hits) break;
       }
       while (!(p[i] == m)) ++i;
     }

@@ -1,0 +1,732 @@
+"""Functional forms of the layers, activations and losses (``torch.nn.functional``).
+
+Convolution, pooling, normalisation, dropout, embedding, padding, interpolation, one_hot and the
+fused losses (cross_entropy, nll_loss, binary_cross_entropy_with_logits) are the C++ kernels of
+``rt._C``; activations and the other losses compose differentiable tensor ops, so their gradients
+(and second derivatives) come from autograd.
+"""
+import math
+import warnings
+
+from .. import _C
+from .._C import Tensor
+
+# ---------------------------------------------------------------------------------------------
+# C++ kernels (torch.nn.functional names and signatures)
+
+
+def _kernel(name):
+    fn = getattr(_C, name, None)
+    if fn is not None:
+        return fn
+
+    def missing(*args, **kwargs):
+        raise NotImplementedError(f"{name}: this build of rustorch has no {name} kernel")
+
+    missing.__name__ = missing.__qualname__ = name
+    return missing
+
+
+conv1d = _kernel("conv1d")
+conv2d = _kernel("conv2d")
+conv3d = _kernel("conv3d")
+conv_transpose1d = _kernel("conv_transpose1d")
+conv_transpose2d = _kernel("conv_transpose2d")
+conv_transpose3d = _kernel("conv_transpose3d")
+max_pool1d = _kernel("max_pool1d")
+max_pool2d = _kernel("max_pool2d")
+max_pool3d = _kernel("max_pool3d")
+max_pool1d_with_indices = _kernel("max_pool1d_with_indices")
+max_pool2d_with_indices = _kernel("max_pool2d_with_indices")
+max_pool3d_with_indices = _kernel("max_pool3d_with_indices")
+avg_pool1d = _kernel("avg_pool1d")
+avg_pool2d = _kernel("avg_pool2d")
+avg_pool3d = _kernel("avg_pool3d")
+adaptive_avg_pool1d = _kernel("adaptive_avg_pool1d")
+adaptive_avg_pool2d = _kernel("adaptive_avg_pool2d")
+adaptive_avg_pool3d = _kernel("adaptive_avg_pool3d")
+adaptive_max_pool1d = _kernel("adaptive_max_pool1d")
+adaptive_max_pool2d = _kernel("adaptive_max_pool2d")
+adaptive_max_pool3d = _kernel("adaptive_max_pool3d")
+batch_norm = _kernel("batch_norm")
+layer_norm = _kernel("layer_norm")
+group_norm = _kernel("group_norm")
+instance_norm = _kernel("instance_norm")
+dropout = _kernel("dropout")
+dropout1d = _kernel("dropout1d")
+dropout2d = _kernel("dropout2d")
+dropout3d = _kernel("dropout3d")
+embedding = _kernel("embedding")
+pad = _kernel("pad")
+interpolate = _kernel("interpolate")
+upsample = _kernel("upsample")
+upsample_nearest = _kernel("upsample_nearest")
+upsample_bilinear = _kernel("upsample_bilinear")
+one_hot = _kernel("one_hot")
+cross_entropy = _kernel("cross_entropy")
+nll_loss = _kernel("nll_loss")
+binary_cross_entropy_with_logits = _kernel("binary_cross_entropy_with_logits")
+
+# ---------------------------------------------------------------------------------------------
+# Linear
+
+
+def linear(input, weight, bias=None):
+    """``input @ weight.T + bias`` for input (*, in_features), weight (out_features, in_features)."""
+    if bias is not None and input.dim() == 2:
+        return _C.addmm(bias, input, weight.t())  # one fused GEMM call
+    out = input.matmul(weight.t())
+    return out + bias if bias is not None else out
+
+
+def bilinear(input1, input2, weight, bias=None):
+    """``y[..., o] = x1[..., i] W[o, i, j] x2[..., j] + b[o]`` with weight (out, in1, in2)."""
+    if weight.dim() != 3:
+        raise ValueError(f"bilinear: weight must be 3-D (out_features, in1_features, in2_features), "
+                         f"got shape {tuple(weight.shape)}")
+    out_f, in1, in2 = weight.shape
+    if input1.shape[-1] != in1 or input2.shape[-1] != in2 or input1.shape[:-1] != input2.shape[:-1]:
+        raise ValueError(f"bilinear: input1 {tuple(input1.shape)} and input2 {tuple(input2.shape)} do not match "
+                         f"weight {tuple(weight.shape)} (expected (*, {in1}) and (*, {in2}) with equal leading dims)")
+    lead = input1.shape[:-1]
+    x1 = input1.reshape(-1, in1)
+    x2 = input2.reshape(-1, in2)
+    # (B, in1) @ (in1, out * in2) -> (B, out, in2), then contract with x2 over in2
+    t = x1.matmul(weight.permute(1, 0, 2).reshape(in1, out_f * in2)).reshape(-1, out_f, in2)
+    y = _C.bmm(t, x2.unsqueeze(-1)).squeeze(-1)
+    if bias is not None:
+        y = y + bias
+    return y.reshape(lead + (out_f,))
+
+
+# ---------------------------------------------------------------------------------------------
+# Activations
+
+
+def _inplace_result(input, out, inplace):
+    """In-place activations write into input when autograd does not need the old value
+    (otherwise the result is returned out of place: the graph stays correct)."""
+    if inplace and not (_C.is_grad_enabled() and input.requires_grad):
+        input.copy_(out)
+        return input
+    return out
+
+
+def relu(input, inplace=False):
+    """max(x, 0)."""
+    if inplace:
+        return input.relu_()
+    return _C.relu(input)
+
+
+def relu_(input):
+    return input.relu_()
+
+
+def relu6(input, inplace=False):
+    """min(max(x, 0), 6)."""
+    return hardtanh(input, 0.0, 6.0, inplace)
+
+
+def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
+    """Clamps x into [min_val, max_val]."""
+    if min_val > max_val:
+        raise ValueError("hardtanh: min_val cannot be greater than max_val")
+    if inplace:
+        return input.clamp_(min_val, max_val)
+    return input.clamp(min_val, max_val)
+
+
+def hardtanh_(input, min_val=-1.0, max_val=1.0):
+    return hardtanh(input, min_val, max_val, True)
+
+
+def leaky_relu(input, negative_slope=0.01, inplace=False):
+    """x for x > 0, negative_slope * x otherwise."""
+    out = _C.where(input > 0, input, input * negative_slope)
+    return _inplace_result(input, out, inplace)
+
+
+def leaky_relu_(input, negative_slope=0.01):
+    return leaky_relu(input, negative_slope, True)
+
+
+def prelu(input, weight):
+    """x for x > 0, weight * x otherwise; a weight with several entries applies per channel (dim 1)."""
+    if weight.numel() != 1:
+        channels = input.shape[1] if input.dim() >= 2 else 1
+        if weight.numel() != channels:
+            raise ValueError(f"prelu: the number of weights ({weight.numel()}) does not match the number of "
+                             f"channels ({channels}) of input {tuple(input.shape)} (channels are dim 1)")
+        weight = weight.reshape((channels,) + (1,) * (input.dim() - 2))
+    return _C.where(input > 0, input, input * weight)
+
+
+def rrelu(input, lower=1.0 / 8, upper=1.0 / 3, training=False, inplace=False):
+    """Leaky ReLU with a slope drawn uniformly from [lower, upper] per element when training,
+    (lower + upper) / 2 otherwise."""
+    if not training:
+        return leaky_relu(input, (lower + upper) / 2, inplace)
+    slope = _C.empty_like(input).uniform_(lower, upper)
+    out = _C.where(input >= 0, input, input * slope)
+    return _inplace_result(input, out, inplace)
+
+
+def elu(input, alpha=1.0, inplace=False):
+    """x for x > 0, alpha * (exp(x) - 1) otherwise."""
+    out = _C.where(input > 0, input, _C.expm1(input.clamp(max=0.0)) * alpha)
+    return _inplace_result(input, out, inplace)
+
+
+def elu_(input, alpha=1.0):
+    return elu(input, alpha, True)
+
+
+_SELU_ALPHA = 1.6732632423543772848170429916717
+_SELU_SCALE = 1.0507009873554804934193349852946
+
+
+def selu(input, inplace=False):
+    """scale * elu(x, alpha) with the self-normalising constants."""
+    out = _C.where(input > 0, input * _SELU_SCALE,
+                   _C.expm1(input.clamp(max=0.0)) * (_SELU_ALPHA * _SELU_SCALE))
+    return _inplace_result(input, out, inplace)
+
+
+def celu(input, alpha=1.0, inplace=False):
+    """x for x > 0, alpha * (exp(x / alpha) - 1) otherwise."""
+    if alpha == 0:
+        raise ValueError("celu: ZeroDivisionError: alpha cannot be 0")
+    out = _C.where(input > 0, input, _C.expm1(input.clamp(max=0.0) / alpha) * alpha)
+    return _inplace_result(input, out, inplace)
+
+
+_SQRT_2 = math.sqrt(2.0)
+_SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
+
+
+def gelu(input, approximate="none"):
+    """x * Phi(x) (``approximate='none'``, with erf) or the tanh approximation (``'tanh'``)."""
+    if approximate == "none":
+        return input * (_C.erf(input * (1.0 / _SQRT_2)) + 1.0) * 0.5
+    if approximate == "tanh":
+        inner = (input + input * input * input * 0.044715) * _SQRT_2_OVER_PI
+        return input * (_C.tanh(inner) + 1.0) * 0.5
+    raise ValueError(f"gelu: approximate must be 'none' or 'tanh', got {approximate!r}")
+
+
+def silu(input, inplace=False):
+    """x * sigmoid(x) (swish)."""
+    return _inplace_result(input, input * _C.sigmoid(input), inplace)
+
+
+def mish(input, inplace=False):
+    """x * tanh(softplus(x))."""
+    return _inplace_result(input, input * _C.tanh(softplus(input)), inplace)
+
+
+def sigmoid(input):
+    """1 / (1 + exp(-x))."""
+    return _C.sigmoid(input)
+
+
+def tanh(input):
+    return _C.tanh(input)
+
+
+def hardsigmoid(input, inplace=False):
+    """relu6(x + 3) / 6."""
+    return _inplace_result(input, (input * (1.0 / 6.0) + 0.5).clamp(0.0, 1.0), inplace)
+
+
+def hardswish(input, inplace=False):
+    """x * relu6(x + 3) / 6."""
+    return _inplace_result(input, input * (input + 3.0).clamp(0.0, 6.0) * (1.0 / 6.0), inplace)
+
+
+def softplus(input, beta=1.0, threshold=20.0):
+    """log(1 + exp(beta * x)) / beta, and x itself where beta * x > threshold."""
+    z = input * beta if beta != 1 else input
+    soft = _C.log1p(_C.exp(z.clamp(max=threshold)))
+    if beta != 1:
+        soft = soft / beta
+    return _C.where(z > threshold, input, soft)
+
+
+def logsigmoid(input):
+    """log(sigmoid(x)), computed stably."""
+    return -softplus(-input)
+
+
+def softsign(input):
+    """x / (1 + |x|)."""
+    return input / (input.abs() + 1.0)
+
+
+def tanhshrink(input):
+    """x - tanh(x)."""
+    return input - _C.tanh(input)
+
+
+def hardshrink(input, lambd=0.5):
+    """x where |x| > lambd, 0 otherwise."""
+    return _C.where(input.abs() > lambd, input, 0.0)
+
+
+def softshrink(input, lambd=0.5):
+    """x - lambd above lambd, x + lambd below -lambd, 0 between."""
+    if lambd < 0:
+        raise ValueError(f"softshrink: lambda must be greater or equal to 0, but found to be {lambd}.")
+    return _C.where(input > lambd, input - lambd, _C.where(input < -lambd, input + lambd, 0.0))
+
+
+def threshold(input, threshold, value, inplace=False):
+    """x where x > threshold, value otherwise."""
+    return _inplace_result(input, _C.where(input > threshold, input, float(value)), inplace)
+
+
+def glu(input, dim=-1):
+    """a * sigmoid(b) where a, b are the halves of input along dim."""
+    if input.dim() == 0:
+        raise ValueError("glu does not support scalars because halving size must be even")
+    if input.shape[dim] % 2:
+        raise ValueError(f"glu: halving dimension must be even, but dimension {dim} is size {input.shape[dim]}")
+    a, b = input.chunk(2, dim)
+    return a * _C.sigmoid(b)
+
+
+def _softmax_dim(name, ndim):
+    warnings.warn(f"Implicit dimension choice for {name} has been deprecated. Change the call to include dim=X "
+                  "as an argument.", stacklevel=3)
+    return 0 if ndim in (0, 1, 3) else 1
+
+
+def softmax(input, dim=None, _stacklevel=3, dtype=None):
+    """exp(x) / sum(exp(x)) along dim."""
+    if dim is None:
+        dim = _softmax_dim("softmax", input.dim())
+    return _C.softmax(input, dim, dtype)
+
+
+def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
+    """log(softmax(x)) along dim, computed stably."""
+    if dim is None:
+        dim = _softmax_dim("log_softmax", input.dim())
+    return _C.log_softmax(input, dim, dtype)
+
+
+def softmin(input, dim=None, _stacklevel=3, dtype=None):
+    """softmax(-x) along dim."""
+    if dim is None:
+        dim = _softmax_dim("softmin", input.dim())
+    return _C.softmax(-input, dim, dtype)
+
+
+# ---------------------------------------------------------------------------------------------
+# Distances and normalisation helpers
+
+
+def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):
+    """x / max(||x||_p, eps) along dim."""
+    denom = _C.norm(input, p, dim, True).clamp(min=eps)
+    return input / denom
+
+
+def cosine_similarity(x1, x2, dim=1, eps=1e-8):
+    """Cosine of the angle between x1 and x2 along dim (norms clamped at eps)."""
+    n1 = _C.norm(x1, 2, dim, True).clamp(min=eps)
+    n2 = _C.norm(x2, 2, dim, True).clamp(min=eps)
+    return ((x1 / n1) * (x2 / n2)).sum(dim)
+
+
+def pairwise_distance(x1, x2, p=2.0, eps=1e-6, keepdim=False):
+    """||x1 - x2 + eps||_p over the last dim."""
+    return _C.norm(x1 - x2 + eps, p, -1, keepdim)
+
+
+def alpha_dropout(input, p=0.5, training=False, inplace=False):
+    """Dropout that keeps the self-normalising property of SELU networks."""
+    if p < 0 or p > 1:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+    if not training or p == 0:
+        return input
+    if p == 1:
+        return input * 0.0
+    alpha_p = -_SELU_ALPHA * _SELU_SCALE
+    a = 1.0 / math.sqrt((alpha_p * alpha_p * p + 1) * (1 - p))
+    b = -a * alpha_p * p
+    keep = _C.rand_like(input) >= p
+    return _C.where(keep, input, alpha_p) * a + b
+
+
+# ---------------------------------------------------------------------------------------------
+# Losses
+
+_REDUCTIONS = ("none", "mean", "sum")
+
+
+def _legacy_reduction(size_average, reduce, reduction):
+    if size_average is None and reduce is None:
+        return reduction
+    size_average = True if size_average is None else size_average
+    reduce = True if reduce is None else reduce
+    if not reduce:
+        return "none"
+    return "mean" if size_average else "sum"
+
+
+def _reduce(loss, reduction, name):
+    if reduction == "mean":
+        return loss.mean()
+    if reduction == "sum":
+        return loss.sum()
+    if reduction == "none":
+        return loss
+    raise ValueError(f"{name}: {reduction!r} is not a valid value for reduction (expected 'none', 'mean' or 'sum')")
+
+
+def _check_tensor(x, what, name):
+    if not isinstance(x, Tensor):
+        raise TypeError(f"{name}: {what} must be a rustorch Tensor, got {type(x).__name__}")
+
+
+def _broadcastable(a, b):
+    for x, y in zip(reversed(a), reversed(b)):
+        if x != y and x != 1 and y != 1:
+            return False
+    return True
+
+
+def _check_regression(input, target, name):
+    """Checks a pointwise loss's operands; integer/bool targets are promoted to input's dtype."""
+    _check_tensor(input, "input", name)
+    _check_tensor(target, "target", name)
+    if not input.is_floating_point():
+        raise TypeError(f"{name}: input must be a floating-point tensor, got {input.dtype}")
+    if input.shape != target.shape:
+        if not _broadcastable(input.shape, target.shape):
+            raise ValueError(f"{name}: target shape {tuple(target.shape)} does not match input shape "
+                             f"{tuple(input.shape)} (and they do not broadcast)")
+        warnings.warn(f"{name}: using a target size {tuple(target.shape)} that is different to the input size "
+                      f"{tuple(input.shape)}. This will likely lead to incorrect results due to broadcasting. "
+                      "Please ensure they have the same size.", stacklevel=3)
+    if not target.is_floating_point():
+        target = target.to(input.dtype)
+    return target
+
+
+def _weighted_reduce(loss, weight, reduction, name, weighted_mean=True):
+    """Reduces ``loss * weight``; with ``weighted_mean`` the mean divides by sum(weight) (torch's
+    mse_loss / l1_loss), otherwise by the element count (huber_loss)."""
+    if weight is None:
+        return _reduce(loss, reduction, name)
+    if tuple(weight.shape) != tuple(loss.shape):
+        raise ValueError(f"{name}: weight shape {tuple(weight.shape)} must be the same as input shape "
+                         f"{tuple(loss.shape)}")
+    loss = loss * weight
+    if reduction == "mean" and weighted_mean:
+        return loss.sum() / weight.sum()
+    return _reduce(loss, reduction, name)
+
+
+def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
+    """Mean squared error (input - target)^2."""
+    target = _check_regression(input, target, "mse_loss")
+    diff = input - target
+    return _weighted_reduce(diff * diff, weight, _legacy_reduction(size_average, reduce, reduction), "mse_loss")
+
+
+def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
+    """Mean absolute error |input - target|."""
+    target = _check_regression(input, target, "l1_loss")
+    return _weighted_reduce((input - target).abs(), weight, _legacy_reduction(size_average, reduce, reduction),
+                            "l1_loss")
+
+
+def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
+    """0.5 d^2 / beta where |d| < beta, |d| - 0.5 beta otherwise (d = input - target)."""
+    target = _check_regression(input, target, "smooth_l1_loss")
+    if beta < 0:
+        raise ValueError("smooth_l1_loss: beta must be non-negative")
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    diff = (input - target).abs()
+    if beta == 0:
+        return _reduce(diff, reduction, "smooth_l1_loss")
+    loss = _C.where(diff < beta, diff * diff * (0.5 / beta), diff - 0.5 * beta)
+    return _reduce(loss, reduction, "smooth_l1_loss")
+
+
+def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
+    """0.5 d^2 where |d| < delta, delta (|d| - 0.5 delta) otherwise (d = input - target)."""
+    target = _check_regression(input, target, "huber_loss")
+    if delta <= 0:
+        raise ValueError("huber_loss: delta must be positive")
+    diff = (input - target).abs()
+    loss = _C.where(diff < delta, diff * diff * 0.5, (diff - 0.5 * delta) * delta)
+    return _weighted_reduce(loss, weight, reduction, "huber_loss", weighted_mean=False)
+
+
+def _safe_log(x):
+    """log(x) clamped at -100 (PyTorch's BCE convention) with a finite gradient at x == 0."""
+    positive = x > 0
+    return _C.where(positive, _C.log(_C.where(positive, x, 1.0)), -100.0).clamp(min=-100.0)
+
+
+def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
+    """-(t log(x) + (1 - t) log(1 - x)) for probabilities x in [0, 1] (logs clamped at -100)."""
+    name = "binary_cross_entropy"
+    _check_tensor(input, "input", name)
+    _check_tensor(target, "target", name)
+    if not target.is_floating_point():
+        raise TypeError(f"{name}: target must be a floating-point tensor of probabilities, got {target.dtype} "
+                        "(convert it with target.float())")
+    if target.shape != input.shape:
+        raise ValueError(f"{name}: target shape {tuple(target.shape)} must be the same as input shape "
+                         f"{tuple(input.shape)}")
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    if input.numel() and ((input < 0).any().item() or (input > 1).any().item()):
+        raise ValueError(f"{name}: all elements of input should be between 0 and 1 (apply sigmoid first, or "
+                         "use binary_cross_entropy_with_logits)")
+    loss = -(target * _safe_log(input) + (1.0 - target) * _safe_log(1.0 - input))
+    if weight is not None:
+        loss = loss * weight
+    return _reduce(loss, reduction, name)
+
+
+def _xlogy(x, y):
+    """x * log(y), and 0 where x == 0."""
+    nz = x != 0
+    return _C.where(nz, x * _C.log(_C.where(nz, y, 1.0)), 0.0)
+
+
+def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_target=False):
+    """KL divergence with input as log-probabilities: target * (log(target) - input) (or, with
+    ``log_target``, exp(target) * (target - input)). reduction 'batchmean' divides the sum by the
+    batch size (the mathematically correct KL)."""
+    name = "kl_div"
+    _check_tensor(input, "input", name)
+    _check_tensor(target, "target", name)
+    if not input.is_floating_point() or not target.is_floating_point():
+        raise TypeError(f"{name}: input and target must be floating-point tensors, got {input.dtype} and "
+                        f"{target.dtype}")
+    if not _broadcastable(input.shape, target.shape):
+        raise ValueError(f"{name}: target shape {tuple(target.shape)} does not match input shape "
+                         f"{tuple(input.shape)}")
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    if log_target:
+        loss = _C.exp(target) * (target - input)
+    else:
+        loss = _xlogy(target, target) - target * input
+    if reduction == "batchmean":
+        total = loss.sum()
+        return total / input.shape[0] if input.dim() else total
+    return _reduce(loss, reduction, name)
+
+
+def cosine_embedding_loss(input1, input2, target, margin=0.0, size_average=None, reduce=None, reduction="mean"):
+    """1 - cos(x1, x2) where target == 1, max(0, cos(x1, x2) - margin) where target == -1."""
+    name = "cosine_embedding_loss"
+    for t, what in ((input1, "input1"), (input2, "input2"), (target, "target")):
+        _check_tensor(t, what, name)
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    if input1.shape != input2.shape:
+        raise ValueError(f"{name}: input1 {tuple(input1.shape)} and input2 {tuple(input2.shape)} must have the "
+                         "same shape")
+    if input1.dim() not in (1, 2):
+        raise ValueError(f"{name}: expected 1-D or 2-D inputs, got shape {tuple(input1.shape)}")
+    expected = () if input1.dim() == 1 else (input1.shape[0],)
+    if tuple(target.shape) != expected:
+        raise ValueError(f"{name}: target shape {tuple(target.shape)} does not match inputs of shape "
+                         f"{tuple(input1.shape)} (expected {expected})")
+    eps = 1e-12
+    prod = (input1 * input2).sum(-1)
+    mag1 = (input1 * input1).sum(-1) + eps
+    mag2 = (input2 * input2).sum(-1) + eps
+    cos = prod / _C.sqrt(mag1 * mag2)
+    pos = _C.where(target == 1, 1.0 - cos, 0.0)
+    neg = _C.where(target == -1, (cos - margin).clamp(min=0.0), 0.0)
+    return _reduce(pos + neg, reduction, name)
+
+
+def margin_ranking_loss(input1, input2, target, margin=0.0, size_average=None, reduce=None, reduction="mean"):
+    """max(0, -target * (x1 - x2) + margin) with target in {1, -1}."""
+    name = "margin_ranking_loss"
+    for t, what in ((input1, "input1"), (input2, "input2"), (target, "target")):
+        _check_tensor(t, what, name)
+    if not (input1.dim() == input2.dim() == target.dim()):
+        raise ValueError(f"{name}: all input tensors should have the same dimension, but got sizes: input1: "
+                         f"{tuple(input1.shape)}, input2: {tuple(input2.shape)}, target: {tuple(target.shape)}")
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    loss = (-target * (input1 - input2) + margin).clamp(min=0.0)
+    return _reduce(loss, reduction, name)
+
+
+def hinge_embedding_loss(input, target, margin=1.0, size_average=None, reduce=None, reduction="mean"):
+    """x where target == 1, max(0, margin - x) where target == -1."""
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    zeros = 0.0
+    margin_part = _C.where(target != 1, (margin - input).clamp(min=0.0), zeros)
+    self_part = _C.where(target != -1, input, zeros)
+    return _reduce(margin_part + self_part, reduction, "hinge_embedding_loss")
+
+
+def soft_margin_loss(input, target, size_average=None, reduce=None, reduction="mean"):
+    """log(1 + exp(-target * x)) with target in {1, -1}."""
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    return _reduce(softplus(-target * input), reduction, "soft_margin_loss")
+
+
+def multilabel_soft_margin_loss(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
+    """Per-class binary logistic loss averaged over classes: -(t logsig(x) + (1-t) logsig(-x))."""
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    loss = -(target * logsigmoid(input) + (1.0 - target) * logsigmoid(-input))
+    if weight is not None:
+        loss = loss * weight
+    loss = loss.mean(input.dim() - 1) if input.dim() else loss
+    return _reduce(loss, reduction, "multilabel_soft_margin_loss")
+
+
+def poisson_nll_loss(input, target, log_input=True, full=False, size_average=None, eps=1e-8, reduce=None,
+                     reduction="mean"):
+    """Poisson negative log likelihood: exp(x) - t x (``log_input``) or x - t log(x + eps), plus the
+    Stirling term with ``full``."""
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    if log_input:
+        loss = _C.exp(input) - target * input
+    else:
+        loss = input - target * _C.log(input + eps)
+    if full:
+        stirling = target * _C.log(_C.where(target > 1, target, 1.0)) - target + \
+            _C.log(_C.where(target > 1, target, 1.0) * (2 * math.pi)) * 0.5
+        loss = loss + _C.where(target > 1, stirling, 0.0)
+    return _reduce(loss, reduction, "poisson_nll_loss")
+
+
+def triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-6, swap=False, size_average=None,
+                        reduce=None, reduction="mean"):
+    """max(d(a, p) - d(a, n) + margin, 0) with pairwise p-norm distances."""
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    d_ap = pairwise_distance(anchor, positive, p, eps)
+    d_an = pairwise_distance(anchor, negative, p, eps)
+    if swap:
+        d_an = _C.minimum(d_an, pairwise_distance(positive, negative, p, eps))
+    return _reduce((d_ap - d_an + margin).clamp(min=0.0), reduction, "triplet_margin_loss")
+
+
+# ---------------------------------------------------------------------------------------------
+# Compositions of the kernels
+
+
+def lp_pool1d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
+    """(sum over each window of x^p)^(1/p)."""
+    k = kernel_size if isinstance(kernel_size, int) else kernel_size[0]
+    out = avg_pool1d(input.pow(norm_type), kernel_size, stride if stride is not None else kernel_size, 0, ceil_mode)
+    return (_C.sign(out) * relu(out.abs())).mul(k).pow(1.0 / norm_type)
+
+
+def lp_pool2d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
+    """(sum over each 2-D window of x^p)^(1/p)."""
+    kw, kh = (kernel_size, kernel_size) if isinstance(kernel_size, int) else kernel_size
+    out = avg_pool2d(input.pow(norm_type), kernel_size, stride if stride is not None else kernel_size, 0, ceil_mode)
+    return (_C.sign(out) * relu(out.abs())).mul(kw * kh).pow(1.0 / norm_type)
+
+
+_EPS = {"float32": 1.1920928955078125e-07, "float64": 2.220446049250313e-16}
+
+
+def rms_norm(input, normalized_shape, weight=None, eps=None):
+    """x / sqrt(mean(x^2) + eps) over the trailing ``normalized_shape`` dims, times weight."""
+    if isinstance(normalized_shape, int):
+        normalized_shape = (normalized_shape,)
+    n = len(normalized_shape)
+    if tuple(input.shape[input.dim() - n:]) != tuple(normalized_shape):
+        raise ValueError(f"rms_norm: expected input with trailing dims {tuple(normalized_shape)}, got input of shape "
+                         f"{tuple(input.shape)}")
+    if eps is None:
+        eps = _EPS.get(str(input.dtype).split(".")[-1], 1.1920928955078125e-07)
+    dims = tuple(range(input.dim() - n, input.dim()))
+    out = input * _C.rsqrt((input * input).mean(dims, keepdim=True) + eps)
+    return out * weight if weight is not None else out
+
+
+def local_response_norm(input, size, alpha=1e-4, beta=0.75, k=1.0):
+    """Normalises each channel by the mean square of ``size`` neighbouring channels:
+    x / (k + alpha * mean(x^2))^beta."""
+    dim = input.dim()
+    if dim < 3:
+        raise ValueError(f"local_response_norm: expected 3D or higher dimensionality input (got {dim} dimensions)")
+    if input.numel() == 0:
+        return input
+    div = (input * input).unsqueeze(1)
+    if dim == 3:
+        div = pad(div, (0, 0, size // 2, (size - 1) // 2))
+        div = avg_pool2d(div, (size, 1), stride=1).squeeze(1)
+    else:
+        sizes = input.shape
+        div = div.reshape(sizes[0], 1, sizes[1], sizes[2], -1)
+        div = pad(div, (0, 0, 0, 0, size // 2, (size - 1) // 2))
+        div = avg_pool3d(div, (size, 1, 1), stride=1).squeeze(1)
+        div = div.reshape(sizes)
+    div = (div * alpha + k).pow(beta)
+    return input / div
+
+
+def pixel_shuffle(input, upscale_factor):
+    """(*, C * r^2, H, W) -> (*, C, H * r, W * r)."""
+    r = upscale_factor
+    if input.dim() < 3:
+        raise ValueError(f"pixel_shuffle expects input to have at least 3 dimensions, but got input of shape "
+                         f"{tuple(input.shape)}")
+    *lead, c, h, w = input.shape
+    if c % (r * r):
+        raise ValueError(f"pixel_shuffle expects its input's 'channel' dimension ({c}) to be divisible by the square "
+                         f"of upscale_factor ({r * r})")
+    n = len(lead)
+    x = input.reshape(*lead, c // (r * r), r, r, h, w)
+    x = x.permute(*range(n), n, n + 3, n + 1, n + 4, n + 2)
+    return x.reshape(*lead, c // (r * r), h * r, w * r)
+
+
+def pixel_unshuffle(input, downscale_factor):
+    """(*, C, H * r, W * r) -> (*, C * r^2, H, W)."""
+    r = downscale_factor
+    if input.dim() < 3:
+        raise ValueError(f"pixel_unshuffle expects input to have at least 3 dimensions, but got input of shape "
+                         f"{tuple(input.shape)}")
+    *lead, c, h, w = input.shape
+    if h % r or w % r:
+        raise ValueError(f"pixel_unshuffle expects height ({h}) and width ({w}) to be divisible by downscale_factor "
+                         f"({r})")
+    n = len(lead)
+    x = input.reshape(*lead, c, h // r, r, w // r, r)
+    x = x.permute(*range(n), n, n + 2, n + 4, n + 1, n + 3)
+    return x.reshape(*lead, c * r * r, h // r, w // r)
+
+
+def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, scale=None,
+                                 enable_gqa=False):
+    """softmax(Q K^T * scale + mask) V over the last two dims (scale defaults to 1/sqrt(E)).
+    ``attn_mask``: bool (True takes part) or float (added); ``is_causal`` masks the upper triangle."""
+    L, S = query.shape[-2], key.shape[-2]
+    if enable_gqa and query.dim() >= 3 and key.shape[-3] != query.shape[-3]:
+        groups = query.shape[-3] // key.shape[-3]
+        key = key.unsqueeze(-3).expand(*key.shape[:-2], groups, S, key.shape[-1]).reshape(
+            *key.shape[:-3], query.shape[-3], S, key.shape[-1])
+        value = value.unsqueeze(-3).expand(*value.shape[:-2], groups, S, value.shape[-1]).reshape(
+            *value.shape[:-3], query.shape[-3], S, value.shape[-1])
+    scale = 1.0 / math.sqrt(query.shape[-1]) if scale is None else scale
+    scores = query.matmul(key.transpose(-2, -1)) * scale
+    if is_causal:
+        if attn_mask is not None:
+            raise ValueError("scaled_dot_product_attention: attn_mask and is_causal cannot both be set")
+        causal = _C.arange(L).unsqueeze(1) >= _C.arange(S).unsqueeze(0)
+        scores = scores.masked_fill(causal.logical_not(), float("-inf"))
+    elif attn_mask is not None:
+        if attn_mask.dtype == _C.bool:
+            scores = scores.masked_fill(attn_mask.logical_not(), float("-inf"))
+        else:
+            scores = scores + attn_mask
+    attn = _C.softmax(scores, -1)
+    if dropout_p > 0.0:
+        attn = dropout(attn, dropout_p, True)
+    return attn.matmul(value)
