@@ -10,7 +10,7 @@ from ._tensor import set_printoptions, get_printoptions, printoptions  # noqa: F
 from . import autograd
 from .autograd import no_grad, enable_grad, set_grad_enabled, inference_mode, Variable  # noqa: F401
 from . import optim
-from . import linalg
+from . import linalg, distributions
 from .optim import SGD, Adam, AdamW, RMSprop
 from . import nn
 from .nn.modules import *  # noqa: F401,F403  (rt.Linear, rt.Conv2d, rt.ReLU, ...: the same classes as rt.nn.*)

@@ -42,7 +42,9 @@ double digamma(double x) {
   while (x < 10.0) r -= 1.0 / x, x += 1.0;
   const double f = 1.0 / (x * x);
   // Asymptotic series: ln x - 1/(2x) - sum B_2k / (2k x^2k)
-  const double t = f * (-1.0 / 12 + f * (1.0 / 120 + f * (-1.0 / 252 + f * (1.0 / 240 + f * (-1.0 / 132)))));
+  const double t =
+      f * (-1.0 / 12 + f * (1.0 / 120 + f * (-1.0 / 252 + f * (1.0 / 240 + f * (-1.0 / 132 + f * (691.0 / 32760 +
+                                                                                             f * (-1.0 / 12)))))));
   return r + std::log(x) - 0.5 / x + t;
 }
 
@@ -57,7 +59,9 @@ double trigamma(double x) {
   while (x < 10.0) r += 1.0 / (x * x), x += 1.0;
   const double f = 1.0 / (x * x);
   // 1/x + 1/(2x^2) + sum B_2k / x^(2k+1)
-  const double t = 1.0 / x + f / 2 + f / x * (1.0 / 6 + f * (-1.0 / 30 + f * (1.0 / 42 + f * (-1.0 / 30 + f * 5.0 / 66))));
+  const double t = 1.0 / x + f / 2 +
+                   f / x * (1.0 / 6 + f * (-1.0 / 30 + f * (1.0 / 42 + f * (-1.0 / 30 + f * (5.0 / 66 +
+                                                                                      f * (-691.0 / 2730 + f * 7.0 / 6))))));
   return r + t;
 }
 
