@@ -366,3 +366,17 @@ row("nn", "LeNet-5 of functional kernels: forward + backward", [(32, 1, 28, 28)]
     quick_sizes=((4, 1, 28, 28),),
     note="conv 5x5 -> relu -> max_pool x2, then 5x5 and 1x1 convs as the dense layers, cross_entropy; "
          "every input (incl. the images) requires grad")
+
+
+# ---- layer construction (the RusTorch 0.6 report's nn rows) -------------------------------------
+_LAYERS = {
+    "Conv1d(16, 32, 3)": lambda nn: nn.Conv1d(16, 32, 3),
+    "Conv2d(16, 32, 3)": lambda nn: nn.Conv2d(16, 32, 3),
+    "Conv3d(16, 32, 3)": lambda nn: nn.Conv3d(16, 32, 3),
+    "ConvTranspose2d(16, 32, 3)": lambda nn: nn.ConvTranspose2d(16, 32, 3),
+    "AdaptiveAvgPool2d((7, 7))": lambda nn: nn.AdaptiveAvgPool2d((7, 7)),
+}
+for _name, _make in _LAYERS.items():
+    row("nn", f"construct {_name}", [()], run=(lambda make: lambda xp: make(xp.nn))(_make),
+        impl={"numpy": None}, check=None, requires=("nn.Conv2d",),
+        note="layer construction incl. parameter allocation and default (kaiming-uniform) init")
