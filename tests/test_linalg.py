@@ -530,11 +530,6 @@ def test_diagonal():
                                   np.diagonal(a, axis1=0, axis2=2))
 
 
-def test_eig_is_not_available_yet():
-    with pytest.raises(NotImplementedError, match="complex"):
-        L.eig(rt.eye(2))
-
-
 # ---- threads, determinism ------------------------------------------------------------------------------
 
 def test_batched_results_do_not_depend_on_the_partition():

@@ -17,8 +17,8 @@ restriction. With ``full_matrices=True`` the extra columns of U / rows of Vh get
 gradients of ``det``, ``slogdet`` and ``solve`` need nonsingular matrices, and those of ``pinv`` and
 ``lstsq`` a constant rank.
 
-``eig`` and ``eigvals`` need complex dtypes, which rustorch does not have yet: they raise
-NotImplementedError.
+``eig`` and ``eigvals`` (general, non-symmetric matrices) need complex dtypes, which rustorch does
+not have yet, so they are not provided; ``eigh`` / ``eigvalsh`` cover symmetric matrices.
 """
 from .._C import _linalg as _impl
 from .._C._linalg import (  # noqa: F401
@@ -32,7 +32,7 @@ __all__ = [
     "LinAlgError", "svd", "svdvals", "qr", "eigh", "eigvalsh", "cholesky", "cholesky_ex", "solve",
     "solve_triangular", "inv", "inv_ex", "det", "slogdet", "lstsq", "pinv", "matrix_rank", "norm",
     "vector_norm", "matrix_norm", "cond", "cross", "matrix_power", "matrix_exp", "multi_dot", "vecdot",
-    "matmul", "diagonal", "eig", "eigvals",
+    "matmul", "diagonal",
 ]
 
 
@@ -100,13 +100,3 @@ def cond(A, p=None):
     return matrix_norm(A, p) * matrix_norm(inv(A), p)
 
 
-def eig(A):
-    """Not available: the eigenvectors of a general matrix are complex and rustorch has no complex dtypes yet."""
-    raise NotImplementedError("linalg.eig: complex dtypes are not supported yet; use linalg.eigh for symmetric "
-                              "matrices")
-
-
-def eigvals(A):
-    """Not available: the eigenvalues of a general matrix are complex and rustorch has no complex dtypes yet."""
-    raise NotImplementedError("linalg.eigvals: complex dtypes are not supported yet; use linalg.eigvalsh for "
-                              "symmetric matrices")

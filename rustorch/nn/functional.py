@@ -16,15 +16,7 @@ from .._C import Tensor
 
 
 def _kernel(name):
-    fn = getattr(_C, name, None)
-    if fn is not None:
-        return fn
-
-    def missing(*args, **kwargs):
-        raise NotImplementedError(f"{name}: this build of rustorch has no {name} kernel")
-
-    missing.__name__ = missing.__qualname__ = name
-    return missing
+    return getattr(_C, name)
 
 
 conv1d = _kernel("conv1d")
