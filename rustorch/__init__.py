@@ -18,4 +18,4 @@ from .nn.modules import *  # noqa: F401,F403  (rt.Linear, rt.Conv2d, rt.ReLU, ..
 __version__ = "0.1.0"
 from . import data, utils
 # Keras-style training API: rt.Sequential is the Keras-style model (rt.nn.Sequential stays PyTorch's).
-from .training import Model, Sequential, callbacks, metrics  # noqa: E402
+from .training import Model, Sequential, Trainer, callbacks, metrics  # noqa: E402

@@ -7,5 +7,6 @@ and ``rt.metrics``.
 from . import callbacks, losses, metrics
 from .history import History
 from .model import Model, Sequential
+from .trainer import Trainer
 
-__all__ = ["Model", "Sequential", "History", "callbacks", "metrics", "losses"]
+__all__ = ["Model", "Sequential", "Trainer", "History", "callbacks", "metrics", "losses"]

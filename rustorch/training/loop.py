@@ -132,6 +132,7 @@ class Optimization:
         self.clip_algorithm = clip_algorithm
         self._params = None
         self.global_step = 0  # optimizer steps taken
+        self.step_hooks = []  # hook(global_step) after each optimizer step (per-step LR schedulers)
 
     def _parameters(self):
         if self._params is None:
@@ -153,18 +154,20 @@ class Optimization:
                     clip_grad_norm_(self._parameters(), self.clip_value)
                 else:
                     clip_grad_value_(self._parameters(), self.clip_value)
-            self.optimizer.step()
-            self.optimizer.zero_grad()
-            self._pending = 0
-            self.global_step += 1
+            self._step()
+
+    def _step(self):
+        self.optimizer.step()
+        self.optimizer.zero_grad()
+        self._pending = 0
+        self.global_step += 1
+        for hook in self.step_hooks:
+            hook(self.global_step)
 
     def end_epoch(self):
         """Applies gradients left over when an epoch ended early (stop_training mid-epoch)."""
         if self._pending:
-            self.optimizer.step()
-            self.optimizer.zero_grad()
-            self._pending = 0
-            self.global_step += 1
+            self._step()
 
     @property
     def lr(self):
@@ -242,7 +245,8 @@ def run_fit(model, steps, optimization, train, *, epochs, initial_epoch=0, val=N
             if want_begin:
                 callbacks.batch("on_train_batch_begin", batch_idx, {})
             loss = steps.train_batch(batch, batch_idx)
-            optimization.backward_and_step(loss, steps_known is not None and batch_idx + 1 == steps_known)
+            if loss is not None:  # a training_step may return None to skip the batch
+                optimization.backward_and_step(loss, steps_known is not None and batch_idx + 1 == steps_known)
             if want_end:
                 callbacks.batch("on_train_batch_end", batch_idx, steps.batch_logs())
             if model.stop_training:
