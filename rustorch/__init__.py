@@ -19,3 +19,4 @@ __version__ = "0.1.0"
 from . import data, utils
 # Keras-style training API: rt.Sequential is the Keras-style model (rt.nn.Sequential stays PyTorch's).
 from .training import Model, Sequential, Trainer, callbacks, metrics  # noqa: E402
+from . import plot  # noqa: E402  (rt.plot: matplotlib is imported on first use)
