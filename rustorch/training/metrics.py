@@ -10,8 +10,6 @@ batch already computed, cheaper than keeping tensor accumulators (~1 us per in-p
 device backend would switch these sums to tensors here and read them once per log.
 Confusion counts for precision/recall/F1 are NumPy arrays (``bincount`` over a zero-copy view).
 """
-import math
-
 import numpy as np
 
 from .. import _C
@@ -457,12 +455,12 @@ def get(spec, loss=None):
         return METRICS[key](spec, logits, binary)
     if isinstance(spec, Metric):
         return spec
+    if isinstance(spec, type):
+        raise TypeError(f"compile: metric {spec.__name__} is a class; pass an instance ({spec.__name__}())")
     has_update = callable(getattr(spec, "update_state", None)) or callable(getattr(spec, "update", None))
     has_reset = callable(getattr(spec, "reset_state", None)) or callable(getattr(spec, "reset", None))
     if has_update and has_reset and callable(getattr(spec, "result", None)):
         return _ForeignMetric(spec)
-    if isinstance(spec, type):
-        raise TypeError(f"compile: metric {spec.__name__} is a class; pass an instance ({spec.__name__}())")
     if callable(spec):
         return MeanMetricWrapper(spec, getattr(spec, "__name__", "metric"))
     raise TypeError(f"compile: a metric must be a string, a metric object or a function, got {type(spec).__name__}")
@@ -491,7 +489,3 @@ class _ForeignMetric(Metric):
 
     def reset_state(self):
         self._reset()
-
-
-def is_finite(value):
-    return math.isfinite(value)
