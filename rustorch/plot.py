@@ -13,7 +13,7 @@ import numpy as np
 from ._C import Tensor
 from .training.callback_base import Callback
 
-__all__ = ["plot_history", "LivePlot", "plot_confusion_matrix", "plot_images"]
+__all__ = ["plot_history", "LivePlot", "plot_confusion_matrix", "plot_images", "save_figure"]
 
 
 def _pyplot():
