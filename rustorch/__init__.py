@@ -17,3 +17,6 @@ from .nn.modules import *  # noqa: F401,F403  (rt.Linear, rt.Conv2d, rt.ReLU, ..
 
 __version__ = "0.1.0"
 from . import data, utils
+from . import serialization
+from . import serialization as saving  # noqa: E402  (Keras: keras.saving)
+from .serialization import save, load, load_model, register_serializable  # noqa: E402,F401

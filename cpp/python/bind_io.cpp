@@ -57,6 +57,11 @@ void bind_io(py::module_& root) {
         }
         return py::bytes(reinterpret_cast<const char*>(out.data()), out.size());
       }, py::arg("tensors"), py::arg("metadata"), "The safetensors image of [(name, tensor), ...] as bytes.");
+  m.def("storage_info", [](const Tensor& t) {
+        const auto& st = t.storage();
+        return py::make_tuple(reinterpret_cast<uintptr_t>(st->data()), st->nbytes());
+      }, py::arg("tensor"),
+      "(address, nbytes) of the storage a tensor views: tensors that share memory share it.");
   m.def("safetensors_entries", [](py::bytes data) {
         std::string_view view = data;
         io::SafetensorsFile f = io::parse_safetensors(reinterpret_cast<const uint8_t*>(view.data()), view.size());
