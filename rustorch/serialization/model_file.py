@@ -75,7 +75,6 @@ def _build_optimizer(part, params, custom_objects, where):
     config = deserialize_object(part.get("config", {}), custom_objects, f"{where}.defaults")
     if not isinstance(config, dict):
         raise ValueError(f"{where}: optimizer defaults are not a dict")
-    config.pop("differentiable", None) if not config.get("differentiable") else None
     return cls(params, **config)
 
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <bit>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -194,6 +195,22 @@ float half_to_float(uint16_t h) {
   return std::bit_cast<float>(bits);
 }
 
+// nlohmann quotes the offending input in its messages; escape non-ASCII bytes so that the message
+// stays valid UTF-8 (Python decodes exception messages as UTF-8).
+std::string printable(const std::string& s) {
+  std::string out;
+  char buf[8];
+  for (unsigned char c : s) {
+    if (c >= 0x20 && c < 0x7f) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
 uint16_t load_u16(const uint8_t* p) { return static_cast<uint16_t>(p[0] | (p[1] << 8)); }
 
 std::string io_error(const std::string& path, const char* what) {
@@ -266,7 +283,7 @@ SafetensorsFile parse_safetensors(const uint8_t* data, size_t size) {
   try {
     header = json::parse(hbegin, hend, HeaderGuard{});
   } catch (const json::exception& e) {
-    RT_THROW(ValueError, "safetensors: header is not valid JSON: ", e.what());
+    RT_THROW(ValueError, "safetensors: header is not valid JSON: ", printable(e.what()));
   }
   RT_CHECK(header.is_object(), ValueError, "safetensors: header is not a JSON object");
 
