@@ -47,7 +47,7 @@ def main(argv=None):
     seconds = time.perf_counter() - start
     # ---
 
-    logits = model.predict(x_test, batch_size=1000)
+    logits = model.predict(x_test, batch_size=1000, verbose=0)
     accuracy = float((logits.argmax(1).numpy() == y_test).mean())
     print(f"train loss per epoch: {', '.join(f'{v:.4f}' for v in history.history['loss'])}")
     print(f"trained {args.epochs} epochs in {seconds:.1f} s; test accuracy: {accuracy:.4f}")
