@@ -394,3 +394,23 @@ def test_keras_subclassed_model_with_registered_custom_layer(tmp_path):
     fresh = Net(hidden=20, gain=0.25)
     fresh.load_weights(weights)
     assert np.array_equal(fresh.predict(x).numpy(), model.predict(x).numpy())
+
+
+def test_keras_loss_module_and_metric_objects_round_trip(tmp_path):
+    _, Sequential = keras_api()
+    x, y = fashion_like(128)
+    rt.manual_seed(0)
+    model = Sequential([rt.Linear(64, 10)])
+    model.compile(optimizer="sgd", loss=rt.CrossEntropyLoss(label_smoothing=0.1),
+                  metrics=[rt.metrics.SparseCategoricalAccuracy(), "accuracy", rt.metrics.Precision(average="micro")])
+    model.fit(x, y, epochs=1, verbose=0)
+    path = tmp_path / "m.rtm"
+    model.save(path)
+    loaded = rt.load_model(path)
+    assert loaded.compile_config["optimizer"] == "sgd"
+    assert isinstance(loaded.compile_config["loss"], rt.CrossEntropyLoss)
+    assert loaded.compile_config["loss"].label_smoothing == 0.1
+    assert [type(m).__name__ for m in loaded.metrics] == [type(m).__name__ for m in model.metrics]
+    assert loaded.evaluate(x, y, verbose=0, return_dict=True) == model.evaluate(x, y, verbose=0, return_dict=True)
+    loaded.save(tmp_path / "again.rtm")  # a reloaded model saves to the same bytes
+    assert (tmp_path / "again.rtm").read_bytes() == path.read_bytes()
