@@ -288,3 +288,11 @@ def test_random_corruption_never_crashes(path):
             assert str(e).startswith("safetensors:"), e
             outcomes["error"] += 1
     assert outcomes["error"] > 100 and outcomes["ok"] > 10
+
+
+def test_empty_state_dict_and_directory_path(path, tmp_path):
+    rt.save({}, path)
+    assert rt.load(path) == {}
+    assert stt.load_file(path) == {}
+    with pytest.raises(ValueError, match="not a regular file"):
+        rt.load(str(tmp_path))
