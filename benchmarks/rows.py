@@ -31,6 +31,7 @@ SECTIONS = {  # table order and titles in REPORT.md
     "data": "Data loading",
     "nn": "Neural-network functional kernels (forward + backward)",
     "training": "Training (one full step; one epoch through fit vs a plain loop)",
+    "io": "Save and load (safetensors)",
 }
 
 
@@ -496,3 +497,76 @@ for _make, _label in ((_mlp, "MLP"), (_cnn, "LeNet CNN")):
         run=_plain_epoch(_make), impl={"numpy": None}, inputs=_epoch_inputs,
         check=None, requires=("utils.data.DataLoader",), quick_sizes=((256, 64),),
         note="the same loop in both libraries; rustorch's time here vs its fit row = fit's overhead")
+# ---- io: safetensors save/load -------------------------------------------------------------------
+_io_states = {}
+
+
+def _io_state(xp, shape):
+    """A state dict of n float32 tensors of `size` elements each, in library xp's tensors."""
+    key = (xp.__name__, shape)
+    if key not in _io_states:
+        n, size = shape
+        rng = np.random.default_rng(0)
+        arrays = {f"layer{i}.weight": rng.standard_normal(size, dtype=np.float32) for i in range(n)}
+        _io_states[key] = arrays if xp.__name__ == "numpy" else {k: xp.tensor(v) for k, v in arrays.items()}
+    return _io_states[key]
+
+
+def _io_path(xp, shape):
+    import os
+    import tempfile
+    d = os.path.join(tempfile.gettempdir(), f"rustorch-bench-io-{os.getpid()}")
+    os.makedirs(d, exist_ok=True)
+    return os.path.join(d, f"{xp.__name__}-{shape[0]}x{shape[1]}.safetensors")
+
+
+def _io_save(xp, shape):
+    if xp.__name__ == "rustorch":
+        xp.save(_io_state(xp, shape), _io_path(xp, shape))
+    elif xp.__name__ == "torch":
+        import safetensors.torch
+        safetensors.torch.save_file(_io_state(xp, shape), _io_path(xp, shape))
+    else:
+        import safetensors.numpy
+        safetensors.numpy.save_file(_io_state(xp, shape), _io_path(xp, shape))
+
+
+def _io_load(xp, shape):
+    path = _io_path(xp, shape)
+    import os
+    if not os.path.exists(path):
+        _io_save(xp, shape)
+    if xp.__name__ == "rustorch":
+        out = xp.load(path)
+    elif xp.__name__ == "torch":
+        import safetensors.torch
+        out = safetensors.torch.load_file(path)
+    else:
+        import safetensors.numpy
+        out = safetensors.numpy.load_file(path)
+    assert len(out) == shape[0]
+
+
+def _io_serialize(xp, shape):
+    if xp.__name__ == "rustorch":
+        return xp.saving.serialize(_io_state(xp, shape))
+    if xp.__name__ == "torch":
+        import safetensors.torch
+        return safetensors.torch.save(_io_state(xp, shape))
+    import safetensors.numpy
+    return safetensors.numpy.save(_io_state(xp, shape))
+
+
+_IO_SIZES = [(10, 262_144)]  # 10 tensors x 1 MiB of float32 = 10 MiB
+row("io", "save state_dict to file", _IO_SIZES, run=_io_save, inputs=shape_only, check=None,
+    bytes=lambda s: F32 * s[0] * s[1], requires=("save",),
+    note="rt.save vs safetensors.torch/numpy.save_file; rt.save is crash-safe (temp file, fsync, rename), "
+         "safetensors' save_file writes in place without fsync. Sizes are (tensors, elements per tensor)")
+row("io", "serialize state_dict to bytes", _IO_SIZES, run=_io_serialize, inputs=shape_only, check=None,
+    bytes=lambda s: F32 * s[0] * s[1], requires=("saving.serialize",),
+    note="rt.saving.serialize vs safetensors.torch/numpy.save: the encoding alone, no file system")
+row("io", "load state_dict from file", _IO_SIZES, run=_io_load, inputs=shape_only, check=None,
+    bytes=lambda s: F32 * s[0] * s[1], requires=("load",),
+    note="rt.load vs safetensors.torch/numpy.load_file, file in the page cache. rt.load reads every byte into "
+         "new tensors (pread, no mmap); safetensors.torch maps the file and reads pages when first touched, "
+         "safetensors.numpy copies")
