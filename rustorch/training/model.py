@@ -256,7 +256,9 @@ class Model(Module):
         logic = CompiledSteps(self)
         optimization = Optimization(self.optimizer)
         x, y = self._batch_tensors(x, y, "train_on_batch")
-        sw = None if sample_weight is None else _to_tensor(sample_weight, "train_on_batch: sample_weight").to(_C.float32)
+        sw = None
+        if sample_weight is not None:
+            sw = _to_tensor(sample_weight, "train_on_batch: sample_weight").to(_C.float32)
         if class_weight is not None:
             cw = class_weights_for(y, _class_weight_table(class_weight))
             sw = cw if sw is None else cw * sw

@@ -163,7 +163,7 @@ class ProgbarLogger(Callback):
             print(line, file=self._out, flush=True)
 
     # ---- evaluate / predict (outside fit only: validation inside fit draws no bar) -----------------
-    def _begin(self, name):
+    def _begin(self):
         self._steps = 0
         self._phase_start = time.perf_counter()
         if self.verbose == 1:
@@ -186,7 +186,7 @@ class ProgbarLogger(Callback):
 
     def on_test_begin(self, logs=None):
         if not self._in_fit:
-            self._begin("test")
+            self._begin()
 
     def on_test_batch_end(self, batch, logs=None):
         if not self._in_fit:
@@ -197,7 +197,7 @@ class ProgbarLogger(Callback):
             self._end(logs)
 
     def on_predict_begin(self, logs=None):
-        self._begin("predict")
+        self._begin()
 
     def on_predict_batch_end(self, batch, logs=None):
         self._batch(None)

@@ -254,7 +254,8 @@ class Trainer:
         if not isinstance(max_epochs, int) or max_epochs < 0:
             raise ValueError(f"Trainer: max_epochs must be a non-negative int, got {max_epochs!r}")
         if not isinstance(check_val_every_n_epoch, int) or check_val_every_n_epoch < 1:
-            raise ValueError(f"Trainer: check_val_every_n_epoch must be a positive int, got {check_val_every_n_epoch!r}")
+            raise ValueError(f"Trainer: check_val_every_n_epoch must be a positive int, got "
+                             f"{check_val_every_n_epoch!r}")
         if gradient_clip_val is not None and not (float(gradient_clip_val) > 0):
             raise ValueError(f"Trainer: gradient_clip_val must be > 0, got {gradient_clip_val!r}")
         for name, limit in (("limit_train_batches", limit_train_batches), ("limit_val_batches", limit_val_batches)):
