@@ -246,7 +246,9 @@ HOSTILE = {
     "duplicate names": (build(None, raw_header=b'{"a":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},'
                                                 b'"a":{"dtype":"U8","shape":[1],"data_offsets":[1,2]}}') + bytes(2),
                         "more than once"),
-    "deep nesting": (build(None, raw_header=b"{" + b'"a":' + b"[" * 100000 + b"]" * 100000 + b"}"), "nests deeper"),
+    "deep nesting": (build(None, raw_header=b'{"a":{"shape":' + b"[" * 100000 + b"]" * 100000 + b"}}"), "nests deeper"),
+    "list as entry": (build(None, raw_header=b'{"a":' + b"[" * 100000 + b"]" * 100000 + b"}"), "not an object"),
+    "trailing garbage": (build(None, raw_header=b'{} x'), "not valid JSON"),
     "missing field": (build({"a": {"dtype": "F32", "shape": [1]}}, bytes(4)), "lacks the 'data_offsets'"),
     "extra field": (build({"a": dict(entry("F32", [1], 0, 4), code="x")}, bytes(4)), "unknown field"),
     "offsets not a pair": (build({"a": {"dtype": "F32", "shape": [1], "data_offsets": [0]}}, bytes(4)), "pair"),
