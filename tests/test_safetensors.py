@@ -298,3 +298,16 @@ def test_empty_state_dict_and_directory_path(path, tmp_path):
     assert stt.load_file(path) == {}
     with pytest.raises(ValueError, match="not a regular file"):
         rt.load(str(tmp_path))
+
+
+def test_many_entries_parse_in_linear_time():
+    """50,000 one-byte tensors: a parser quadratic in the entry count (nlohmann's DOM parser with a
+    callback is) takes minutes here; the SAX parser well under a second."""
+    import time
+    n = 50_000
+    header = "{" + ",".join(f'"t{i}":{{"dtype":"U8","shape":[1],"data_offsets":[{i},{i + 1}]}}' for i in range(n)) + "}"
+    data = build(None, raw_header=header.encode(), data=bytes(range(256)) * (n // 256) + bytes(n % 256))
+    t0 = time.perf_counter()
+    out = rt.saving.deserialize(data)
+    assert time.perf_counter() - t0 < 10.0
+    assert len(out) == n and out["t300"].item() == 300 % 256
