@@ -17,3 +17,4 @@ from .nn.modules import *  # noqa: F401,F403  (rt.Linear, rt.Conv2d, rt.ReLU, ..
 
 __version__ = "0.1.0"
 from . import data, utils
+from . import distributed  # noqa: F401  (rt.distributed: process groups, collectives)
