@@ -132,3 +132,64 @@ def test_hanging_rank_times_out():
     out = r.stdout + r.stderr
     assert "[rank 0]" in out and "timed out after 2 s" in out, out
     assert r.elapsed < 30, f"the job took {r.elapsed:.1f} s to end"
+
+
+def _netns_pair(tag):
+    """Two network namespaces joined by a veth pair, as a stand-in for two hosts. Returns
+    (namespaces, addresses, subnet, cleanup) or a skip reason string."""
+    if shutil.which("ip") is None:
+        return "the `ip` tool (iproute2) is not installed"
+    if os.geteuid() != 0:
+        return "creating network namespaces needs root"
+    octet = 16 + os.getpid() % 200
+    ns = (f"rt{tag}a", f"rt{tag}b")
+    veth = (f"rtv{tag}a", f"rtv{tag}b")
+    ips = (f"10.213.{octet}.1", f"10.213.{octet}.2")
+    steps = [["ip", "netns", "add", ns[0]], ["ip", "netns", "add", ns[1]],
+             ["ip", "link", "add", veth[0], "type", "veth", "peer", "name", veth[1]],
+             ["ip", "link", "set", veth[0], "netns", ns[0]], ["ip", "link", "set", veth[1], "netns", ns[1]]]
+    for i in range(2):
+        steps += [["ip", "-n", ns[i], "addr", "add", f"{ips[i]}/24", "dev", veth[i]],
+                  ["ip", "-n", ns[i], "link", "set", veth[i], "up"], ["ip", "-n", ns[i], "link", "set", "lo", "up"]]
+
+    def cleanup():
+        for n in ns:
+            subprocess.run(["ip", "netns", "del", n], capture_output=True, timeout=30)
+
+    for cmd in steps:
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=30)
+        if r.returncode != 0:
+            cleanup()
+            return f"`{' '.join(cmd)}` failed: {r.stderr.strip()}"
+    return ns, ips, f"10.213.{octet}.0/24", cleanup
+
+
+def test_two_network_namespaces_over_tcp(tmp_path):
+    """Ranks in two network namespaces joined by a veth pair: mpirun runs in the first, starts
+    Open MPI's daemon in the second through an rsh agent that enters the namespace (instead of
+    ssh), and the ranks all-reduce over TCP (--mca btl tcp,self: no shared memory)."""
+    setup = _netns_pair(str(os.getpid() % 10000))
+    if isinstance(setup, str):
+        pytest.skip(f"network namespaces unavailable: {setup}")
+    (ns_a, ns_b), (ip_a, ip_b), subnet, cleanup = setup
+    try:
+        agent = tmp_path / "netns_agent.sh"
+        agent.write_text("#!/bin/sh\n# Open MPI rsh agent: 'agent HOST CMD...' runs CMD in HOST's namespace.\n"
+                         f'host=$1; shift\ncase "$host" in {ip_b}) ns={ns_b} ;; *) ns={ns_a} ;; esac\n'
+                         'exec ip netns exec "$ns" /bin/sh -c "$*"\n')
+        agent.chmod(0o755)
+        cmd = ["ip", "netns", "exec", ns_a, sys.executable, "-m", "rustorch.distributed.run", "--nproc", "2",
+               "--host", f"{ip_a}:1,{ip_b}:1", "--mca", "plm_rsh_agent", str(agent), "--mca", "btl", "tcp,self",
+               "--mca", "btl_tcp_if_include", subnet, "--mca", "oob_tcp_if_include", subnet,
+               os.path.join(SCRIPTS, "netns_ranks.py")]
+        r = subprocess.run(cmd, cwd=ROOT, env=dict(os.environ, PYTHONPATH=ROOT), stdin=subprocess.DEVNULL,
+                           capture_output=True, text=True, timeout=60)
+    finally:
+        cleanup()
+    check_ok(r)
+    results = {line.split()[1]: line for line in r.stdout.splitlines() if line.startswith("RESULT")}
+    assert set(results) == {"rank=0", "rank=1"}, r.stdout
+    for line in results.values():
+        assert "world=2" in line and "sum=3.0" in line, line
+    assert f"{ip_a}/24" in results["rank=0"] and f"{ip_b}/24" not in results["rank=0"]
+    assert f"{ip_b}/24" in results["rank=1"] and f"{ip_a}/24" not in results["rank=1"]
