@@ -193,3 +193,19 @@ def test_two_network_namespaces_over_tcp(tmp_path):
         assert "world=2" in line and "sum=3.0" in line, line
     assert f"{ip_a}/24" in results["rank=0"] and f"{ip_b}/24" not in results["rank=0"]
     assert f"{ip_b}/24" in results["rank=1"] and f"{ip_a}/24" not in results["rank=1"]
+
+
+def test_keras_fit_and_trainer_distributed(tmp_path):
+    r = launch(2, "keras_fit.py", tmp_path, timeout=120)
+    check_ok(r)
+    r0, r1 = load(tmp_path, 2)
+    for key in ("fit_params", "trainer_params", "fit_loss", "fit_val_loss", "trainer_loss"):
+        np.testing.assert_array_equal(r0[key], r1[key], err_msg=f"{key} differs between ranks")
+    np.testing.assert_allclose(r0["fit_params"], r0["ref_fit_params"], rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(r0["trainer_params"], r0["ref_trainer_params"], rtol=1e-5, atol=1e-6)
+    # Logs averaged over ranks: the same means as one process over all samples.
+    for key in ("fit_loss", "fit_val_loss", "fit_accuracy", "trainer_loss"):
+        np.testing.assert_allclose(r0[key], r0["ref_" + key], rtol=1e-5, atol=1e-6, err_msg=key)
+    # Progress and files on rank 0 only.
+    assert r.stdout.count("Epoch 1/3") == 1, r.stdout
+    assert os.path.exists(tmp_path / "log_rank0.csv") and not os.path.exists(tmp_path / "log_rank1.csv")

@@ -174,14 +174,31 @@ class DistributedDataParallel(Module):
         self._callback_queued = False
 
     def forward(self, *inputs, **kwargs):
-        grad_on = _C.is_grad_enabled()
-        self._expect_sync = grad_on and self.require_backward_grad_sync
+        self._pre_forward()
+        try:
+            return self.module(*inputs, **kwargs)
+        finally:
+            self._post_forward()
+
+    def _pre_forward(self):
+        """What DDP does before the wrapped module's forward: decide whether the next backward
+        synchronises gradients, reset the buckets, re-broadcast buffers. Training loops that call
+        the module's own methods (a LightningModule's training_step) call it themselves."""
+        self._expect_sync = _C.is_grad_enabled() and self.require_backward_grad_sync
         self._reset_iteration_state()
         if self.broadcast_buffers and self._module_buffers and self.require_forward_param_sync:
             self._broadcast_tensors(self._module_buffers)
-        out = self.module(*inputs, **kwargs)
+
+    def _post_forward(self):
         self.require_forward_param_sync = self._expect_sync
-        return out
+
+    def remove_hooks(self):
+        """Unregisters DDP's gradient hooks from the module's parameters (the module then trains
+        locally again); the wrapper must not be used afterwards."""
+        for h in self._hook_handles:
+            h.remove()
+        self._hook_handles = []
+        self._expect_sync = False
 
     @contextlib.contextmanager
     def no_sync(self):
@@ -238,7 +255,8 @@ class DistributedDataParallel(Module):
         self._launch_ready_buckets()
         used = None
         if self.find_unused_parameters:
-            used = _C.tensor([0 if i in set(unready) else 1 for i in range(len(self._params))], dtype=_C.int64)
+            unready_set = set(unready)
+            used = _C.tensor([0 if i in unready_set else 1 for i in range(len(self._params))], dtype=_C.int64)
             self._works.append(self._comm.all_reduce_async(used, dist.ReduceOp.SUM))
         timeout = self._comm.timeout_s
         for w in self._works:
