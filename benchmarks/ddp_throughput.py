@@ -188,10 +188,10 @@ def driver(args):
             "share of the gradient averaging that DDP ran concurrently with backward, clipped to 0-100% and not shown "
             "where the all-reduce is under 5% of backward (smaller than the noise). The MLP's gradients fit DDP's first "
             "1 MiB bucket, which is complete only when backward has finished, so there is nothing to overlap; the "
-            "small CNN's all-reduce is negligible; the deeper MLP's buckets can overlap in principle, but here "
+            "small CNN's all-reduce is negligible; the deeper MLP's buckets can overlap, but here "
             "2 ranks have one core each and the shared-memory all-reduce is CPU work (copies and sums) on the rank's "
-            "communication thread, so it competes with backward for the same core instead of running beside it: "
-            "overlap pays where communication waits on a network, not on this machine. With 2 cores, 2 ranks have one "
+            "communication thread, so it competes with backward for the same core and what overlap hides here "
+            "swings with the load; overlap pays most where communication waits on a network. With 2 cores, 2 ranks have one "
             "core each (and share it with their communication threads), so they cannot beat 1 rank on compute. At a load average above the core count the rows vary "
             "several-fold between runs: rerun on a quiet machine before drawing conclusions.\n\n"
             + table(rows))

@@ -43,6 +43,7 @@ def save_atomically(model, path):
         save_file(tensors, tmp)
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp's 0600 is for the temporary name only
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)
