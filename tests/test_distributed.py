@@ -265,3 +265,11 @@ def test_launcher_without_mpirun_fails_clearly():
                        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
                        env={"PATH": "/nonexistent", "PYTHONPATH": ":".join(sys.path)})
     assert r.returncode != 0 and "mpirun not found" in r.stderr
+
+
+def test_ddp_second_backward_without_forward_raises(local_group):
+    model = DDP(mlp(4))
+    loss = model(rt.randn(3, 6)).sum()
+    loss.backward(retain_graph=True)
+    with pytest.raises(RuntimeError, match="second backward pass ran after one forward"):
+        loss.backward()

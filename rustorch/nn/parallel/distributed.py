@@ -172,6 +172,7 @@ class DistributedDataParallel(Module):
         self._next_bucket = 0
         self._works = []
         self._callback_queued = False
+        self._reduced_since_forward = False
 
     def forward(self, *inputs, **kwargs):
         self._pre_forward()
@@ -199,6 +200,7 @@ class DistributedDataParallel(Module):
             h.remove()
         self._hook_handles = []
         self._expect_sync = False
+        self._reduced_since_forward = False
 
     @contextlib.contextmanager
     def no_sync(self):
@@ -214,6 +216,13 @@ class DistributedDataParallel(Module):
     # ---- backward: buckets -------------------------------------------------------------------
     def _on_grad_ready(self, i):
         if not self._expect_sync:
+            if self._reduced_since_forward:
+                # Averaging again would need another forward; skipping it would leave the ranks'
+                # gradients silently different.
+                raise RuntimeError(
+                    "DistributedDataParallel: a second backward pass ran after one forward (retain_graph=True?); its "
+                    "gradients would not be averaged across ranks. Run forward again before each backward, or "
+                    "accumulate local gradients inside no_sync().")
             return
         if self._ready[i]:
             raise RuntimeError(
@@ -240,6 +249,7 @@ class DistributedDataParallel(Module):
 
     def _finalize_backward(self):
         self._expect_sync = False
+        self._reduced_since_forward = True
         unready = [i for i, r in enumerate(self._ready) if not r]
         if unready and not self.find_unused_parameters:
             names = ", ".join(f"{self._param_names[i]} (index {i})" for i in unready)
