@@ -67,6 +67,10 @@ def test_layout_is_the_reference_format(path):
     spans = sorted(tuple(v["data_offsets"]) for k, v in header.items() if k != "__metadata__")
     assert spans[0][0] == 0 and spans[-1][1] == len(raw) - 8 - n
     assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+    itemsize = {"F32": 4, "F64": 8, "I64": 8, "BOOL": 1}
+    for k, v in header.items():  # every tensor starts aligned to its element size (zero-copy readers)
+        if k != "__metadata__":
+            assert v["data_offsets"][0] % itemsize[v["dtype"]] == 0, k
 
 
 def test_safetensors_package_reads_our_files(path):
@@ -284,3 +288,11 @@ def test_random_corruption_never_crashes(path):
             assert str(e).startswith("safetensors:"), e
             outcomes["error"] += 1
     assert outcomes["error"] > 100 and outcomes["ok"] > 10
+
+
+def test_empty_state_dict_and_directory_path(path, tmp_path):
+    rt.save({}, path)
+    assert rt.load(path) == {}
+    assert stt.load_file(path) == {}
+    with pytest.raises(ValueError, match="not a regular file"):
+        rt.load(str(tmp_path))

@@ -225,14 +225,25 @@ class Accuracy(MeanMetricWrapper):
     def __init__(self, name="accuracy", threshold=0.5, binary=None):
         self.threshold = threshold
         self.binary = binary
+        self._kind = None  # resolved on the first batch (the shapes do not change within a run)
         super().__init__(self._dispatch, name)
 
-    def _dispatch(self, y_true, y_pred):
+    def _resolve(self, y_true, y_pred):
         if self.binary or (self.binary is None and (y_pred.dim() <= 1 or (y_pred.dim() == 2 and y_pred.shape[1] == 1))):
-            return binary_accuracy(y_true, y_pred, self.threshold)
+            return lambda t, p: binary_accuracy(t, p, self.threshold)
         if tuple(y_true.shape) == tuple(y_pred.shape) and y_true.is_floating_point():
-            return categorical_accuracy(y_true, y_pred)
-        return sparse_categorical_accuracy(y_true, y_pred)
+            return categorical_accuracy
+        return sparse_categorical_accuracy
+
+    def _dispatch(self, y_true, y_pred):
+        kind = self._kind
+        if kind is None:
+            kind = self._kind = self._resolve(y_true, y_pred)
+        return kind(y_true, y_pred)
+
+    def reset_state(self):
+        super().reset_state()
+        self._kind = None
 
     def get_config(self):
         return {"name": self.name, "threshold": self.threshold, "binary": self.binary}

@@ -265,8 +265,7 @@ class Model(Module):
         logic = _PredictSteps(self)
         loader = make_loader(x, None, None, batch_size, False, None, "predict", need_y=False)
         data = DataHandler(loader, steps)
-        cbs, _ = make_callbacks(self, callbacks, 0 if verbose == "auto" else resolve_verbose(verbose), 1, data.steps,
-                                add_history=False)
+        cbs, _ = make_callbacks(self, callbacks, resolve_verbose(verbose), 1, data.steps, add_history=False)
         return concat_outputs(run_predict(self, logic, data, cbs))
 
     def train_on_batch(self, x, y=None, sample_weight=None, class_weight=None, return_dict=False):

@@ -1,7 +1,6 @@
 #include "rustorch/io/safetensors.hpp"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -260,9 +259,12 @@ StDType st_dtype_for(DType d) {
   return StDType::F64;
 }
 
-SafetensorsFile parse_safetensors(const uint8_t* data, size_t size) {
-  RT_CHECK(data != nullptr || size == 0, ValueError, "safetensors: null data");
-  RT_CHECK(size >= 8, ValueError, "safetensors: file is truncated: ", size,
+namespace {
+
+// Parses the header of a file of `size` bytes from its first `available` bytes (the whole image,
+// or at least the length field and the header when reading a file piecewise).
+SafetensorsFile parse_prefix(const uint8_t* data, size_t available, uint64_t size) {
+  RT_CHECK(size >= 8 && available >= 8, ValueError, "safetensors: file is truncated: ", size,
            " bytes, too short for the 8-byte header length");
   SafetensorsFile f;
   f.header_size = read_u64_le(data);
@@ -270,6 +272,7 @@ SafetensorsFile parse_safetensors(const uint8_t* data, size_t size) {
            " exceeds the 100 MB limit (not a safetensors file, or corrupt)");
   RT_CHECK(f.header_size <= size - 8, ValueError, "safetensors: file is truncated: header length ",
            f.header_size, " but only ", size - 8, " bytes follow the length field");
+  RT_CHECK(f.header_size <= available - 8, Error, "safetensors: internal error: header not fully read");
   RT_CHECK(f.header_size >= 2, ValueError, "safetensors: header length ", f.header_size,
            " is too small for a JSON object");
   const char* hbegin = reinterpret_cast<const char*>(data + 8);
@@ -320,6 +323,13 @@ SafetensorsFile parse_safetensors(const uint8_t* data, size_t size) {
   return f;
 }
 
+}  // namespace
+
+SafetensorsFile parse_safetensors(const uint8_t* data, size_t size) {
+  RT_CHECK(data != nullptr || size == 0, ValueError, "safetensors: null data");
+  return parse_prefix(data, size, size);
+}
+
 Tensor tensor_from_entry(const SafetensorsEntry& e, const uint8_t* buffer) {
   const DType dtype = st_load_dtype(e.dtype);
   Tensor t = Tensor::empty(e.shape, dtype);
@@ -362,16 +372,13 @@ Tensor tensor_from_entry(const SafetensorsEntry& e, const uint8_t* buffer) {
   return t;
 }
 
-LoadedSafetensors load_safetensors_bytes(const uint8_t* data, size_t size, const std::string& name) {
+namespace {
+
+// Runs `body`, re-raising its ValueError as "safetensors: '<name>': <problem>".
+template <class F> LoadedSafetensors naming_file(const std::string& name, F&& body) {
   try {
-    SafetensorsFile f = parse_safetensors(data, size);
-    LoadedSafetensors out;
-    out.metadata = std::move(f.metadata);
-    out.tensors.reserve(f.tensors.size());
-    for (const auto& e : f.tensors) out.tensors.emplace_back(e.name, tensor_from_entry(e, data + f.data_offset));
-    return out;
+    return body();
   } catch (const ValueError& e) {
-    // "safetensors: <problem>" -> "safetensors: '<file>': <problem>"
     std::string msg = e.what();
     const std::string prefix = "safetensors: ";
     if (msg.rfind(prefix, 0) == 0) msg = msg.substr(prefix.size());
@@ -379,42 +386,109 @@ LoadedSafetensors load_safetensors_bytes(const uint8_t* data, size_t size, const
   }
 }
 
-LoadedSafetensors load_safetensors(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  RT_CHECK(fd >= 0, Error, io_error(path, "open"));
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    const std::string msg = io_error(path, "stat");
-    ::close(fd);
-    RT_THROW(Error, msg);
+struct Fd {
+  int fd;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
   }
-  if (!S_ISREG(st.st_mode)) {
-    ::close(fd);
-    RT_THROW(ValueError, "safetensors: '", path, "' is not a regular file");
+};
+
+// Reads exactly n bytes at `offset`; a short read means the file shrank while we read it.
+void pread_exact(int fd, void* dst, size_t n, uint64_t offset, const std::string& path) {
+  auto* p = static_cast<uint8_t*>(dst);
+  while (n > 0) {
+    const ssize_t r = ::pread(fd, p, std::min<size_t>(n, size_t{1} << 30), static_cast<off_t>(offset));
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      RT_THROW(Error, io_error(path, "read"));
+    }
+    RT_CHECK(r > 0, ValueError, "safetensors: file is truncated (it changed while being read)");
+    p += r;
+    n -= static_cast<size_t>(r);
+    offset += static_cast<uint64_t>(r);
   }
-  const size_t size = static_cast<size_t>(st.st_size);
-  if (size == 0) {
-    ::close(fd);
-    return load_safetensors_bytes(nullptr, 0, path);
-  }
-  void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-  ::close(fd);
-  RT_CHECK(map != MAP_FAILED, Error, io_error(path, "mmap"));
-  struct Unmap {
-    void* p;
-    size_t n;
-    ~Unmap() { ::munmap(p, n); }
-  } unmap{map, size};
-  return load_safetensors_bytes(static_cast<const uint8_t*>(map), size, path);
 }
+
+}  // namespace
+
+LoadedSafetensors load_safetensors_bytes(const uint8_t* data, size_t size, const std::string& name) {
+  return naming_file(name, [&] {
+    SafetensorsFile f = parse_safetensors(data, size);
+    LoadedSafetensors out;
+    out.metadata = std::move(f.metadata);
+    out.tensors.reserve(f.tensors.size());
+    for (const auto& e : f.tensors) out.tensors.emplace_back(e.name, tensor_from_entry(e, data + f.data_offset));
+    return out;
+  });
+}
+
+// Reads with pread straight into each tensor's storage (one copy out of the page cache, no mmap
+// page faults); only the header is buffered, after its length has been checked against the file.
+LoadedSafetensors load_safetensors(const std::string& path) {
+  Fd file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+  RT_CHECK(file.fd >= 0, Error, io_error(path, "open"));
+  struct stat st {};
+  RT_CHECK(::fstat(file.fd, &st) == 0, Error, io_error(path, "stat"));
+  RT_CHECK(S_ISREG(st.st_mode), ValueError, "safetensors: '", path, "' is not a regular file");
+  const uint64_t size = static_cast<uint64_t>(st.st_size);
+  return naming_file(path, [&] {
+    uint8_t len[8] = {};
+    if (size >= 8) pread_exact(file.fd, len, 8, 0, path);
+    const uint64_t n = read_u64_le(len);
+    if (size < 8 || n > kMaxSafetensorsHeader || n > size - 8) parse_prefix(len, 8, size);  // throws the reason
+    std::vector<uint8_t> head(8 + n);
+    pread_exact(file.fd, head.data(), head.size(), 0, path);
+    SafetensorsFile f = parse_prefix(head.data(), head.size(), size);
+    LoadedSafetensors out;
+    out.metadata = std::move(f.metadata);
+    out.tensors.reserve(f.tensors.size());
+    std::vector<uint8_t> staging;
+    for (const auto& e : f.tensors) {
+      const uint64_t nbytes = e.end - e.begin;
+      const DType dtype = st_load_dtype(e.dtype);
+      const bool direct = std::endian::native == std::endian::little &&
+                          (e.dtype == StDType::F32 || e.dtype == StDType::F64 || e.dtype == StDType::I64);
+      if (direct) {
+        Tensor t = Tensor::empty(e.shape, dtype);
+        if (nbytes) pread_exact(file.fd, t.raw_data(), nbytes, f.data_offset + e.begin, path);
+        out.tensors.emplace_back(e.name, std::move(t));
+      } else {  // converted (or bools normalised) from a staging buffer
+        staging.resize(nbytes);
+        if (nbytes) pread_exact(file.fd, staging.data(), nbytes, f.data_offset + e.begin, path);
+        SafetensorsEntry local = e;
+        local.end -= local.begin;
+        local.begin = 0;
+        out.tensors.emplace_back(e.name, tensor_from_entry(local, staging.data()));
+      }
+    }
+    return out;
+  });
+}
+
+namespace {
+
+// Writing order: larger elements first (stable otherwise), so that every tensor's data starts at
+// a multiple of its element size in the 8-byte-aligned buffer (as the safetensors package lays
+// files out; zero-copy readers need it).
+std::vector<size_t> layout_order(const std::vector<std::pair<std::string, Tensor>>& tensors) {
+  std::vector<size_t> order(tensors.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  for (const auto& [name, t] : tensors) RT_CHECK(t.defined(), ValueError, "safetensors: tensor '", name, "' is None");
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return itemsize(tensors[a].second.dtype()) > itemsize(tensors[b].second.dtype());
+  });
+  return order;
+}
+
+}  // namespace
 
 std::string safetensors_header(const std::vector<std::pair<std::string, Tensor>>& tensors,
                                const std::map<std::string, std::string>& metadata) {
   json header = json::object();
   if (!metadata.empty()) header["__metadata__"] = metadata;
   uint64_t offset = 0;
-  for (const auto& [name, t] : tensors) {
-    RT_CHECK(t.defined(), ValueError, "safetensors: tensor '", name, "' is None");
+  for (size_t i : layout_order(tensors)) {
+    const auto& [name, t] = tensors[i];
     RT_CHECK(name != "__metadata__", ValueError, "safetensors: '__metadata__' is reserved and cannot name a tensor");
     RT_CHECK(!header.contains(name), ValueError, "safetensors: tensor name '", name, "' appears twice");
     const uint64_t nbytes = static_cast<uint64_t>(t.numel()) * itemsize(t.dtype());
@@ -449,12 +523,22 @@ void write_all(int fd, const void* data, size_t n) {
   }
 }
 
-template <class Sink>
-void emit(const std::vector<std::pair<std::string, Tensor>>& tensors,
-          const std::map<std::string, std::string>& metadata, Sink&& sink) {
-  const std::string header = safetensors_header(tensors, metadata);
-  sink(header.data(), header.size());
+}  // namespace
+
+uint64_t safetensors_data_size(const std::vector<std::pair<std::string, Tensor>>& tensors) {
+  uint64_t total = 0;
   for (const auto& [name, t] : tensors) {
+    RT_CHECK(t.defined(), ValueError, "safetensors: tensor '", name, "' is None");
+    total += static_cast<uint64_t>(t.numel()) * itemsize(t.dtype());
+  }
+  return total;
+}
+
+void emit_safetensors(const std::vector<std::pair<std::string, Tensor>>& tensors, const std::string& header,
+                      const std::function<void(const void*, size_t)>& sink) {
+  sink(header.data(), header.size());
+  for (size_t i : layout_order(tensors)) {
+    const Tensor& t = tensors[i].second;
     if (t.numel() == 0) continue;
     const Tensor c = contiguous_as(t.detach(), t.dtype());
     if constexpr (std::endian::native == std::endian::little) {
@@ -463,24 +547,25 @@ void emit(const std::vector<std::pair<std::string, Tensor>>& tensors,
       const size_t isz = itemsize(c.dtype());
       std::vector<uint8_t> buf(static_cast<size_t>(c.numel()) * isz);
       const uint8_t* src = static_cast<const uint8_t*>(c.raw_data());
-      for (size_t i = 0; i < buf.size(); i += isz)
-        for (size_t b = 0; b < isz; ++b) buf[i + b] = src[i + isz - 1 - b];
+      for (size_t k = 0; k < buf.size(); k += isz)
+        for (size_t b = 0; b < isz; ++b) buf[k + b] = src[k + isz - 1 - b];
       sink(buf.data(), buf.size());
     }
   }
 }
 
-}  // namespace
-
 void write_safetensors(int fd, const std::vector<std::pair<std::string, Tensor>>& tensors,
                        const std::map<std::string, std::string>& metadata) {
-  emit(tensors, metadata, [fd](const void* p, size_t n) { write_all(fd, p, n); });
+  emit_safetensors(tensors, safetensors_header(tensors, metadata),
+                   [fd](const void* p, size_t n) { write_all(fd, p, n); });
 }
 
 std::vector<uint8_t> serialize_safetensors(const std::vector<std::pair<std::string, Tensor>>& tensors,
                                            const std::map<std::string, std::string>& metadata) {
+  const std::string header = safetensors_header(tensors, metadata);
   std::vector<uint8_t> out;
-  emit(tensors, metadata, [&out](const void* p, size_t n) {
+  out.reserve(header.size() + safetensors_data_size(tensors));
+  emit_safetensors(tensors, header, [&out](const void* p, size_t n) {
     const auto* b = static_cast<const uint8_t*>(p);
     out.insert(out.end(), b, b + n);
   });
