@@ -34,6 +34,7 @@ PYBIND11_MODULE(_C, m) {
   bind_data(m);
   bind_linalg(m);
   bind_io(m);
+  bind_distributed(m);
 }
 
 }  // namespace rustorch::python
