@@ -20,7 +20,7 @@ TensorList tensors_from(py::handle h, const char* op) {
   TensorList out;
   if (h.is_none()) return out;
   if (py::isinstance<TensorImpl>(h)) return {h.cast<Tensor>()};
-  for (py::handle item : py::reinterpret_borrow<py::sequence>(h)) {
+  for (py::object item : py::reinterpret_borrow<py::sequence>(h)) {
     RT_CHECK(item.is_none() || py::isinstance<TensorImpl>(item), TypeError, op, ": expected tensors, got ",
              py::str(py::type::of(item).attr("__name__")).cast<std::string>());
     out.push_back(item.is_none() ? Tensor() : item.cast<Tensor>());

@@ -373,6 +373,11 @@ StDType st_dtype_for(DType d) {
     case DType::Int64: return StDType::I64;
     case DType::Float32: return StDType::F32;
     case DType::Float64: break;
+    case DType::Complex64:
+    case DType::Complex128:
+      RT_THROW(TypeError, "safetensors: can't save a ", dtype_name(d),
+               " tensor (rustorch writes real dtypes only); save rt.view_as_real(t) and rebuild it with "
+               "rt.view_as_complex");
   }
   return StDType::F64;
 }
