@@ -54,6 +54,7 @@ void bind_optim(py::module_& m);
 void bind_data(py::module_& m);
 void bind_linalg(py::module_& m);
 void bind_io(py::module_& m);
+void bind_distributed(py::module_& m);
 void bind_complex(py::module_& m, PyTensorClass& cls);
 // Makes every bound function and Tensor method set its name as the current op (core/op_name.hpp)
 // while it runs; called last, after every area is bound.
