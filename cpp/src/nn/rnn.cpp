@@ -165,6 +165,20 @@ template <class F> void for_rows(int64_t rows, int64_t width, F f) {
   parallel_for(rows, std::max<int64_t>(1, 16384 / std::max<int64_t>(width, 1)), f);
 }
 
+// A contiguous (cols, rows) copy of a contiguous 2-D tensor.
+template <class T> Tensor transposed_copy(const Tensor& w) {
+  const int64_t rows = w.size(0), cols = w.size(1);
+  Tensor out = Tensor::empty({cols, rows}, w.dtype());
+  const T* src = w.data<T>();
+  T* dst = out.data<T>();
+  constexpr int64_t blk = 32;
+  for (int64_t r0 = 0; r0 < rows; r0 += blk)
+    for (int64_t c0 = 0; c0 < cols; c0 += blk)
+      for (int64_t r = r0; r < std::min(rows, r0 + blk); ++r)
+        for (int64_t c = c0; c < std::min(cols, c0 + blk); ++c) dst[c * rows + r] = src[r * cols + c];
+  return out;
+}
+
 // Buffers of one forward pass (saved for the backward).
 struct RnnBuffers {
   Tensor gates;  // (T, B, G*H): activated gates (LSTM i, f, g, o; GRU r, z, n; RNN the new state)
@@ -196,9 +210,13 @@ void rnn_forward_kernel(const RnnGeom& g, const Tensor& x, const Tensor& h0, con
   T* tcb = lstm ? buf.tcbuf.data<T>() : nullptr;
   T* mb = g.proj ? buf.mbuf.data<T>() : nullptr;
   T* hnb = gru ? buf.hnbuf.data<T>() : nullptr;
-  const T* wih = w_ih.data<T>();
-  const T* whh = w_hh.data<T>();
-  const T* whr = g.proj ? w_hr.data<T>() : nullptr;
+  // OpenBLAS multiplies by a contiguous (K, N) right operand ~25% faster than by a transposed
+  // one, so the weights are transposed once per call.
+  const Tensor wih_t = transposed_copy<T>(w_ih), whh_t = transposed_copy<T>(w_hh);
+  const Tensor whr_t = g.proj ? transposed_copy<T>(w_hr) : Tensor();
+  const T* wih = wih_t.data<T>();
+  const T* whh = whh_t.data<T>();
+  const T* whr = g.proj ? whr_t.data<T>() : nullptr;
   const T* bih = g.bias ? b_ih.data<T>() : nullptr;
   const T* bhh = g.bias ? b_hh.data<T>() : nullptr;
 
@@ -209,7 +227,7 @@ void rnn_forward_kernel(const RnnGeom& g, const Tensor& x, const Tensor& h0, con
     for (int64_t k = 0; k < GH; ++k) brow[k] = bih[k] + (gru ? T(0) : bhh[k]);
     for (int64_t r = 0; r < TB; ++r) std::memcpy(gates + r * GH, brow.data(), sizeof(T) * GH);
   }
-  gemm(false, true, TB, GH, g.I, T(1), x.data<T>(), g.I, wih, g.I, g.bias ? T(1) : T(0), gates, GH);
+  gemm(false, false, TB, GH, g.I, T(1), x.data<T>(), g.I, wih, GH, g.bias ? T(1) : T(0), gates, GH);
 
   std::memcpy(hb + g.first_slot() * B * P, h0.data<T>(), sizeof(T) * B * P);
   if (lstm) std::memcpy(cb + g.first_slot() * B * H, c0.data<T>(), sizeof(T) * B * H);
@@ -227,7 +245,7 @@ void rnn_forward_kernel(const RnnGeom& g, const Tensor& x, const Tensor& h0, con
       std::memcpy(cb + g.cur_slot(t) * B * H + bs * H, cb + g.prev_slot(t) * B * H + bs * H, sizeof(T) * (B - bs) * H);
     if (bs == 0) continue;
     if (lstm) {
-      gemm(false, true, bs, GH, P, T(1), hp, P, whh, P, T(1), gt, GH);
+      gemm(false, false, bs, GH, P, T(1), hp, P, whh, GH, T(1), gt, GH);
       const T* cp = cb + g.prev_slot(t) * B * H;
       T* cc = cb + g.cur_slot(t) * B * H;
       T* tc = tcb + t * B * H;
@@ -251,12 +269,12 @@ void rnn_forward_kernel(const RnnGeom& g, const Tensor& x, const Tensor& h0, con
           }
         }
       });
-      if (g.proj) gemm(false, true, bs, P, H, T(1), m, H, whr, H, T(0), hc, P);
+      if (g.proj) gemm(false, false, bs, P, H, T(1), m, H, whr, P, T(0), hc, P);
     } else if (gru) {
       T* hg = hg_scratch.get();
       if (g.bias)
         for (int64_t b = 0; b < bs; ++b) std::memcpy(hg + b * GH, bhh, sizeof(T) * GH);
-      gemm(false, true, bs, GH, P, T(1), hp, P, whh, P, g.bias ? T(1) : T(0), hg, GH);
+      gemm(false, false, bs, GH, P, T(1), hp, P, whh, GH, g.bias ? T(1) : T(0), hg, GH);
       T* hn = hnb + t * B * H;
       for_rows(bs, GH, [&](int64_t r0, int64_t r1) {
         for (int64_t b = r0; b < r1; ++b) {
@@ -278,7 +296,7 @@ void rnn_forward_kernel(const RnnGeom& g, const Tensor& x, const Tensor& h0, con
         }
       });
     } else {
-      gemm(false, true, bs, GH, P, T(1), hp, P, whh, P, T(1), gt, GH);
+      gemm(false, false, bs, GH, P, T(1), hp, P, whh, GH, T(1), gt, GH);
       const bool relu = g.mode == RnnMode::RnnRelu;
       for_rows(bs, GH, [&](int64_t r0, int64_t r1) {
         for (int64_t b = r0; b < r1; ++b) {
