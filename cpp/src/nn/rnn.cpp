@@ -18,6 +18,7 @@
 #include "rustorch/autograd/grad_mode.hpp"
 #include "rustorch/core/parallel.hpp"
 #include "rustorch/nn/common.hpp"
+#include "rustorch/nn/packed_gemm.hpp"
 #include "rustorch/ops/copy.hpp"
 #include "rustorch/ops/elementwise.hpp"
 #include "rustorch/ops/factory.hpp"
@@ -179,6 +180,32 @@ template <class T> Tensor transposed_copy(const Tensor& w) {
   return out;
 }
 
+// The right operand B (K x N, row-major, leading dimension ldb) of GEMMs: float32 on an AVX-512
+// CPU packs it once for the packed kernels (reused at every step); otherwise BLAS reads it.
+template <class T> struct RightMatrix {
+  const T* b;
+  int64_t ldb, K, N;
+  PackedMatrix packed;
+  RightMatrix(const T* b_, int64_t ldb_, int64_t K_, int64_t N_) : b(b_), ldb(ldb_), K(K_), N(N_) {
+    if constexpr (std::is_same_v<T, float>)
+      if (packed_gemm_available()) packed = PackedMatrix(b, ldb, K, N);
+  }
+};
+
+// C (M x N) = beta C + op(A) B with op(A) = A (M x K, leading dimension lda) or, with trans_a,
+// the transpose of A (K x M).
+template <class T>
+void matmul_into(int64_t M, bool trans_a, const T* a, int64_t lda, const RightMatrix<T>& B, T beta, T* c, int64_t ldc) {
+  if (M == 0) return;
+  if constexpr (std::is_same_v<T, float>) {
+    if (B.packed.defined()) {
+      packed_gemm(M, a, trans_a ? 1 : lda, trans_a ? lda : 1, B.packed, beta, c, ldc);
+      return;
+    }
+  }
+  gemm(trans_a, false, M, B.N, B.K, T(1), a, lda, B.b, B.ldb, beta, c, ldc);
+}
+
 // Buffers of one forward pass (saved for the backward).
 struct RnnBuffers {
   Tensor gates;  // (T, B, G*H): activated gates (LSTM i, f, g, o; GRU r, z, n; RNN the new state)
@@ -214,9 +241,8 @@ void rnn_forward_kernel(const RnnGeom& g, const Tensor& x, const Tensor& h0, con
   // one, so the weights are transposed once per call.
   const Tensor wih_t = transposed_copy<T>(w_ih), whh_t = transposed_copy<T>(w_hh);
   const Tensor whr_t = g.proj ? transposed_copy<T>(w_hr) : Tensor();
-  const T* wih = wih_t.data<T>();
-  const T* whh = whh_t.data<T>();
-  const T* whr = g.proj ? whr_t.data<T>() : nullptr;
+  const RightMatrix<T> wih(wih_t.data<T>(), GH, g.I, GH), whh(whh_t.data<T>(), GH, P, GH);
+  const RightMatrix<T> whr(g.proj ? whr_t.data<T>() : nullptr, P, g.proj ? H : 0, g.proj ? P : 0);
   const T* bih = g.bias ? b_ih.data<T>() : nullptr;
   const T* bhh = g.bias ? b_hh.data<T>() : nullptr;
 
@@ -227,7 +253,7 @@ void rnn_forward_kernel(const RnnGeom& g, const Tensor& x, const Tensor& h0, con
     for (int64_t k = 0; k < GH; ++k) brow[k] = bih[k] + (gru ? T(0) : bhh[k]);
     for (int64_t r = 0; r < TB; ++r) std::memcpy(gates + r * GH, brow.data(), sizeof(T) * GH);
   }
-  gemm(false, false, TB, GH, g.I, T(1), x.data<T>(), g.I, wih, GH, g.bias ? T(1) : T(0), gates, GH);
+  matmul_into(TB, false, x.data<T>(), g.I, wih, g.bias ? T(1) : T(0), gates, GH);
 
   std::memcpy(hb + g.first_slot() * B * P, h0.data<T>(), sizeof(T) * B * P);
   if (lstm) std::memcpy(cb + g.first_slot() * B * H, c0.data<T>(), sizeof(T) * B * H);
@@ -245,7 +271,7 @@ void rnn_forward_kernel(const RnnGeom& g, const Tensor& x, const Tensor& h0, con
       std::memcpy(cb + g.cur_slot(t) * B * H + bs * H, cb + g.prev_slot(t) * B * H + bs * H, sizeof(T) * (B - bs) * H);
     if (bs == 0) continue;
     if (lstm) {
-      gemm(false, false, bs, GH, P, T(1), hp, P, whh, GH, T(1), gt, GH);
+      matmul_into(bs, false, hp, P, whh, T(1), gt, GH);
       const T* cp = cb + g.prev_slot(t) * B * H;
       T* cc = cb + g.cur_slot(t) * B * H;
       T* tc = tcb + t * B * H;
@@ -269,12 +295,12 @@ void rnn_forward_kernel(const RnnGeom& g, const Tensor& x, const Tensor& h0, con
           }
         }
       });
-      if (g.proj) gemm(false, false, bs, P, H, T(1), m, H, whr, P, T(0), hc, P);
+      if (g.proj) matmul_into(bs, false, m, H, whr, T(0), hc, P);
     } else if (gru) {
       T* hg = hg_scratch.get();
       if (g.bias)
         for (int64_t b = 0; b < bs; ++b) std::memcpy(hg + b * GH, bhh, sizeof(T) * GH);
-      gemm(false, false, bs, GH, P, T(1), hp, P, whh, GH, g.bias ? T(1) : T(0), hg, GH);
+      matmul_into(bs, false, hp, P, whh, g.bias ? T(1) : T(0), hg, GH);
       T* hn = hnb + t * B * H;
       for_rows(bs, GH, [&](int64_t r0, int64_t r1) {
         for (int64_t b = r0; b < r1; ++b) {
@@ -296,7 +322,7 @@ void rnn_forward_kernel(const RnnGeom& g, const Tensor& x, const Tensor& h0, con
         }
       });
     } else {
-      gemm(false, false, bs, GH, P, T(1), hp, P, whh, GH, T(1), gt, GH);
+      matmul_into(bs, false, hp, P, whh, T(1), gt, GH);
       const bool relu = g.mode == RnnMode::RnnRelu;
       for_rows(bs, GH, [&](int64_t r0, int64_t r1) {
         for (int64_t b = r0; b < r1; ++b) {
@@ -343,7 +369,8 @@ TensorList rnn_backward_kernel(const RnnGeom& g, const Tensor& x, const Tensor& 
   const T* gyp = gy.data<T>();
   const T* gates = buf.gates.data<T>();
   const T* hb = buf.hbuf.data<T>();
-  const T* whh = w_hh.data<T>();
+  const RightMatrix<T> whh(w_hh.data<T>(), P, GH, P);
+  const RightMatrix<T> whr(g.proj ? w_hr.data<T>() : nullptr, H, g.proj ? P : 0, g.proj ? H : 0);
 
   Tensor dh_t = clone(ghn);
   T* dh = dh_t.data<T>();
@@ -354,9 +381,13 @@ TensorList rnn_backward_kernel(const RnnGeom& g, const Tensor& x, const Tensor& 
     dc = dc_t.data<T>();
   }
   // Gate gradients w.r.t. the pre-activations of the input projection (dgx) and the hidden
-  // projection (dgh; the same as dgx except for GRU's n gate). Rows of inactive sequences stay 0.
-  Tensor dgx_t = zeros({T_, B, GH}, dt);
-  Tensor dgh_t = gru ? zeros({T_, B, GH}, dt) : dgx_t;
+  // projection (dgh; the same as dgx except for GRU's n gate). Every row is written at every step
+  // unless the batch is packed; then rows of finished sequences must stay 0.
+  bool packed = false;
+  for (int64_t bs : g.batch_sizes) packed |= bs < B;
+  auto gate_grads = [&] { return packed ? zeros({T_, B, GH}, dt) : Tensor::empty({T_, B, GH}, dt); };
+  Tensor dgx_t = gate_grads();
+  Tensor dgh_t = gru ? gate_grads() : dgx_t;
   Tensor dhp_t = g.proj ? zeros({T_, B, P}, dt) : Tensor();  // dL/dh at each step (for weight_hr)
   T* dgx = dgx_t.data<T>();
   T* dgh = dgh_t.data<T>();
@@ -373,7 +404,7 @@ TensorList rnn_backward_kernel(const RnnGeom& g, const Tensor& x, const Tensor& 
       const T* dm = dh;
       if (g.proj) {
         std::memcpy(dhp_t.data<T>() + t * B * P, dh, sizeof(T) * bs * P);
-        gemm(false, false, bs, H, P, T(1), dh, P, w_hr.data<T>(), H, T(0), dm_scratch.get(), H);
+        matmul_into(bs, false, dh, P, whr, T(0), dm_scratch.get(), H);
         dm = dm_scratch.get();
       }
       const T* cp = buf.cbuf.data<T>() + g.prev_slot(t) * B * H;
@@ -397,7 +428,7 @@ TensorList rnn_backward_kernel(const RnnGeom& g, const Tensor& x, const Tensor& 
           }
         }
       });
-      gemm(false, false, bs, P, GH, T(1), dgt, GH, whh, P, T(0), dh, P);
+      matmul_into(bs, false, dgt, GH, whh, T(0), dh, P);
     } else if (gru) {
       const T* hp = hb + g.prev_slot(t) * B * P;
       const T* hn = buf.hnbuf.data<T>() + t * B * H;
@@ -425,7 +456,7 @@ TensorList rnn_backward_kernel(const RnnGeom& g, const Tensor& x, const Tensor& 
           }
         }
       });
-      gemm(false, false, bs, P, GH, T(1), dght, GH, whh, P, T(1), dh, P);
+      matmul_into(bs, false, dght, GH, whh, T(1), dh, P);
     } else {
       const bool relu = g.mode == RnnMode::RnnRelu;
       for_rows(bs, GH, [&](int64_t r0, int64_t r1) {
@@ -437,25 +468,25 @@ TensorList rnn_backward_kernel(const RnnGeom& g, const Tensor& x, const Tensor& 
             dg[j] = relu ? (hr[j] > T(0) ? dhr[j] : T(0)) : dhr[j] * (T(1) - hr[j] * hr[j]);
         }
       });
-      gemm(false, false, bs, P, GH, T(1), dgt, GH, whh, P, T(0), dh, P);
+      matmul_into(bs, false, dgt, GH, whh, T(0), dh, P);
     }
   }
 
   TensorList out(8);
   if (need[0]) {
     out[0] = Tensor::empty({T_, B, g.I}, dt);
-    gemm(false, false, TB, g.I, GH, T(1), dgx, GH, w_ih.data<T>(), g.I, T(0), out[0].data<T>(), g.I);
+    matmul_into(TB, false, dgx, GH, RightMatrix<T>(w_ih.data<T>(), g.I, GH, g.I), T(0), out[0].data<T>(), g.I);
   }
   if (need[1]) out[1] = dh_t;
   if (need[2] && lstm) out[2] = dc_t;
   if (need[3]) {
     out[3] = Tensor::empty({GH, g.I}, dt);
-    gemm(true, false, GH, g.I, TB, T(1), dgx, GH, x.data<T>(), g.I, T(0), out[3].data<T>(), g.I);
+    matmul_into(GH, true, dgx, GH, RightMatrix<T>(x.data<T>(), g.I, TB, g.I), T(0), out[3].data<T>(), g.I);
   }
   if (need[4]) {
     out[4] = Tensor::empty({GH, P}, dt);
     const T* hprev = hb + (g.reverse ? B * P : 0);  // the state entering each step, in time order
-    gemm(true, false, GH, P, TB, T(1), dgh, GH, hprev, P, T(0), out[4].data<T>(), P);
+    matmul_into(GH, true, dgh, GH, RightMatrix<T>(hprev, P, TB, P), T(0), out[4].data<T>(), P);
   }
   if (need[5] && g.bias) {
     out[5] = Tensor::empty({GH}, dt);
@@ -467,7 +498,7 @@ TensorList rnn_backward_kernel(const RnnGeom& g, const Tensor& x, const Tensor& 
   }
   if (need[7] && g.proj) {
     out[7] = Tensor::empty({P, H}, dt);
-    gemm(true, false, P, H, TB, T(1), dhp_t.data<T>(), P, buf.mbuf.data<T>(), H, T(0), out[7].data<T>(), H);
+    matmul_into(P, true, dhp_t.data<T>(), P, RightMatrix<T>(buf.mbuf.data<T>(), H, TB, H), T(0), out[7].data<T>(), H);
   }
   return out;
 }
