@@ -11,6 +11,7 @@
 #include <utility>
 #include <cstring>
 
+#include "rustorch/core/allocator.hpp"
 #include "rustorch/core/parallel.hpp"
 
 namespace rustorch::nn {
@@ -20,16 +21,30 @@ bool packed_gemm_available() {
   return has;
 }
 
-PackedMatrix::PackedMatrix(const float* b, int64_t ldb, int64_t K, int64_t N) : K_(K), N_(N) {
+PackedMatrix::PackedMatrix(const float* b, int64_t sk, int64_t sn, int64_t K, int64_t N) : K_(K), N_(N) {
   const int64_t P = panels();
-  data_ = std::shared_ptr<float[]>(new float[static_cast<size_t>(std::max<int64_t>(1, P * K * 32))]);
+  // From the caching allocator: the weights are repacked on every call of a layer.
+  const size_t bytes = sizeof(float) * static_cast<size_t>(std::max<int64_t>(1, P * K * 32));
+  data_ = std::shared_ptr<float[]>(static_cast<float*>(allocator::allocate(bytes)),
+                                   [bytes](float* p) { allocator::deallocate(p, bytes); });
   float* out = data_.get();
   for (int64_t p = 0; p < P; ++p) {
     const int64_t n0 = p * 32, w = std::min<int64_t>(32, N - n0);
     float* dst = out + p * K * 32;
-    for (int64_t k = 0; k < K; ++k) {
-      std::memcpy(dst + k * 32, b + k * ldb + n0, sizeof(float) * static_cast<size_t>(w));
-      if (w < 32) std::memset(dst + k * 32 + w, 0, sizeof(float) * static_cast<size_t>(32 - w));
+    if (sn == 1) {  // rows of B are contiguous
+      for (int64_t k = 0; k < K; ++k) {
+        std::memcpy(dst + k * 32, b + k * sk + n0, sizeof(float) * static_cast<size_t>(w));
+        if (w < 32) std::memset(dst + k * 32 + w, 0, sizeof(float) * static_cast<size_t>(32 - w));
+      }
+    } else {  // a transposed view: read each column of B contiguously when sk == 1
+      for (int64_t j = 0; j < 32; ++j) {
+        if (j >= w) {
+          for (int64_t k = 0; k < K; ++k) dst[k * 32 + j] = 0.0f;
+          continue;
+        }
+        const float* col = b + (n0 + j) * sn;
+        for (int64_t k = 0; k < K; ++k) dst[k * 32 + j] = col[k * sk];
+      }
     }
   }
 }

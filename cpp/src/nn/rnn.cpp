@@ -166,29 +166,37 @@ template <class F> void for_rows(int64_t rows, int64_t width, F f) {
   parallel_for(rows, std::max<int64_t>(1, 16384 / std::max<int64_t>(width, 1)), f);
 }
 
-// A contiguous (cols, rows) copy of a contiguous 2-D tensor.
-template <class T> Tensor transposed_copy(const Tensor& w) {
-  const int64_t rows = w.size(0), cols = w.size(1);
-  Tensor out = Tensor::empty({cols, rows}, w.dtype());
-  const T* src = w.data<T>();
-  T* dst = out.data<T>();
-  constexpr int64_t blk = 32;
-  for (int64_t r0 = 0; r0 < rows; r0 += blk)
-    for (int64_t c0 = 0; c0 < cols; c0 += blk)
-      for (int64_t r = r0; r < std::min(rows, r0 + blk); ++r)
-        for (int64_t c = c0; c < std::min(cols, c0 + blk); ++c) dst[c * rows + r] = src[r * cols + c];
-  return out;
-}
-
-// The right operand B (K x N, row-major, leading dimension ldb) of GEMMs: float32 on an AVX-512
-// CPU packs it once for the packed kernels (reused at every step); otherwise BLAS reads it.
+// The right operand B (K x N; element (k, n) at b[k * stride_k + n * stride_n]) of the layer's
+// GEMMs. float32 on an AVX-512 CPU packs it once for the packed kernels (reused at every step);
+// otherwise BLAS reads it, from a transposed copy when B is a transposed view (OpenBLAS multiplies
+// by a contiguous (K, N) operand ~25% faster than by a transposed one).
 template <class T> struct RightMatrix {
-  const T* b;
-  int64_t ldb, K, N;
+  const T* b = nullptr;
+  int64_t ldb = 0, K = 0, N = 0;
   PackedMatrix packed;
-  RightMatrix(const T* b_, int64_t ldb_, int64_t K_, int64_t N_) : b(b_), ldb(ldb_), K(K_), N(N_) {
-    if constexpr (std::is_same_v<T, float>)
-      if (packed_gemm_available()) packed = PackedMatrix(b, ldb, K, N);
+  Tensor copy;
+  RightMatrix(const T* src, int64_t stride_k, int64_t stride_n, int64_t K_, int64_t N_, DType dt) : K(K_), N(N_) {
+    if (K == 0 || N == 0) return;
+    if constexpr (std::is_same_v<T, float>) {
+      if (packed_gemm_available()) {
+        packed = PackedMatrix(src, stride_k, stride_n, K, N);
+        return;
+      }
+    }
+    if (stride_n == 1) {
+      b = src;
+      ldb = stride_k;
+      return;
+    }
+    copy = Tensor::empty({K, N}, dt);
+    T* dst = copy.data<T>();
+    constexpr int64_t blk = 32;
+    for (int64_t n0 = 0; n0 < N; n0 += blk)
+      for (int64_t k0 = 0; k0 < K; k0 += blk)
+        for (int64_t n = n0; n < std::min(N, n0 + blk); ++n)
+          for (int64_t k = k0; k < std::min(K, k0 + blk); ++k) dst[k * N + n] = src[k * stride_k + n * stride_n];
+    b = dst;
+    ldb = N;
   }
 };
 
@@ -237,12 +245,9 @@ void rnn_forward_kernel(const RnnGeom& g, const Tensor& x, const Tensor& h0, con
   T* tcb = lstm ? buf.tcbuf.data<T>() : nullptr;
   T* mb = g.proj ? buf.mbuf.data<T>() : nullptr;
   T* hnb = gru ? buf.hnbuf.data<T>() : nullptr;
-  // OpenBLAS multiplies by a contiguous (K, N) right operand ~25% faster than by a transposed
-  // one, so the weights are transposed once per call.
-  const Tensor wih_t = transposed_copy<T>(w_ih), whh_t = transposed_copy<T>(w_hh);
-  const Tensor whr_t = g.proj ? transposed_copy<T>(w_hr) : Tensor();
-  const RightMatrix<T> wih(wih_t.data<T>(), GH, g.I, GH), whh(whh_t.data<T>(), GH, P, GH);
-  const RightMatrix<T> whr(g.proj ? whr_t.data<T>() : nullptr, P, g.proj ? H : 0, g.proj ? P : 0);
+  // The GEMMs multiply by the transposed weights: W_ih^T (I x GH), W_hh^T (P x GH), W_hr^T (H x P).
+  const RightMatrix<T> wih(w_ih.data<T>(), 1, g.I, g.I, GH, dt), whh(w_hh.data<T>(), 1, P, P, GH, dt);
+  const RightMatrix<T> whr(g.proj ? w_hr.data<T>() : nullptr, 1, H, g.proj ? H : 0, g.proj ? P : 0, dt);
   const T* bih = g.bias ? b_ih.data<T>() : nullptr;
   const T* bhh = g.bias ? b_hh.data<T>() : nullptr;
 
@@ -369,8 +374,8 @@ TensorList rnn_backward_kernel(const RnnGeom& g, const Tensor& x, const Tensor& 
   const T* gyp = gy.data<T>();
   const T* gates = buf.gates.data<T>();
   const T* hb = buf.hbuf.data<T>();
-  const RightMatrix<T> whh(w_hh.data<T>(), P, GH, P);
-  const RightMatrix<T> whr(g.proj ? w_hr.data<T>() : nullptr, H, g.proj ? P : 0, g.proj ? H : 0);
+  const RightMatrix<T> whh(w_hh.data<T>(), P, 1, GH, P, dt);
+  const RightMatrix<T> whr(g.proj ? w_hr.data<T>() : nullptr, H, 1, g.proj ? P : 0, g.proj ? H : 0, dt);
 
   Tensor dh_t = clone(ghn);
   T* dh = dh_t.data<T>();
@@ -475,18 +480,18 @@ TensorList rnn_backward_kernel(const RnnGeom& g, const Tensor& x, const Tensor& 
   TensorList out(8);
   if (need[0]) {
     out[0] = Tensor::empty({T_, B, g.I}, dt);
-    matmul_into(TB, false, dgx, GH, RightMatrix<T>(w_ih.data<T>(), g.I, GH, g.I), T(0), out[0].data<T>(), g.I);
+    matmul_into(TB, false, dgx, GH, RightMatrix<T>(w_ih.data<T>(), g.I, 1, GH, g.I, dt), T(0), out[0].data<T>(), g.I);
   }
   if (need[1]) out[1] = dh_t;
   if (need[2] && lstm) out[2] = dc_t;
   if (need[3]) {
     out[3] = Tensor::empty({GH, g.I}, dt);
-    matmul_into(GH, true, dgx, GH, RightMatrix<T>(x.data<T>(), g.I, TB, g.I), T(0), out[3].data<T>(), g.I);
+    matmul_into(GH, true, dgx, GH, RightMatrix<T>(x.data<T>(), g.I, 1, TB, g.I, dt), T(0), out[3].data<T>(), g.I);
   }
   if (need[4]) {
     out[4] = Tensor::empty({GH, P}, dt);
     const T* hprev = hb + (g.reverse ? B * P : 0);  // the state entering each step, in time order
-    matmul_into(GH, true, dgh, GH, RightMatrix<T>(hprev, P, TB, P), T(0), out[4].data<T>(), P);
+    matmul_into(GH, true, dgh, GH, RightMatrix<T>(hprev, P, 1, TB, P, dt), T(0), out[4].data<T>(), P);
   }
   if (need[5] && g.bias) {
     out[5] = Tensor::empty({GH}, dt);
@@ -498,7 +503,7 @@ TensorList rnn_backward_kernel(const RnnGeom& g, const Tensor& x, const Tensor& 
   }
   if (need[7] && g.proj) {
     out[7] = Tensor::empty({P, H}, dt);
-    matmul_into(P, true, dhp_t.data<T>(), P, RightMatrix<T>(buf.mbuf.data<T>(), H, TB, H), T(0), out[7].data<T>(), H);
+    matmul_into(P, true, dhp_t.data<T>(), P, RightMatrix<T>(buf.mbuf.data<T>(), H, 1, TB, H, dt), T(0), out[7].data<T>(), H);
   }
   return out;
 }

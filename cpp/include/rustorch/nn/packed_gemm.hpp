@@ -10,12 +10,12 @@ namespace rustorch::nn {
 // True when the CPU runs the AVX-512 kernels.
 bool packed_gemm_available();
 
-// B (K x N, row-major with leading dimension ldb) copied into panels of 32 columns (the last
-// panel zero-padded), each K x 32 contiguous.
+// B (K x N; element (k, n) at b[k * stride_k + n * stride_n], so a matrix or a transposed view)
+// copied into panels of 32 columns (the last panel zero-padded), each K x 32 contiguous.
 class PackedMatrix {
  public:
   PackedMatrix() = default;
-  PackedMatrix(const float* b, int64_t ldb, int64_t K, int64_t N);
+  PackedMatrix(const float* b, int64_t stride_k, int64_t stride_n, int64_t K, int64_t N);
   bool defined() const { return data_ != nullptr; }
   int64_t rows() const { return K_; }
   int64_t cols() const { return N_; }
