@@ -354,11 +354,20 @@ void rnn_forward_kernel(const RnnGeom& g, const Tensor& x, const Tensor& h0, con
   }
 }
 
-// Column sums of a (rows, cols) matrix, accumulated in double in row order.
+// Column sums of a (rows, cols) matrix: blocks of 64 rows summed in T (vectorized), the block
+// sums accumulated in double, in a fixed order.
 template <class T> void column_sum(const T* m, int64_t rows, int64_t cols, T* out) {
   std::vector<double> acc(static_cast<size_t>(cols), 0.0);
-  for (int64_t r = 0; r < rows; ++r)
-    for (int64_t c = 0; c < cols; ++c) acc[c] += static_cast<double>(m[r * cols + c]);
+  std::vector<T> block(static_cast<size_t>(cols));
+  for (int64_t r0 = 0; r0 < rows; r0 += 64) {
+    std::fill(block.begin(), block.end(), T(0));
+    T* bl = block.data();
+    for (int64_t r = r0; r < std::min(rows, r0 + 64); ++r) {
+      const T* row = m + r * cols;
+      for (int64_t c = 0; c < cols; ++c) bl[c] += row[c];
+    }
+    for (int64_t c = 0; c < cols; ++c) acc[c] += static_cast<double>(bl[c]);
+  }
   for (int64_t c = 0; c < cols; ++c) out[c] = static_cast<T>(acc[c]);
 }
 
