@@ -56,6 +56,7 @@ LAYERS = [
     ("RNN", dict(nonlinearity="relu")),
     ("LSTM", {}),
     ("LSTM", dict(proj_size=3)),
+    ("LSTM", dict(proj_size=1)),  # one-column weights: degenerate strides for the GEMMs
     ("GRU", {}),
 ]
 
@@ -398,3 +399,16 @@ def test_float32_kernels_match_composite_form(mode, shape, sizes):
     g2 = rt.autograd.grad(sum((o * w).sum() for o, w in zip(ref, weights)), inputs)
     for x, y in zip(g1, g2):
         np.testing.assert_allclose(x.numpy(), y.numpy(), rtol=1e-3, atol=1e-4 * max(1.0, float(np.abs(y.numpy()).max())))
+
+
+def test_float32_projection_to_one_feature():
+    ours, theirs = make_pair(nn.LSTM, tnn.LSTM, np.float32, input_size=3, hidden_size=5, proj_size=1, num_layers=2)
+    xt = torch.randn(4, 2, 3, requires_grad=True)
+    x = to_rt(xt, True)
+    out, _ = ours(x)
+    tout, _ = theirs(xt)
+    np.testing.assert_allclose(to_np(out), to_np(tout), **tol(np.float32))
+    out.sum().backward()
+    tout.sum().backward()
+    np.testing.assert_allclose(x.grad.numpy(), xt.grad.numpy(), **tol(np.float32))
+    compare_grads(ours, theirs, np.float32)

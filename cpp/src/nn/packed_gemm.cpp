@@ -31,7 +31,7 @@ PackedMatrix::PackedMatrix(const float* b, int64_t sk, int64_t sn, int64_t K, in
   for (int64_t p = 0; p < P; ++p) {
     const int64_t n0 = p * 32, w = std::min<int64_t>(32, N - n0);
     float* dst = out + p * K * 32;
-    if (sn == 1) {  // rows of B are contiguous
+    if (sn == 1 && (K == 1 || sk >= N)) {  // rows of B are contiguous
       for (int64_t k = 0; k < K; ++k) {
         std::memcpy(dst + k * 32, b + k * sk + n0, sizeof(float) * static_cast<size_t>(w));
         if (w < 32) std::memset(dst + k * 32 + w, 0, sizeof(float) * static_cast<size_t>(32 - w));

@@ -183,9 +183,9 @@ template <class T> struct RightMatrix {
         return;
       }
     }
-    if (stride_n == 1) {
+    if (stride_n == 1 && (K == 1 || stride_k >= N)) {  // rows of B are contiguous
       b = src;
-      ldb = stride_k;
+      ldb = K == 1 ? N : stride_k;
       return;
     }
     copy = Tensor::empty({K, N}, dt);
