@@ -16,6 +16,7 @@ tnn = torch.nn
 trnn = torch.nn.utils.rnn
 
 RNG = np.random.default_rng(11)
+pytestmark = pytest.mark.filterwarnings("ignore:LSTM with projections is not supported with oneDNN")
 
 
 def to_rt(t, requires_grad=False):
