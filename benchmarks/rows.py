@@ -30,6 +30,10 @@ SECTIONS = {  # table order and titles in REPORT.md
     "optim": "Optimizer step",
     "data": "Data loading",
     "nn": "Neural-network functional kernels (forward + backward)",
+    "training": "Training (one full step; one epoch through fit vs a plain loop)",
+    "io": "Save and load (safetensors)",
+    "linalg": "Linear algebra (the RusTorch 0.6 report's SVD rows, plus QR and eigh)",
+    "distributions": "Distributions: sampling and log_prob (the RusTorch 0.6 report's rows)",
     "recurrent": "Recurrent and attention layers (forward + backward)",
 }
 
@@ -46,7 +50,8 @@ class Row:
     flops: Optional[Callable] = None  # flops(shape): floating-point ops per call -> GFLOP/s
     bytes: Optional[Callable] = None  # bytes(shape): memory traffic per call -> GB/s
     requires: tuple = ()              # rustorch names the row needs ("randn", "Tensor.softmax")
-    check: Optional[str] = "values"   # "values": allclose to NumPy's result; "shape"; None
+    check: object = "values"          # "values": allclose to NumPy's result; "shape"; None; or a
+    #                                   callable check(result as NumPy arrays, *inputs) that asserts
     rtol: float = 1e-4
     atol: float = 1e-5
     convert: bool = True              # False: pass the NumPy arrays unconverted (interop rows)
@@ -383,6 +388,298 @@ for _name, _make in _LAYERS.items():
         note="layer construction incl. parameter allocation and default (kaiming-uniform) init")
 
 
+# ---- training (issue 8: the Keras-style API) -----------------------------------------------------
+# One full training step (forward, cross-entropy, backward, Adam step) of the Fashion-MNIST MLP
+# and of a LeNet-size CNN, and one epoch end to end: rustorch through Model.fit (data loading,
+# batching, shuffling, metrics bookkeeping and callbacks included; verbose=0) and through a bare
+# loop, torch through its plain loop, on the same Fashion-MNIST subset. fit's overhead is the
+# ratio of the two rustorch epoch rows.
+_train = {}
+_EPOCH_SAMPLES = 6400
+
+
+def _mlp(xp):
+    nn = xp.nn
+    return nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 10))
+
+
+def _cnn(xp):
+    nn = xp.nn
+    return nn.Sequential(nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(6, 16, 5), nn.ReLU(),
+                         nn.MaxPool2d(2), nn.Flatten(), nn.Linear(400, 120), nn.ReLU(), nn.Linear(120, 84),
+                         nn.ReLU(), nn.Linear(84, 10))
+
+
+def _train_inputs(shape, rng):
+    return (rng.standard_normal(shape, dtype=np.float32), (np.arange(shape[0]) % 10).astype(np.int64))
+
+
+def _train_step(make):
+    def run(xp, x, y):
+        key = (xp.__name__, make.__name__, tuple(x.shape))
+        if key not in _train:
+            model = make(xp)
+            _train[key] = (model, xp.optim.Adam(model.parameters(), lr=1e-3))
+        model, opt = _train[key]
+        opt.zero_grad()
+        xp.nn.functional.cross_entropy(model(x), y).backward()
+        opt.step()
+    return run
+
+
+row("training", "MLP 784-256-10 training step (forward, CE, backward, Adam)", [(64, 784)],
+    run=_train_step(_mlp), impl={"numpy": None}, inputs=_train_inputs, check=None,
+    requires=("nn.Linear", "optim.Adam"),
+    flops=lambda s: 3 * 2.0 * s[0] * (784 * 256 + 256 * 10),
+    note="batch 64; steps/s = 1 / time")
+row("training", "LeNet CNN training step (forward, CE, backward, Adam)", [(64, 1, 28, 28)],
+    run=_train_step(_cnn), impl={"numpy": None}, inputs=_train_inputs, check=None,
+    requires=("nn.Conv2d", "nn.MaxPool2d", "optim.Adam"), quick_sizes=((8, 1, 28, 28),),
+    note="conv 5x5 (6) -> pool -> conv 5x5 (16) -> pool -> 400-120-84-10, batch 64; steps/s = 1 / time")
+
+
+def _subset(n):
+    x, y = _fashion_arrays()
+    return x[:n], y[:n]
+
+
+def _epoch_inputs(shape, rng):
+    return (shape,)
+
+
+def _rt_fit_epoch(make):
+    def run(xp, shape):
+        n, batch = shape
+        key = ("fit", make.__name__, shape)
+        if key not in _train:
+            x, y = _subset(n)
+            if make is _mlp:
+                x = x.reshape(n, 784)
+            model = xp.Sequential(list(make(xp)))
+            model.compile(xp.optim.Adam(model.parameters(), lr=1e-3), "cross_entropy", metrics=["accuracy"])
+            _train[key] = (model, xp.tensor(x), xp.tensor(y))
+        model, x, y = _train[key]
+        model.fit(x, y, batch_size=batch, epochs=1, shuffle=True, verbose=0)
+    return run
+
+
+def _plain_epoch(make):
+    """The bare loop a PyTorch user writes: DataLoader (shuffled) -> step; accuracy counted too."""
+    def run(xp, shape):
+        n, batch = shape
+        key = ("plain", xp.__name__, make.__name__, shape)
+        if key not in _train:
+            x, y = _subset(n)
+            if make is _mlp:
+                x = x.reshape(n, 784)
+            model = make(xp)
+            data = xp.utils.data
+            loader = data.DataLoader(data.TensorDataset(xp.tensor(x), xp.tensor(y)), batch_size=batch, shuffle=True)
+            _train[key] = (model, xp.optim.Adam(model.parameters(), lr=1e-3), loader)
+        model, opt, loader = _train[key]
+        model.train()
+        total_loss, correct = 0.0, 0
+        for xb, yb in loader:
+            opt.zero_grad()
+            out = model(xb)
+            loss = xp.nn.functional.cross_entropy(out, yb)
+            loss.backward()
+            opt.step()
+            total_loss += loss.item() * xb.shape[0]
+            correct += (out.argmax(1) == yb).sum().item()
+    return run
+
+
+for _make, _label in ((_mlp, "MLP"), (_cnn, "LeNet CNN")):
+    row("training", f"{_label} epoch through fit (rustorch) / plain loop (torch)", [(_EPOCH_SAMPLES, 64)],
+        run=_plain_epoch(_make), impl={"numpy": None, "rustorch": _rt_fit_epoch(_make)}, inputs=_epoch_inputs,
+        check=None, requires=("Sequential", "Model.fit", "utils.data.DataLoader"),
+        quick_sizes=((256, 64),),
+        note="sizes are (Fashion-MNIST samples, batch); rustorch: model.fit(x, y, batch_size=64, epochs=1, "
+             "verbose=0) with metrics=['accuracy']; torch: DataLoader + step + loss/accuracy sums")
+    row("training", f"{_label} epoch, plain loop (both)", [(_EPOCH_SAMPLES, 64)],
+        run=_plain_epoch(_make), impl={"numpy": None}, inputs=_epoch_inputs,
+        check=None, requires=("utils.data.DataLoader",), quick_sizes=((256, 64),),
+        note="the same loop in both libraries; rustorch's time here vs its fit row = fit's overhead")
+# ---- io: safetensors save/load -------------------------------------------------------------------
+_io_states = {}
+
+
+def _io_state(xp, shape):
+    """A state dict of n float32 tensors of `size` elements each, in library xp's tensors."""
+    key = (xp.__name__, shape)
+    if key not in _io_states:
+        n, size = shape
+        rng = np.random.default_rng(0)
+        arrays = {f"layer{i}.weight": rng.standard_normal(size, dtype=np.float32) for i in range(n)}
+        _io_states[key] = arrays if xp.__name__ == "numpy" else {k: xp.tensor(v) for k, v in arrays.items()}
+    return _io_states[key]
+
+
+def _io_path(xp, shape):
+    import os
+    import tempfile
+    d = os.path.join(tempfile.gettempdir(), f"rustorch-bench-io-{os.getpid()}")
+    os.makedirs(d, exist_ok=True)
+    return os.path.join(d, f"{xp.__name__}-{shape[0]}x{shape[1]}.safetensors")
+
+
+def _io_save(xp, shape):
+    if xp.__name__ == "rustorch":
+        xp.save(_io_state(xp, shape), _io_path(xp, shape))
+    elif xp.__name__ == "torch":
+        import safetensors.torch
+        safetensors.torch.save_file(_io_state(xp, shape), _io_path(xp, shape))
+    else:
+        import safetensors.numpy
+        safetensors.numpy.save_file(_io_state(xp, shape), _io_path(xp, shape))
+
+
+def _io_load(xp, shape):
+    path = _io_path(xp, shape)
+    import os
+    if not os.path.exists(path):
+        _io_save(xp, shape)
+    if xp.__name__ == "rustorch":
+        out = xp.load(path)
+    elif xp.__name__ == "torch":
+        import safetensors.torch
+        out = safetensors.torch.load_file(path)
+    else:
+        import safetensors.numpy
+        out = safetensors.numpy.load_file(path)
+    assert len(out) == shape[0]
+
+
+def _io_serialize(xp, shape):
+    if xp.__name__ == "rustorch":
+        return xp.saving.serialize(_io_state(xp, shape))
+    if xp.__name__ == "torch":
+        import safetensors.torch
+        return safetensors.torch.save(_io_state(xp, shape))
+    import safetensors.numpy
+    return safetensors.numpy.save(_io_state(xp, shape))
+
+
+_IO_SIZES = [(10, 262_144)]  # 10 tensors x 1 MiB of float32 = 10 MiB
+row("io", "save state_dict to file", _IO_SIZES, run=_io_save, inputs=shape_only, check=None,
+    bytes=lambda s: F32 * s[0] * s[1], requires=("save",),
+    note="rt.save vs safetensors.torch/numpy.save_file; rt.save is crash-safe (temp file, fsync, rename), "
+         "safetensors' save_file writes in place without fsync. Sizes are (tensors, elements per tensor)")
+row("io", "serialize state_dict to bytes", _IO_SIZES, run=_io_serialize, inputs=shape_only, check=None,
+    bytes=lambda s: F32 * s[0] * s[1], requires=("saving.serialize",),
+    note="rt.saving.serialize vs safetensors.torch/numpy.save: the encoding alone, no file system")
+row("io", "load state_dict from file", _IO_SIZES, run=_io_load, inputs=shape_only, check=None,
+    bytes=lambda s: F32 * s[0] * s[1], requires=("load",),
+    note="rt.load vs safetensors.torch/numpy.load_file, file in the page cache. rt.load reads every byte into "
+         "new tensors (pread, no mmap); safetensors.torch maps the file and reads pages when first touched, "
+         "safetensors.numpy copies")
+# ---- linear algebra -------------------------------------------------------------------------------
+# Factorisations are not unique (signs of singular vectors / eigenvectors, of Q's columns), so each
+# result is checked by its defining properties against NumPy in float64: the factors reconstruct
+# the input, are orthogonal / triangular, and the spectrum matches NumPy's.
+def _close(got, want, scale, what):
+    np.testing.assert_allclose(got, want, rtol=0, atol=scale, err_msg=what)
+
+
+def _check_svd(got, a):
+    U, S, Vh = (np.asarray(x, dtype=np.float64) for x in got)
+    a = a.astype(np.float64)
+    s_ref = np.linalg.svd(a, compute_uv=False)
+    tol = 1e-5 * max(a.shape) * s_ref[0]
+    _close(S, s_ref, tol, "singular values differ from NumPy's")
+    _close((U * S) @ Vh, a, tol, "U diag(S) Vh does not reconstruct A")
+    _close(U.T @ U, np.eye(U.shape[1]), 1e-5 * max(a.shape), "U is not orthonormal")
+
+
+def _check_qr(got, a):
+    Q, R = (np.asarray(x, dtype=np.float64) for x in got)
+    a = a.astype(np.float64)
+    tol = 1e-5 * max(a.shape) * np.linalg.norm(a, 2)
+    _close(Q @ R, a, tol, "Q R does not reconstruct A")
+    _close(Q.T @ Q, np.eye(Q.shape[1]), 1e-5 * max(a.shape), "Q is not orthonormal")
+    assert np.all(np.tril(R, -1) == 0), "R is not upper triangular"
+    _close(np.abs(np.diag(R)), np.abs(np.diag(np.linalg.qr(a)[1])), tol, "|diag(R)| differs from NumPy's")
+
+
+def _check_eigh(got, a):
+    L, V = (np.asarray(x, dtype=np.float64) for x in got)
+    a = a.astype(np.float64)
+    l_ref = np.linalg.eigvalsh(a)
+    tol = 1e-5 * a.shape[0] * np.abs(l_ref).max()
+    _close(L, l_ref, tol, "eigenvalues differ from NumPy's")
+    _close(a @ V, V * L, tol, "A V != V diag(L)")
+    _close(V.T @ V, np.eye(a.shape[0]), 1e-5 * a.shape[0], "V is not orthonormal")
+
+
+def _symmetric(shape, rng):
+    a = rng.standard_normal(shape, dtype=np.float32)
+    return ((a + a.T) / 2,)
+
+
+row("linalg", "svd(a, full_matrices=False)", [(4, 4), (16, 16), (64, 64), (32, 16), (256, 256)],
+    run=lambda xp, a: xp.linalg.svd(a, full_matrices=False), inputs=rand1, check=_check_svd,
+    quick_sizes=((4, 4), (32, 16)), requires=("linalg.svd",),
+    note="U, S and Vh (reduced); checked by reconstruction, orthogonality and NumPy's singular values")
+row("linalg", "qr(a)", [(64, 64), (256, 256)],
+    run=lambda xp, a: xp.linalg.qr(a), inputs=rand1, check=_check_qr, requires=("linalg.qr",),
+    note="reduced Q and R; checked by reconstruction, orthogonality, triangularity and NumPy's |diag(R)|")
+row("linalg", "eigh(a)", [(64, 64), (256, 256)],
+    run=lambda xp, a: xp.linalg.eigh(a), inputs=_symmetric, check=_check_eigh, requires=("linalg.eigh",),
+    note="symmetric input; eigenvalues and eigenvectors, checked against NumPy's eigenvalues and A V = V diag(L)")
+
+
+# ---- distributions --------------------------------------------------------------------------------
+# Each library's distribution object is made once (its construction and argument validation are not
+# timed); NumPy's column is numpy.random's Generator and scipy.stats. Samples are random, so they are
+# checked by shape, dtype, support and moments (bounds of 6 standard errors), not by value.
+_distributions = {}
+_np_rng = np.random.default_rng(0)
+
+
+def _dist(xp, kind):
+    key = (xp.__name__, kind)
+    if key not in _distributions:
+        make = {"normal": lambda: xp.distributions.Normal(xp.tensor(0.0), xp.tensor(1.0)),
+                "normal(0.5, 2)": lambda: xp.distributions.Normal(xp.tensor(0.5), xp.tensor(2.0)),
+                "bernoulli": lambda: xp.distributions.Bernoulli(probs=xp.tensor(0.3))}[kind]
+        _distributions[key] = make()
+    return _distributions[key]
+
+
+def _check_moments(mean, std, support=None):
+    def check(got, shape):
+        x = np.asarray(got)
+        assert x.shape == tuple(shape), f"sample shape {x.shape}, expected {tuple(shape)}"
+        assert x.dtype == np.float32, f"sample dtype {x.dtype}"
+        if support is not None:
+            assert np.isin(x, support).all(), f"samples outside the support {support}"
+        n = x.size
+        assert abs(x.mean() - mean) < 6 * std / math.sqrt(n), f"sample mean {x.mean()} vs {mean}"
+        if n >= 1000:
+            assert abs(x.std() - std) < 6 * std / math.sqrt(2 * n), f"sample std {x.std()} vs {std}"
+    return check
+
+
+def _scipy_norm_logpdf(xp, x):
+    import scipy.stats
+    return scipy.stats.norm.logpdf(x, 0.5, 2.0)
+
+
+row("distributions", "Normal(0, 1).sample((n,))", [(100,), (10_000,)],
+    run=lambda xp, shape: _dist(xp, "normal").sample(shape),
+    impl={"numpy": lambda xp, shape: _np_rng.standard_normal(shape, dtype=np.float32)},
+    inputs=shape_only, check=_check_moments(0.0, 1.0), requires=("distributions.Normal",),
+    quick_sizes=((100,),), note="NumPy: Generator.standard_normal (float32)")
+row("distributions", "Bernoulli(0.3).sample((n,))", [(100,)],
+    run=lambda xp, shape: _dist(xp, "bernoulli").sample(shape),
+    impl={"numpy": lambda xp, shape: (_np_rng.random(shape, dtype=np.float32) < 0.3).astype(np.float32)},
+    inputs=shape_only, check=_check_moments(0.3, math.sqrt(0.3 * 0.7), support=(0.0, 1.0)),
+    requires=("distributions.Bernoulli",), note="NumPy: Generator.random(float32) < p, as float32")
+row("distributions", "Normal(0.5, 2).log_prob(x)", [(100,)],
+    run=lambda xp, x: _dist(xp, "normal(0.5, 2)").log_prob(x),
+    impl={"numpy": _scipy_norm_logpdf}, inputs=rand1, requires=("distributions.Normal",),
+    note="validate_args on (the default) in rustorch and torch; NumPy column: scipy.stats.norm.logpdf")
 # ---- recurrent and attention layers -------------------------------------------------------------
 def _lstm_inputs(shape, rng):
     T, B, I, H = shape

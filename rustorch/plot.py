@@ -13,7 +13,7 @@ import numpy as np
 from ._C import Tensor
 from .training.callback_base import Callback
 
-__all__ = ["plot_history", "LivePlot", "plot_confusion_matrix", "plot_images"]
+__all__ = ["plot_history", "LivePlot", "plot_confusion_matrix", "plot_images", "save_figure"]
 
 
 def _pyplot():
@@ -127,30 +127,12 @@ class LivePlot(Callback):
 
 
 def _save_png(fig, path):
-    """Writes the figure as PNG through a temp file in the same directory + rename."""
+    """Writes the figure as PNG atomically (temp file in the same directory, fsync, rename)."""
+    from .serialization import atomic_write  # noqa: PLC0415
     directory = os.path.dirname(os.path.abspath(path))
     os.makedirs(directory, exist_ok=True)
-    try:
-        from .serialization import atomic_write  # noqa: PLC0415
-    except ImportError:
-        atomic_write = None
-    if atomic_write is not None:
-        with atomic_write(path, mode="wb") as f:
-            fig.savefig(f, format="png", dpi=100)
-        return
-    import tempfile  # noqa: PLC0415
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".png")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            fig.savefig(f, format="png", dpi=100)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        raise
+    with atomic_write(path, mode="wb") as f:
+        fig.savefig(f, format="png", dpi=100)
 
 
 def save_figure(fig, path):

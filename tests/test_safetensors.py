@@ -67,6 +67,10 @@ def test_layout_is_the_reference_format(path):
     spans = sorted(tuple(v["data_offsets"]) for k, v in header.items() if k != "__metadata__")
     assert spans[0][0] == 0 and spans[-1][1] == len(raw) - 8 - n
     assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+    itemsize = {"F32": 4, "F64": 8, "I64": 8, "BOOL": 1}
+    for k, v in header.items():  # every tensor starts aligned to its element size (zero-copy readers)
+        if k != "__metadata__":
+            assert v["data_offsets"][0] % itemsize[v["dtype"]] == 0, k
 
 
 def test_safetensors_package_reads_our_files(path):
@@ -242,7 +246,9 @@ HOSTILE = {
     "duplicate names": (build(None, raw_header=b'{"a":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},'
                                                 b'"a":{"dtype":"U8","shape":[1],"data_offsets":[1,2]}}') + bytes(2),
                         "more than once"),
-    "deep nesting": (build(None, raw_header=b"{" + b'"a":' + b"[" * 100000 + b"]" * 100000 + b"}"), "nests deeper"),
+    "deep nesting": (build(None, raw_header=b'{"a":{"shape":' + b"[" * 100000 + b"]" * 100000 + b"}}"), "nests deeper"),
+    "list as entry": (build(None, raw_header=b'{"a":' + b"[" * 100000 + b"]" * 100000 + b"}"), "not an object"),
+    "trailing garbage": (build(None, raw_header=b'{} x'), "not valid JSON"),
     "missing field": (build({"a": {"dtype": "F32", "shape": [1]}}, bytes(4)), "lacks the 'data_offsets'"),
     "extra field": (build({"a": dict(entry("F32", [1], 0, 4), code="x")}, bytes(4)), "unknown field"),
     "offsets not a pair": (build({"a": {"dtype": "F32", "shape": [1], "data_offsets": [0]}}, bytes(4)), "pair"),
@@ -284,3 +290,24 @@ def test_random_corruption_never_crashes(path):
             assert str(e).startswith("safetensors:"), e
             outcomes["error"] += 1
     assert outcomes["error"] > 100 and outcomes["ok"] > 10
+
+
+def test_empty_state_dict_and_directory_path(path, tmp_path):
+    rt.save({}, path)
+    assert rt.load(path) == {}
+    assert stt.load_file(path) == {}
+    with pytest.raises(ValueError, match="not a regular file"):
+        rt.load(str(tmp_path))
+
+
+def test_many_entries_parse_in_linear_time():
+    """50,000 one-byte tensors: a parser quadratic in the entry count (nlohmann's DOM parser with a
+    callback is) takes minutes here; the SAX parser well under a second."""
+    import time
+    n = 50_000
+    header = "{" + ",".join(f'"t{i}":{{"dtype":"U8","shape":[1],"data_offsets":[{i},{i + 1}]}}' for i in range(n)) + "}"
+    data = build(None, raw_header=header.encode(), data=bytes(range(256)) * (n // 256) + bytes(n % 256))
+    t0 = time.perf_counter()
+    out = rt.saving.deserialize(data)
+    assert time.perf_counter() - t0 < 10.0
+    assert len(out) == n and out["t300"].item() == 300 % 256

@@ -1,6 +1,9 @@
 // Python bindings of the file formats (rustorch._C._io): the safetensors reader and writer used
 // by rustorch.serialization. Parsing, conversion and writing run with the GIL released.
 #include "bind_common.hpp"
+
+#include <cstring>
+
 #include "rustorch/core/error.hpp"
 #include "rustorch/io/safetensors.hpp"
 
@@ -50,12 +53,24 @@ void bind_io(py::module_& root) {
       }, py::arg("fd"), py::arg("tensors"), py::arg("metadata"),
       "Writes a safetensors image of [(name, tensor), ...] to an open file descriptor.");
   m.def("serialize_safetensors", [](const NamedTensors& tensors, const Metadata& metadata) {
-        std::vector<uint8_t> out;
+        // Written straight into the bytes object's buffer: one copy of the data.
+        const std::string header = io::safetensors_header(tensors, metadata);
+        const uint64_t total = header.size() + io::safetensors_data_size(tensors);
+        PyObject* raw = PyBytes_FromStringAndSize(nullptr, static_cast<Py_ssize_t>(total));
+        if (raw == nullptr) throw py::error_already_set();
+        py::bytes out = py::reinterpret_steal<py::bytes>(raw);
+        char* dst = PyBytes_AS_STRING(raw);
+        uint64_t left = total;
         {
           py::gil_scoped_release nogil;
-          out = io::serialize_safetensors(tensors, metadata);
+          io::emit_safetensors(tensors, header, [&dst, &left](const void* p, size_t n) {
+            RT_CHECK(n <= left, Error, "serialize_safetensors: a tensor changed size while being written");
+            std::memcpy(dst, p, n);
+            dst += n;
+            left -= n;
+          });
         }
-        return py::bytes(reinterpret_cast<const char*>(out.data()), out.size());
+        return out;
       }, py::arg("tensors"), py::arg("metadata"), "The safetensors image of [(name, tensor), ...] as bytes.");
   m.def("storage_info", [](const Tensor& t) {
         const auto& st = t.storage();

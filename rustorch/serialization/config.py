@@ -34,8 +34,8 @@ def wrap_init(cls):
     @functools.wraps(init)
     def __init__(self, *args, **kwargs):
         d = self.__dict__
-        if _INIT_RECORD not in d:
-            d[_INIT_RECORD] = (init, args, kwargs)
+        if _INIT_RECORD not in d:  # the class, not the function: records stay picklable
+            d[_INIT_RECORD] = (cls, args, kwargs)
         init(self, *args, **kwargs)
 
     __init__._records_config = True
@@ -73,8 +73,9 @@ def get_config(module):
     record = module.__dict__.get(_INIT_RECORD)
     if record is None:
         return {}
-    init, args, kwargs = record
-    sig = _signature(init)
+    owner, args, kwargs = record
+    init = owner.__dict__["__init__"]
+    sig = _signature(getattr(init, "__wrapped__", init))
     try:
         bound = sig.bind(module, *args, **kwargs)
     except TypeError as e:  # the constructor itself would have failed; keep the message
@@ -307,6 +308,8 @@ def deserialize_object(data, custom_objects=None, where="config"):
         raise ValueError(f"{where}: unexpected JSON value of type {type(data).__name__}")
     if "class_name" in data:
         cls = _resolve_class(data, custom_objects, where)
+        if not isinstance(cls, type):  # a registered function is referenced by name, never called with file data
+            raise ValueError(f"{where}: {data['class_name']!r} names a function, not a class")
         config = deserialize_object(data.get("config", {}), custom_objects, f"{where}<{data['class_name']}>")
         if not isinstance(config, dict):
             raise ValueError(f"{where}: config of {data['class_name']!r} is not a dict")

@@ -343,6 +343,8 @@ def load_model(path, custom_objects=None, compile=True):
             elif not isinstance(optimizer, str):
                 optimizer = None
             model.compile(optimizer=optimizer, **kwargs)
+            if isinstance(cc.get("optimizer"), str) and isinstance(getattr(model, "compile_config", None), dict):
+                model.compile_config["optimizer"] = cc["optimizer"]  # as given ('adam'), so a re-save matches
             if isinstance(opt_part, dict):
                 _restore_optimizer_state(model.optimizer, opt_part, opt_tensors, custom_objects,
                                          f"{where}: optimizer")

@@ -123,7 +123,9 @@ class MeanMetricWrapper(Metric):
     def update_state(self, y_true, y_pred, sample_weight=None):
         values = self._fn(_tensor(y_true), _tensor(y_pred), **self._fn_kwargs)
         if values.dim() > 1:
-            values = values.reshape(values.shape[0], -1).mean(1)
+            values = values.to(_C.float32).reshape(values.shape[0], -1).mean(1)
+        elif not values.is_floating_point() and sample_weight is not None:
+            values = values.to(_C.float32)
         if sample_weight is None:
             self.total += values.sum().item()
             self.count += values.numel()
@@ -156,7 +158,7 @@ def sparse_categorical_accuracy(y_true, y_pred):
     if y_pred.dim() != y_true.dim() + 1:
         raise ValueError(f"sparse_categorical_accuracy: predictions of shape {tuple(y_pred.shape)} need class-index "
                          f"targets with one dimension fewer, got {tuple(y_true.shape)}")
-    return (y_pred.argmax(1) == y_true).to(_C.float32)
+    return y_pred.argmax(1) == y_true  # bool: summed as counts (cheaper than a float cast per batch)
 
 
 def categorical_accuracy(y_true, y_pred):
@@ -164,7 +166,7 @@ def categorical_accuracy(y_true, y_pred):
     if tuple(y_true.shape) != tuple(y_pred.shape):
         raise ValueError(f"categorical_accuracy: one-hot targets must have the predictions' shape "
                          f"{tuple(y_pred.shape)}, got {tuple(y_true.shape)}")
-    return (y_pred.argmax(1) == y_true.argmax(1)).to(_C.float32)
+    return y_pred.argmax(1) == y_true.argmax(1)
 
 
 def binary_accuracy(y_true, y_pred, threshold=0.5):
@@ -225,14 +227,25 @@ class Accuracy(MeanMetricWrapper):
     def __init__(self, name="accuracy", threshold=0.5, binary=None):
         self.threshold = threshold
         self.binary = binary
+        self._kind = None  # resolved on the first batch (the shapes do not change within a run)
         super().__init__(self._dispatch, name)
 
-    def _dispatch(self, y_true, y_pred):
+    def _resolve(self, y_true, y_pred):
         if self.binary or (self.binary is None and (y_pred.dim() <= 1 or (y_pred.dim() == 2 and y_pred.shape[1] == 1))):
-            return binary_accuracy(y_true, y_pred, self.threshold)
+            return lambda t, p: binary_accuracy(t, p, self.threshold)
         if tuple(y_true.shape) == tuple(y_pred.shape) and y_true.is_floating_point():
-            return categorical_accuracy(y_true, y_pred)
-        return sparse_categorical_accuracy(y_true, y_pred)
+            return categorical_accuracy
+        return sparse_categorical_accuracy
+
+    def _dispatch(self, y_true, y_pred):
+        kind = self._kind
+        if kind is None:
+            kind = self._kind = self._resolve(y_true, y_pred)
+        return kind(y_true, y_pred)
+
+    def reset_state(self):
+        super().reset_state()
+        self._kind = None
 
     def get_config(self):
         return {"name": self.name, "threshold": self.threshold, "binary": self.binary}

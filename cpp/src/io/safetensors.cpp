@@ -1,7 +1,6 @@
 #include "rustorch/io/safetensors.hpp"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -12,7 +11,7 @@
 #include <cstring>
 #include <limits>
 #include <nlohmann/json.hpp>
-#include <set>
+#include <unordered_set>
 
 #include "rustorch/core/error.hpp"
 #include "rustorch/ops/copy.hpp"
@@ -59,100 +58,234 @@ void append_u64_le(std::string& out, uint64_t v) {
   for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
 }
 
-// Rejects nesting deeper than the format uses (top object -> entry object -> shape/offset array)
-// while parsing, so a hostile header cannot build deep or huge trees, and catches duplicate names,
-// which nlohmann's object type would otherwise silently collapse.
-class HeaderGuard {
- public:
-  bool operator()(int depth, json::parse_event_t event, json& parsed) {
-    switch (event) {
-      case json::parse_event_t::object_start:
-      case json::parse_event_t::array_start:
-        RT_CHECK(depth <= 2, ValueError, "safetensors: header JSON nests deeper than the format allows "
-                 "(a tensor entry holds only dtype, shape and data_offsets)");
-        if (depth == 1) inner_keys_.clear();
-        break;
-      case json::parse_event_t::key: {
-        const auto& key = parsed.get_ref<const std::string&>();
-        if (depth == 1) {
-          RT_CHECK(top_keys_.insert(key).second, ValueError, "safetensors: header names tensor '", key,
-                   "' more than once");
-        } else if (depth == 2) {
-          RT_CHECK(inner_keys_.insert(key).second, ValueError, "safetensors: header repeats the key '", key,
-                   "' inside one entry");
-        }
-        break;
-      }
-      default: break;
-    }
-    return true;
-  }
-
- private:
-  std::set<std::string> top_keys_;
-  std::set<std::string> inner_keys_;
+// The raw fields of one header entry, as the SAX handler collects them.
+struct RawEntry {
+  std::string name;
+  bool has_dtype = false, has_shape = false, has_offsets = false;
+  const DTypeInfo* dtype = nullptr;
+  std::vector<uint64_t> shape;
+  std::vector<uint64_t> offsets;
 };
 
-uint64_t unsigned_field(const json& v, const std::string& tensor, const char* what) {
-  RT_CHECK(v.is_number_unsigned(), ValueError, "safetensors: tensor '", tensor, "' has a ", what,
-           " entry that is not a non-negative integer: ", v.dump());
-  return v.get<uint64_t>();
-}
-
-SafetensorsEntry parse_entry(const std::string& name, const json& v) {
-  RT_CHECK(v.is_object(), ValueError, "safetensors: header entry '", name, "' is not an object (got ",
-           v.type_name(), ")");
-  for (auto it = v.begin(); it != v.end(); ++it) {
-    RT_CHECK(it.key() == "dtype" || it.key() == "shape" || it.key() == "data_offsets", ValueError,
-             "safetensors: tensor '", name, "' has an unknown field '", it.key(),
-             "' (expected dtype, shape, data_offsets)");
-  }
-  for (const char* field : {"dtype", "shape", "data_offsets"})
-    RT_CHECK(v.contains(field), ValueError, "safetensors: tensor '", name, "' lacks the '", field, "' field");
+SafetensorsEntry finish_entry(const RawEntry& raw) {
+  const std::string& name = raw.name;
+  RT_CHECK(raw.has_dtype, ValueError, "safetensors: tensor '", name, "' lacks the 'dtype' field");
+  RT_CHECK(raw.has_shape, ValueError, "safetensors: tensor '", name, "' lacks the 'shape' field");
+  RT_CHECK(raw.has_offsets, ValueError, "safetensors: tensor '", name, "' lacks the 'data_offsets' field");
+  RT_CHECK(raw.offsets.size() == 2, ValueError, "safetensors: tensor '", name,
+           "' has data_offsets that are not a [begin, end] pair (", raw.offsets.size(), " values)");
   SafetensorsEntry e;
   e.name = name;
-  const json& dt = v["dtype"];
-  RT_CHECK(dt.is_string(), ValueError, "safetensors: tensor '", name, "' has a non-string dtype ", dt.dump());
-  const DTypeInfo* info = find_dtype(dt.get_ref<const std::string&>());
-  RT_CHECK(info != nullptr, ValueError, "safetensors: tensor '", name, "' has unknown dtype ", dt.dump(),
-           " (known: ", known_dtype_list(), ")");
-  e.dtype = info->dtype;
-
-  const json& shape = v["shape"];
-  RT_CHECK(shape.is_array(), ValueError, "safetensors: tensor '", name, "' has a shape that is not a list: ",
-           shape.dump());
+  e.dtype = raw.dtype->dtype;
   // Count elements with overflow checks; the byte count must fit in int64 (our tensor sizes).
   const uint64_t limit = static_cast<uint64_t>(std::numeric_limits<int64_t>::max());
   uint64_t numel = 1;
   bool zero = false;
-  for (const json& d : shape) {
-    const uint64_t n = unsigned_field(d, name, "shape");
+  std::string shape_text = "[";
+  for (uint64_t n : raw.shape) shape_text += (shape_text.size() > 1 ? ", " : "") + std::to_string(n);
+  shape_text += "]";
+  for (uint64_t n : raw.shape) {
     RT_CHECK(n <= limit, ValueError, "safetensors: tensor '", name, "' has dim ", n, " that is too large");
     e.shape.push_back(static_cast<int64_t>(n));
     if (n == 0) zero = true;
     if (!zero) {
-      RT_CHECK(numel <= limit / n, ValueError, "safetensors: tensor '", name, "' has shape ", shape.dump(),
+      RT_CHECK(numel <= limit / n, ValueError, "safetensors: tensor '", name, "' has shape ", shape_text,
                " whose element count overflows");
       numel *= n;
     }
   }
   if (zero) numel = 0;
-  RT_CHECK(numel <= limit / info->itemsize, ValueError, "safetensors: tensor '", name, "' has shape ",
-           shape.dump(), " whose byte size overflows");
-  const uint64_t nbytes = numel * info->itemsize;
-
-  const json& offs = v["data_offsets"];
-  RT_CHECK(offs.is_array() && offs.size() == 2, ValueError, "safetensors: tensor '", name,
-           "' has data_offsets that are not a [begin, end] pair: ", offs.dump());
-  e.begin = unsigned_field(offs[0], name, "data_offsets");
-  e.end = unsigned_field(offs[1], name, "data_offsets");
+  RT_CHECK(numel <= limit / raw.dtype->itemsize, ValueError, "safetensors: tensor '", name, "' has shape ",
+           shape_text, " whose byte size overflows");
+  const uint64_t nbytes = numel * raw.dtype->itemsize;
+  e.begin = raw.offsets[0];
+  e.end = raw.offsets[1];
   RT_CHECK(e.begin <= e.end, ValueError, "safetensors: tensor '", name, "' has data_offsets [", e.begin, ", ",
            e.end, "] with begin after end");
-  RT_CHECK(e.end - e.begin == nbytes, ValueError, "safetensors: tensor '", name, "' of dtype ", info->name,
-           " and shape ", shape.dump(), " needs ", nbytes, " bytes but its data_offsets [", e.begin, ", ", e.end,
+  RT_CHECK(e.end - e.begin == nbytes, ValueError, "safetensors: tensor '", name, "' of dtype ", raw.dtype->name,
+           " and shape ", shape_text, " needs ", nbytes, " bytes but its data_offsets [", e.begin, ", ", e.end,
            "] span ", e.end - e.begin);
   return e;
 }
+
+// nlohmann quotes the offending input in its messages; escape non-ASCII bytes so that the message
+// stays valid UTF-8 (Python decodes exception messages as UTF-8).
+std::string printable(const std::string& s) {
+  std::string out;
+  char buf[8];
+  for (unsigned char c : s) {
+    if (c >= 0x20 && c < 0x7f) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+// A SAX handler that validates the header while it is parsed and builds the entries directly:
+// no JSON tree is built (nlohmann's DOM parser with a callback is quadratic in the number of
+// entries, and a tree costs ~10x the header's size), so time and memory stay linear in the
+// header, which is bounded by kMaxSafetensorsHeader. Any structure the format does not have
+// (deeper nesting, non-object entries, unknown fields) is rejected as soon as it appears.
+class HeaderParser {
+ public:
+  using number_integer_t = json::number_integer_t;
+  using number_unsigned_t = json::number_unsigned_t;
+  using number_float_t = json::number_float_t;
+  using string_t = json::string_t;
+  using binary_t = json::binary_t;
+
+  explicit HeaderParser(SafetensorsFile& out) : out_(out) {}
+
+  bool null() { return scalar("null"); }
+  bool boolean(bool) { return scalar("a boolean"); }
+  bool number_integer(number_integer_t v) {
+    if (state_ == State::Shape || state_ == State::Offsets) bad_number(std::to_string(v));
+    return scalar("a number");
+  }
+  bool number_unsigned(number_unsigned_t v) {
+    if (state_ == State::Shape) {
+      entry_.shape.push_back(v);
+      return true;
+    }
+    if (state_ == State::Offsets) {
+      RT_CHECK(entry_.offsets.size() < 2, ValueError, "safetensors: tensor '", entry_.name,
+               "' has data_offsets that are not a [begin, end] pair (more than 2 values)");
+      entry_.offsets.push_back(v);
+      return true;
+    }
+    return scalar("a number");
+  }
+  bool number_float(number_float_t, const string_t& text) {
+    if (state_ == State::Shape || state_ == State::Offsets) bad_number(text);
+    return scalar("a number");
+  }
+  bool binary(binary_t&) { return scalar("binary data"); }
+  bool string(string_t& v) {
+    if (state_ == State::Metadata) {
+      out_.metadata.emplace(key_, v);
+      return true;
+    }
+    if (state_ == State::Entry && key_ == "dtype") {
+      entry_.dtype = find_dtype(v);
+      RT_CHECK(entry_.dtype != nullptr, ValueError, "safetensors: tensor '", entry_.name, "' has unknown dtype \"",
+               printable(v), "\" (known: ", known_dtype_list(), ")");
+      return true;
+    }
+    return scalar("a string");
+  }
+
+  bool start_object(std::size_t) {
+    switch (state_) {
+      case State::Start: state_ = State::Top; return true;
+      case State::Top:
+        if (key_ == "__metadata__") {
+          state_ = State::Metadata;
+        } else {
+          state_ = State::Entry;
+          entry_ = RawEntry{};
+          entry_.name = key_;
+        }
+        return true;
+      default: break;
+    }
+    too_deep();
+    return false;
+  }
+  bool end_object() {
+    switch (state_) {
+      case State::Metadata: state_ = State::Top; return true;
+      case State::Entry:
+        out_.tensors.push_back(finish_entry(entry_));
+        state_ = State::Top;
+        return true;
+      case State::Top: state_ = State::Done; return true;
+      default: return true;
+    }
+  }
+  bool start_array(std::size_t) {
+    if (state_ == State::Entry && (key_ == "shape" || key_ == "data_offsets")) {
+      state_ = key_ == "shape" ? State::Shape : State::Offsets;
+      return true;
+    }
+    if (state_ == State::Start) RT_THROW(ValueError, "safetensors: header is not a JSON object");
+    if (state_ == State::Entry) RT_THROW(ValueError, "safetensors: tensor '", entry_.name, "' has a ", key_,
+                                         " field that is not a string");
+    if (state_ == State::Top) RT_THROW(ValueError, "safetensors: header entry '", key_, "' is not an object (got a list)");
+    if (state_ == State::Metadata) RT_THROW(ValueError, "safetensors: __metadata__ value for '", key_,
+                                            "' is not a string (got a list)");
+    too_deep();
+    return false;
+  }
+  bool end_array() {
+    state_ = State::Entry;  // only shape/data_offsets arrays are ever opened
+    return true;
+  }
+  bool key(string_t& k) {
+    if (state_ == State::Top) {
+      RT_CHECK(top_keys_.insert(k).second, ValueError, "safetensors: header names tensor '", k, "' more than once");
+    } else if (state_ == State::Metadata) {
+      RT_CHECK(!out_.metadata.count(k), ValueError, "safetensors: __metadata__ repeats the key '", k, "'");
+    } else if (state_ == State::Entry) {
+      RT_CHECK(k == "dtype" || k == "shape" || k == "data_offsets", ValueError, "safetensors: tensor '", entry_.name,
+               "' has an unknown field '", k, "' (expected dtype, shape, data_offsets)");
+      bool& seen = k == "dtype" ? entry_.has_dtype : k == "shape" ? entry_.has_shape : entry_.has_offsets;
+      RT_CHECK(!seen, ValueError, "safetensors: header repeats the key '", k, "' inside tensor '", entry_.name, "'");
+      seen = true;
+    }
+    key_ = k;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
+    RT_THROW(ValueError, "safetensors: header is not valid JSON: ", printable(e.what()));
+  }
+
+  bool done() const { return state_ == State::Done; }
+
+ private:
+  enum class State { Start, Top, Metadata, Entry, Shape, Offsets, Done };
+
+  // A scalar where the format has none (or not of this type).
+  bool scalar(const char* what) {
+    switch (state_) {
+      case State::Start: RT_THROW(ValueError, "safetensors: header is not a JSON object");
+      case State::Top:
+        if (key_ == "__metadata__") RT_THROW(ValueError, "safetensors: __metadata__ is not an object of strings");
+        RT_THROW(ValueError, "safetensors: header entry '", key_, "' is not an object (got ", what, ")");
+      case State::Metadata:
+        RT_THROW(ValueError, "safetensors: __metadata__ value for '", key_, "' is not a string (got ", what, ")");
+      case State::Entry:
+        if (key_ == "dtype") RT_THROW(ValueError, "safetensors: tensor '", entry_.name, "' has a non-string dtype (",
+                                      what, ")");
+        RT_THROW(ValueError, "safetensors: tensor '", entry_.name, "' has a ", key_, " field that is not a list (got ",
+                 what, ")");
+      case State::Shape:
+      case State::Offsets:
+        RT_THROW(ValueError, "safetensors: tensor '", entry_.name, "' has a ",
+                 state_ == State::Shape ? "shape" : "data_offsets", " entry that is not a non-negative integer (",
+                 what, ")");
+      default: break;
+    }
+    RT_THROW(ValueError, "safetensors: unexpected ", what, " in the header");
+  }
+  [[noreturn]] void bad_number(const std::string& text) {
+    RT_THROW(ValueError, "safetensors: tensor '", entry_.name, "' has a ",
+             state_ == State::Shape ? "shape" : "data_offsets", " entry that is not a non-negative integer: ",
+             printable(text));
+  }
+  [[noreturn]] void too_deep() {
+    RT_THROW(ValueError, "safetensors: header JSON nests deeper than the format allows "
+             "(a tensor entry holds only dtype, shape and data_offsets)");
+  }
+
+  SafetensorsFile& out_;
+  State state_ = State::Start;
+  std::string key_;
+  RawEntry entry_;
+  std::unordered_set<std::string> top_keys_;
+};
 
 template <class T> T byteswap_value(T v) {
   uint8_t b[sizeof(T)];
@@ -193,22 +326,6 @@ float half_to_float(uint16_t h) {
     bits = sign | (exp + 127 - 15) << 23 | mant << 13;
   }
   return std::bit_cast<float>(bits);
-}
-
-// nlohmann quotes the offending input in its messages; escape non-ASCII bytes so that the message
-// stays valid UTF-8 (Python decodes exception messages as UTF-8).
-std::string printable(const std::string& s) {
-  std::string out;
-  char buf[8];
-  for (unsigned char c : s) {
-    if (c >= 0x20 && c < 0x7f) {
-      out.push_back(static_cast<char>(c));
-    } else {
-      std::snprintf(buf, sizeof buf, "\\x%02x", c);
-      out += buf;
-    }
-  }
-  return out;
 }
 
 uint16_t load_u16(const uint8_t* p) { return static_cast<uint16_t>(p[0] | (p[1] << 8)); }
@@ -256,13 +373,21 @@ StDType st_dtype_for(DType d) {
     case DType::Int64: return StDType::I64;
     case DType::Float32: return StDType::F32;
     case DType::Float64: break;
+    case DType::Complex64:
+    case DType::Complex128:
+      RT_THROW(TypeError, "safetensors: can't save a ", dtype_name(d),
+               " tensor (rustorch writes real dtypes only); save rt.view_as_real(t) and rebuild it with "
+               "rt.view_as_complex");
   }
   return StDType::F64;
 }
 
-SafetensorsFile parse_safetensors(const uint8_t* data, size_t size) {
-  RT_CHECK(data != nullptr || size == 0, ValueError, "safetensors: null data");
-  RT_CHECK(size >= 8, ValueError, "safetensors: file is truncated: ", size,
+namespace {
+
+// Parses the header of a file of `size` bytes from its first `available` bytes (the whole image,
+// or at least the length field and the header when reading a file piecewise).
+SafetensorsFile parse_prefix(const uint8_t* data, size_t available, uint64_t size) {
+  RT_CHECK(size >= 8 && available >= 8, ValueError, "safetensors: file is truncated: ", size,
            " bytes, too short for the 8-byte header length");
   SafetensorsFile f;
   f.header_size = read_u64_le(data);
@@ -270,6 +395,7 @@ SafetensorsFile parse_safetensors(const uint8_t* data, size_t size) {
            " exceeds the 100 MB limit (not a safetensors file, or corrupt)");
   RT_CHECK(f.header_size <= size - 8, ValueError, "safetensors: file is truncated: header length ",
            f.header_size, " but only ", size - 8, " bytes follow the length field");
+  RT_CHECK(f.header_size <= available - 8, Error, "safetensors: internal error: header not fully read");
   RT_CHECK(f.header_size >= 2, ValueError, "safetensors: header length ", f.header_size,
            " is too small for a JSON object");
   const char* hbegin = reinterpret_cast<const char*>(data + 8);
@@ -279,26 +405,13 @@ SafetensorsFile parse_safetensors(const uint8_t* data, size_t size) {
   f.data_offset = 8 + f.header_size;
   f.data_size = size - f.data_offset;
 
-  json header;
+  HeaderParser handler(f);
   try {
-    header = json::parse(hbegin, hend, HeaderGuard{});
+    json::sax_parse(hbegin, hend, &handler, nlohmann::detail::input_format_t::json, /*strict=*/true);
   } catch (const json::exception& e) {
     RT_THROW(ValueError, "safetensors: header is not valid JSON: ", printable(e.what()));
   }
-  RT_CHECK(header.is_object(), ValueError, "safetensors: header is not a JSON object");
-
-  for (auto it = header.begin(); it != header.end(); ++it) {
-    if (it.key() == "__metadata__") {
-      RT_CHECK(it.value().is_object(), ValueError, "safetensors: __metadata__ is not an object of strings");
-      for (auto m = it.value().begin(); m != it.value().end(); ++m) {
-        RT_CHECK(m.value().is_string(), ValueError, "safetensors: __metadata__ value for '", m.key(),
-                 "' is not a string: ", m.value().dump());
-        f.metadata.emplace(m.key(), m.value().get<std::string>());
-      }
-      continue;
-    }
-    f.tensors.push_back(parse_entry(it.key(), it.value()));
-  }
+  RT_CHECK(handler.done(), ValueError, "safetensors: header is not a complete JSON object");
 
   // The entries must tile the byte buffer: sorted by offset, each starts where the previous ended,
   // and the last ends at the end of the file (as the reference implementation requires).
@@ -318,6 +431,13 @@ SafetensorsFile parse_safetensors(const uint8_t* data, size_t size) {
   RT_CHECK(expected == f.data_size, ValueError, "safetensors: the tensors cover ", expected,
            " bytes but the byte buffer holds ", f.data_size, " (trailing data)");
   return f;
+}
+
+}  // namespace
+
+SafetensorsFile parse_safetensors(const uint8_t* data, size_t size) {
+  RT_CHECK(data != nullptr || size == 0, ValueError, "safetensors: null data");
+  return parse_prefix(data, size, size);
 }
 
 Tensor tensor_from_entry(const SafetensorsEntry& e, const uint8_t* buffer) {
@@ -362,16 +482,13 @@ Tensor tensor_from_entry(const SafetensorsEntry& e, const uint8_t* buffer) {
   return t;
 }
 
-LoadedSafetensors load_safetensors_bytes(const uint8_t* data, size_t size, const std::string& name) {
+namespace {
+
+// Runs `body`, re-raising its ValueError as "safetensors: '<name>': <problem>".
+template <class F> LoadedSafetensors naming_file(const std::string& name, F&& body) {
   try {
-    SafetensorsFile f = parse_safetensors(data, size);
-    LoadedSafetensors out;
-    out.metadata = std::move(f.metadata);
-    out.tensors.reserve(f.tensors.size());
-    for (const auto& e : f.tensors) out.tensors.emplace_back(e.name, tensor_from_entry(e, data + f.data_offset));
-    return out;
+    return body();
   } catch (const ValueError& e) {
-    // "safetensors: <problem>" -> "safetensors: '<file>': <problem>"
     std::string msg = e.what();
     const std::string prefix = "safetensors: ";
     if (msg.rfind(prefix, 0) == 0) msg = msg.substr(prefix.size());
@@ -379,42 +496,109 @@ LoadedSafetensors load_safetensors_bytes(const uint8_t* data, size_t size, const
   }
 }
 
-LoadedSafetensors load_safetensors(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  RT_CHECK(fd >= 0, Error, io_error(path, "open"));
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    const std::string msg = io_error(path, "stat");
-    ::close(fd);
-    RT_THROW(Error, msg);
+struct Fd {
+  int fd;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
   }
-  if (!S_ISREG(st.st_mode)) {
-    ::close(fd);
-    RT_THROW(ValueError, "safetensors: '", path, "' is not a regular file");
+};
+
+// Reads exactly n bytes at `offset`; a short read means the file shrank while we read it.
+void pread_exact(int fd, void* dst, size_t n, uint64_t offset, const std::string& path) {
+  auto* p = static_cast<uint8_t*>(dst);
+  while (n > 0) {
+    const ssize_t r = ::pread(fd, p, std::min<size_t>(n, size_t{1} << 30), static_cast<off_t>(offset));
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      RT_THROW(Error, io_error(path, "read"));
+    }
+    RT_CHECK(r > 0, ValueError, "safetensors: file is truncated (it changed while being read)");
+    p += r;
+    n -= static_cast<size_t>(r);
+    offset += static_cast<uint64_t>(r);
   }
-  const size_t size = static_cast<size_t>(st.st_size);
-  if (size == 0) {
-    ::close(fd);
-    return load_safetensors_bytes(nullptr, 0, path);
-  }
-  void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-  ::close(fd);
-  RT_CHECK(map != MAP_FAILED, Error, io_error(path, "mmap"));
-  struct Unmap {
-    void* p;
-    size_t n;
-    ~Unmap() { ::munmap(p, n); }
-  } unmap{map, size};
-  return load_safetensors_bytes(static_cast<const uint8_t*>(map), size, path);
 }
+
+}  // namespace
+
+LoadedSafetensors load_safetensors_bytes(const uint8_t* data, size_t size, const std::string& name) {
+  return naming_file(name, [&] {
+    SafetensorsFile f = parse_safetensors(data, size);
+    LoadedSafetensors out;
+    out.metadata = std::move(f.metadata);
+    out.tensors.reserve(f.tensors.size());
+    for (const auto& e : f.tensors) out.tensors.emplace_back(e.name, tensor_from_entry(e, data + f.data_offset));
+    return out;
+  });
+}
+
+// Reads with pread straight into each tensor's storage (one copy out of the page cache, no mmap
+// page faults); only the header is buffered, after its length has been checked against the file.
+LoadedSafetensors load_safetensors(const std::string& path) {
+  Fd file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+  RT_CHECK(file.fd >= 0, Error, io_error(path, "open"));
+  struct stat st {};
+  RT_CHECK(::fstat(file.fd, &st) == 0, Error, io_error(path, "stat"));
+  RT_CHECK(S_ISREG(st.st_mode), ValueError, "safetensors: '", path, "' is not a regular file");
+  const uint64_t size = static_cast<uint64_t>(st.st_size);
+  return naming_file(path, [&] {
+    uint8_t len[8] = {};
+    if (size >= 8) pread_exact(file.fd, len, 8, 0, path);
+    const uint64_t n = read_u64_le(len);
+    if (size < 8 || n > kMaxSafetensorsHeader || n > size - 8) parse_prefix(len, 8, size);  // throws the reason
+    std::vector<uint8_t> head(8 + n);
+    pread_exact(file.fd, head.data(), head.size(), 0, path);
+    SafetensorsFile f = parse_prefix(head.data(), head.size(), size);
+    LoadedSafetensors out;
+    out.metadata = std::move(f.metadata);
+    out.tensors.reserve(f.tensors.size());
+    std::vector<uint8_t> staging;
+    for (const auto& e : f.tensors) {
+      const uint64_t nbytes = e.end - e.begin;
+      const DType dtype = st_load_dtype(e.dtype);
+      const bool direct = std::endian::native == std::endian::little &&
+                          (e.dtype == StDType::F32 || e.dtype == StDType::F64 || e.dtype == StDType::I64);
+      if (direct) {
+        Tensor t = Tensor::empty(e.shape, dtype);
+        if (nbytes) pread_exact(file.fd, t.raw_data(), nbytes, f.data_offset + e.begin, path);
+        out.tensors.emplace_back(e.name, std::move(t));
+      } else {  // converted (or bools normalised) from a staging buffer
+        staging.resize(nbytes);
+        if (nbytes) pread_exact(file.fd, staging.data(), nbytes, f.data_offset + e.begin, path);
+        SafetensorsEntry local = e;
+        local.end -= local.begin;
+        local.begin = 0;
+        out.tensors.emplace_back(e.name, tensor_from_entry(local, staging.data()));
+      }
+    }
+    return out;
+  });
+}
+
+namespace {
+
+// Writing order: larger elements first (stable otherwise), so that every tensor's data starts at
+// a multiple of its element size in the 8-byte-aligned buffer (as the safetensors package lays
+// files out; zero-copy readers need it).
+std::vector<size_t> layout_order(const std::vector<std::pair<std::string, Tensor>>& tensors) {
+  std::vector<size_t> order(tensors.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  for (const auto& [name, t] : tensors) RT_CHECK(t.defined(), ValueError, "safetensors: tensor '", name, "' is None");
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return itemsize(tensors[a].second.dtype()) > itemsize(tensors[b].second.dtype());
+  });
+  return order;
+}
+
+}  // namespace
 
 std::string safetensors_header(const std::vector<std::pair<std::string, Tensor>>& tensors,
                                const std::map<std::string, std::string>& metadata) {
   json header = json::object();
   if (!metadata.empty()) header["__metadata__"] = metadata;
   uint64_t offset = 0;
-  for (const auto& [name, t] : tensors) {
-    RT_CHECK(t.defined(), ValueError, "safetensors: tensor '", name, "' is None");
+  for (size_t i : layout_order(tensors)) {
+    const auto& [name, t] = tensors[i];
     RT_CHECK(name != "__metadata__", ValueError, "safetensors: '__metadata__' is reserved and cannot name a tensor");
     RT_CHECK(!header.contains(name), ValueError, "safetensors: tensor name '", name, "' appears twice");
     const uint64_t nbytes = static_cast<uint64_t>(t.numel()) * itemsize(t.dtype());
@@ -449,12 +633,22 @@ void write_all(int fd, const void* data, size_t n) {
   }
 }
 
-template <class Sink>
-void emit(const std::vector<std::pair<std::string, Tensor>>& tensors,
-          const std::map<std::string, std::string>& metadata, Sink&& sink) {
-  const std::string header = safetensors_header(tensors, metadata);
-  sink(header.data(), header.size());
+}  // namespace
+
+uint64_t safetensors_data_size(const std::vector<std::pair<std::string, Tensor>>& tensors) {
+  uint64_t total = 0;
   for (const auto& [name, t] : tensors) {
+    RT_CHECK(t.defined(), ValueError, "safetensors: tensor '", name, "' is None");
+    total += static_cast<uint64_t>(t.numel()) * itemsize(t.dtype());
+  }
+  return total;
+}
+
+void emit_safetensors(const std::vector<std::pair<std::string, Tensor>>& tensors, const std::string& header,
+                      const std::function<void(const void*, size_t)>& sink) {
+  sink(header.data(), header.size());
+  for (size_t i : layout_order(tensors)) {
+    const Tensor& t = tensors[i].second;
     if (t.numel() == 0) continue;
     const Tensor c = contiguous_as(t.detach(), t.dtype());
     if constexpr (std::endian::native == std::endian::little) {
@@ -463,24 +657,25 @@ void emit(const std::vector<std::pair<std::string, Tensor>>& tensors,
       const size_t isz = itemsize(c.dtype());
       std::vector<uint8_t> buf(static_cast<size_t>(c.numel()) * isz);
       const uint8_t* src = static_cast<const uint8_t*>(c.raw_data());
-      for (size_t i = 0; i < buf.size(); i += isz)
-        for (size_t b = 0; b < isz; ++b) buf[i + b] = src[i + isz - 1 - b];
+      for (size_t k = 0; k < buf.size(); k += isz)
+        for (size_t b = 0; b < isz; ++b) buf[k + b] = src[k + isz - 1 - b];
       sink(buf.data(), buf.size());
     }
   }
 }
 
-}  // namespace
-
 void write_safetensors(int fd, const std::vector<std::pair<std::string, Tensor>>& tensors,
                        const std::map<std::string, std::string>& metadata) {
-  emit(tensors, metadata, [fd](const void* p, size_t n) { write_all(fd, p, n); });
+  emit_safetensors(tensors, safetensors_header(tensors, metadata),
+                   [fd](const void* p, size_t n) { write_all(fd, p, n); });
 }
 
 std::vector<uint8_t> serialize_safetensors(const std::vector<std::pair<std::string, Tensor>>& tensors,
                                            const std::map<std::string, std::string>& metadata) {
+  const std::string header = safetensors_header(tensors, metadata);
   std::vector<uint8_t> out;
-  emit(tensors, metadata, [&out](const void* p, size_t n) {
+  out.reserve(header.size() + safetensors_data_size(tensors));
+  emit_safetensors(tensors, header, [&out](const void* p, size_t n) {
     const auto* b = static_cast<const uint8_t*>(p);
     out.insert(out.end(), b, b + n);
   });

@@ -7,6 +7,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <utility>
@@ -83,6 +84,12 @@ std::string safetensors_header(const std::vector<std::pair<std::string, Tensor>>
 // Names must be unique and must not be "__metadata__". Throws Error on a failed write.
 void write_safetensors(int fd, const std::vector<std::pair<std::string, Tensor>>& tensors,
                        const std::map<std::string, std::string>& metadata);
+
+// The pieces of the writer, for callers that own the destination buffer: the data size in bytes
+// (header excluded), and the image (the given header, then the data) handed to `sink` in order.
+uint64_t safetensors_data_size(const std::vector<std::pair<std::string, Tensor>>& tensors);
+void emit_safetensors(const std::vector<std::pair<std::string, Tensor>>& tensors, const std::string& header,
+                      const std::function<void(const void*, size_t)>& sink);
 
 // The same image in memory (tests, fuzz seeds).
 std::vector<uint8_t> serialize_safetensors(const std::vector<std::pair<std::string, Tensor>>& tensors,
