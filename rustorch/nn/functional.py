@@ -124,6 +124,9 @@ def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
     """Clamps x into [min_val, max_val]."""
     if min_val > max_val:
         raise ValueError("hardtanh: min_val cannot be greater than max_val")
+    if input.dtype == _C.int64:
+        # as torch: an integer input stays integer, clamped to the bounds converted to its type
+        min_val, max_val = int(min_val), int(max_val)
     if inplace:
         return input.clamp_(min_val, max_val)
     return input.clamp(min_val, max_val)

@@ -962,6 +962,7 @@ const Tensor& index_add_(const Tensor& t, int64_t dim, const Tensor& index, cons
   RT_CHECK(index.dim() <= 1, ValueError, "index_add_: index should have at most 1 dimension, got shape ",
            shape_str(index.shape()));
   const int64_t d = wrap_dim(dim, t.dim(), "index_add_");
+  check_no_internal_overlap(t, "index_add_");
   Shape expected = t.shape();
   if (t.dim() > 0) expected[d] = index.numel();
   RT_CHECK(source.shape() == expected || (t.dim() == 0 && source.numel() == 1), ValueError,
