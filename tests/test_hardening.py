@@ -1,0 +1,79 @@
+"""Regression tests for the bugs that fuzzing and the sanitizer/thread runs found (issue 13).
+Each names the finding; the fuzz property that found it is in tests/fuzz/."""
+import gzip
+import os
+import struct
+
+import numpy as np
+import pytest
+import torch
+
+import rustorch as rt
+import rustorch.nn.functional as F
+from rustorch.data.datasets import read_idx
+
+OVERLAP = "more than one element of the written-to tensor refers to a single memory location"
+
+
+# props_elementwise.binary found: x.add_(y) on an expand()ed x (stride 0) silently wrote each
+# memory location several times (order-dependent result); torch refuses it.
+@pytest.mark.parametrize("op", [
+    lambda x: x.add_(1.0), lambda x: x.mul_(rt.ones(2, 3)), lambda x: x.neg_(), lambda x: x.clamp_(0, 1),
+    lambda x: x.copy_(rt.ones(2, 3)), lambda x: x.uniform_(), lambda x: x.scatter_(0, rt.zeros(1, 3, dtype=rt.int64), 1.0),
+    lambda x: x.index_add_(0, rt.tensor([0]), rt.ones(1, 3)), lambda x: x.sigmoid_(),
+])
+def test_inplace_on_expanded_tensor_raises(op):
+    base = rt.zeros(1, 3)
+    x = base.expand(2, 3)
+    with pytest.raises(RuntimeError, match=OVERLAP):
+        op(x)
+    np.testing.assert_array_equal(base.numpy(), np.zeros((1, 3)))  # nothing was written
+
+
+def test_inplace_on_expanded_tensor_matches_torch_for_value_writes():
+    # Writing a value (no read-modify-write) into overlapping memory is well defined: allowed, as in torch.
+    x = rt.zeros(1, 3).expand(2, 3)
+    x.fill_(2.0)
+    x.masked_fill_(rt.ones(2, 3, dtype=rt.bool), 3.0)
+    np.testing.assert_array_equal(x.numpy(), np.full((2, 3), 3.0))
+    y = rt.zeros(3)
+    y.add_(rt.ones(1).expand(3))  # an expanded *source* is fine
+    np.testing.assert_array_equal(y.numpy(), np.ones(3))
+
+
+# props_nn.activation found: relu6/hardtanh turned an int64 tensor into float32 (torch keeps int64,
+# with the bounds converted to the integer type).
+def test_hardtanh_keeps_integer_dtype():
+    x = rt.tensor([3, -5, 1, 9])
+    tx = torch.tensor([3, -5, 1, 9])
+    for got, want in [(F.relu6(x), torch.nn.functional.relu6(tx)),
+                      (F.hardtanh(x, -1.5, 1.5), torch.nn.functional.hardtanh(tx, -1.5, 1.5))]:
+        assert got.dtype == rt.int64
+        np.testing.assert_array_equal(got.numpy(), want.numpy())
+    np.testing.assert_allclose(F.relu6(rt.tensor([7.5, -1.0, 2.5])).numpy(), [6.0, 0.0, 2.5])
+
+
+# A gzip "bomb": a 300 KB file that inflates to 300 MB behind a header promising 3 bytes. read_idx
+# used to inflate all of it before validating; now it stops one byte after the promised size.
+def test_read_idx_gzip_bomb_is_refused_without_inflating(tmp_path):
+    path = tmp_path / "bomb-idx1-ubyte.gz"
+    path.write_bytes(gzip.compress(bytes([0, 0, 8, 1]) + struct.pack(">I", 3) + bytes(300_000_000), compresslevel=1))
+    import tracemalloc
+    tracemalloc.start()
+    with pytest.raises(ValueError, match="bomb-idx1-ubyte.gz' is corrupt"):
+        read_idx(path)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 50 * 2**20, f"read_idx allocated {peak / 2**20:.0f} MiB for a 3-byte payload"
+
+
+def test_read_idx_gzip_valid_and_truncated(tmp_path):
+    payload = bytes([0, 0, 8, 2]) + struct.pack(">II", 2, 3) + bytes(range(6))
+    (tmp_path / "ok.gz").write_bytes(gzip.compress(payload))
+    np.testing.assert_array_equal(read_idx(tmp_path / "ok.gz"), np.arange(6, dtype=np.uint8).reshape(2, 3))
+    (tmp_path / "short.gz").write_bytes(gzip.compress(payload[:-2]))
+    with pytest.raises(ValueError, match="truncated"):
+        read_idx(tmp_path / "short.gz")
+    (tmp_path / "hdr.gz").write_bytes(gzip.compress(bytes([0, 0, 8, 3, 0, 0])))
+    with pytest.raises(ValueError, match="truncated"):
+        read_idx(tmp_path / "hdr.gz")
