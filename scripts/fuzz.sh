@@ -44,7 +44,9 @@ case "$mode" in
       mkdir -p "$work"
       echo "=== fuzz.sh: $name for ${FUZZ_SECONDS:-60} s (seeds: $seeds)"
       # -rss_limit_mb / -malloc_limit_mb: an unbounded allocation from a hostile header is a failure.
-      if ! "$target" "$work" "$seeds" -max_total_time="${FUZZ_SECONDS:-60}" -rss_limit_mb=1024 \
+      dict=()
+      if [ -f "cpp/fuzz/$name.dict" ]; then dict=(-dict="cpp/fuzz/$name.dict"); fi
+      if ! "$target" "$work" "$seeds" "${dict[@]}" -max_total_time="${FUZZ_SECONDS:-60}" -rss_limit_mb=1024 \
           -malloc_limit_mb=256 -max_len=65536 -timeout=10 -print_final_stats=1 \
           -artifact_prefix="$BUILD/artifacts/$name-" 2>"$BUILD/$name.log"; then
         failed+=("$name")
