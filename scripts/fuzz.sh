@@ -54,6 +54,21 @@ case "$mode" in
       fi
       grep -E "stat::number_of_executed_units|stat::peak_rss_mb|cov:" "$BUILD/$name.log" | tail -3
     done
+    # The model file (a zip read in Python): atheris, coverage-guided through rustorch.serialization.
+    if "$PY" -c "import atheris" 2>/dev/null; then
+      echo "=== fuzz.sh: model_file (atheris) for ${FUZZ_SECONDS:-60} s"
+      mkdir -p "$BUILD/corpus/model_file"
+      if ! "$PY" tests/fuzz/atheris_model_file.py "$BUILD/corpus/model_file" -max_total_time="${FUZZ_SECONDS:-60}" \
+          -rss_limit_mb=2048 -timeout=20 -print_final_stats=1 -artifact_prefix="$BUILD/artifacts/model_file-" \
+          2>"$BUILD/model_file.log"; then
+        failed+=("model_file")
+        tail -40 "$BUILD/model_file.log"
+      fi
+      grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$BUILD/model_file.log" | tail -2
+    else
+      echo "fuzz.sh: atheris not installed (pip install atheris): model_file target skipped; its hypothesis" \
+           "property (tests/fuzz/props_files.py::model_file) still runs with pytest"
+    fi
     if [ "${#failed[@]}" -gt 0 ]; then
       echo "fuzz.sh: FAILED: ${failed[*]} (reproducers in $BUILD/artifacts; run: $BUILD/<target> <file>)"
       exit 1

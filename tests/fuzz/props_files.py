@@ -73,6 +73,23 @@ def check_idx(c):
     np.testing.assert_array_equal(arr, expected.astype(arr.dtype))
 
 
+@st.composite
+def model_file_cases(draw):
+    return {"target": draw(st.sampled_from(["archive", "config", "config", "config_bytes", "weights", "optimizer"])),
+            "json": draw(st.lists(st.tuples(st.integers(0, 2**18 - 1), st.integers(0, 4), st.integers(0, 63)),
+                                  min_size=1, max_size=4)),
+            "bytes": draw(st.lists(st.tuples(st.integers(0, 2**20), st.integers(0, 255), st.integers(0, 3)),
+                                   min_size=1, max_size=4))}
+
+
+def check_model_file(c):
+    import model_mutations as mm
+    data = mm.hostile_model_file(c["target"], c["json"], c["bytes"])
+    with tempfile.TemporaryDirectory() as tmp:
+        mm.load_bytes(data, tmp)
+
+
 PROPERTIES = [
     Prop("idx_reader", idx_cases(), check_idx, quick=150, long=15000),
+    Prop("model_file", model_file_cases(), check_model_file, quick=100, long=6000),
 ]
