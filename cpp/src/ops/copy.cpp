@@ -1,4 +1,5 @@
 #include "rustorch/ops/copy.hpp"
+#include "rustorch/core/overlap.hpp"
 
 #include <cstring>
 

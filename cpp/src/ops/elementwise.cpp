@@ -9,6 +9,7 @@
 // every layout runs the same vectorized block code. Transcendental functions use glibc's vector
 // math library (libmvec) on AVX2.
 #include "rustorch/ops/elementwise.hpp"
+#include "rustorch/core/overlap.hpp"
 
 #include <immintrin.h>
 

@@ -1,4 +1,5 @@
 #include "rustorch/ops/factory.hpp"
+#include "rustorch/core/overlap.hpp"
 
 #include <algorithm>
 #include <bit>

@@ -1,4 +1,5 @@
 #include "rustorch/ops/index.hpp"
+#include "rustorch/core/overlap.hpp"
 
 #include <algorithm>
 #include <cstring>

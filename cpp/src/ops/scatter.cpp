@@ -1,4 +1,5 @@
 #include "rustorch/ops/scatter.hpp"
+#include "rustorch/core/overlap.hpp"
 
 #include <algorithm>
 
