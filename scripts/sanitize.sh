@@ -61,13 +61,15 @@ if [ "${SANITIZE_LSAN:-0}" = 1 ]; then leaks=1; fi
 echo "=== sanitize.sh: pytest under ASan+UBSan (LD_PRELOAD=$runtime, detect_leaks=$leaks)"
 # detect_leaks=0 by default: CPython's interned objects and module state are never freed at exit.
 # -P / -o pythonpath: the package copy above, not the checkout's rustorch/, is imported.
+export LD_PRELOAD=$runtime PYTHONPATH=$ROOT/$PKG
+export ASAN_OPTIONS=detect_leaks=$leaks:abort_on_error=1:allocator_may_return_null=1
+export LSAN_OPTIONS=suppressions=$ROOT/scripts/lsan_python.supp:print_suppressions=0
+# The sanitized extension, not the normal build, must be the one imported.
+"$PY" -P -c "import rustorch._C as c, os, sys; f = os.path.realpath(c.__file__); print('sanitize.sh: extension', f);
+sys.exit(0 if f.startswith(os.path.realpath('$ROOT/$BUILD')) else 1)" || { echo "sanitize.sh: wrong extension imported"; exit 1; }
 # shellcheck disable=SC2086
-LD_PRELOAD=$runtime \
-ASAN_OPTIONS=detect_leaks=$leaks:abort_on_error=1:allocator_may_return_null=1 \
-LSAN_OPTIONS=suppressions=$ROOT/scripts/lsan_python.supp:print_suppressions=0 \
-RUSTORCH_EXPECT_EXTENSION=$ROOT/$BUILD \
-  "$PY" -P -m pytest -p no:cacheprovider -q -o pythonpath="$PKG" --timeout=900 \
-    -p rustorch_sanitizer_check $SUBSET || failed+=("pytest")
+"$PY" -P -m pytest -p no:cacheprovider -q -o pythonpath="$PKG" --timeout=900 $SUBSET || failed+=("pytest")
+unset LD_PRELOAD PYTHONPATH
 end=$(date +%s)
 
 echo
