@@ -128,7 +128,7 @@ def check_ternary(c):
 
 
 PROPERTIES = [
-    Prop("unary", unary_cases(), check_unary, quick=150, long=15000),
-    Prop("binary", binary_cases(), check_binary, quick=200, long=20000),
-    Prop("ternary", ternary_cases(), check_ternary, quick=60, long=5000),
+    Prop("unary", unary_cases(), check_unary, quick=150, long=7500),
+    Prop("binary", binary_cases(), check_binary, quick=200, long=10000),
+    Prop("ternary", ternary_cases(), check_ternary, quick=60, long=2500),
 ]

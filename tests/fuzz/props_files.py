@@ -90,6 +90,6 @@ def check_model_file(c):
 
 
 PROPERTIES = [
-    Prop("idx_reader", idx_cases(), check_idx, quick=150, long=15000),
-    Prop("model_file", model_file_cases(), check_model_file, quick=100, long=6000),
+    Prop("idx_reader", idx_cases(), check_idx, quick=150, long=10000),
+    Prop("model_file", model_file_cases(), check_model_file, quick=100, long=3000),
 ]

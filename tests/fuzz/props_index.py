@@ -169,7 +169,7 @@ def check_sort(c):
 
 
 PROPERTIES = [
-    Prop("getitem", getitem_cases(), check_getitem, quick=200, long=15000),
-    Prop("gather_scatter", gather_cases(), check_gather, quick=150, long=12000),
-    Prop("sort_topk", sort_cases(), check_sort, quick=80, long=6000),
+    Prop("getitem", getitem_cases(), check_getitem, quick=200, long=7500),
+    Prop("gather_scatter", gather_cases(), check_gather, quick=150, long=6000),
+    Prop("sort_topk", sort_cases(), check_sort, quick=80, long=3000),
 ]

@@ -83,6 +83,6 @@ def check_einsum(c):
 
 
 PROPERTIES = [
-    Prop("products", product_cases(), check_product, quick=200, long=15000),
-    Prop("einsum", einsum_cases(), check_einsum, quick=80, long=6000),
+    Prop("products", product_cases(), check_product, quick=200, long=7500),
+    Prop("einsum", einsum_cases(), check_einsum, quick=80, long=3000),
 ]

@@ -222,9 +222,9 @@ def check_act(c):
 
 
 PROPERTIES = [
-    Prop("conv", conv_cases(), check_conv, quick=120, long=10000),
-    Prop("pool", pool_cases(), check_pool, quick=120, long=10000),
-    Prop("norm", norm_cases(), check_norm, quick=100, long=8000),
-    Prop("loss", loss_cases(), check_loss, quick=150, long=10000),
-    Prop("activation", act_cases(), check_act, quick=120, long=8000),
+    Prop("conv", conv_cases(), check_conv, quick=120, long=5000),
+    Prop("pool", pool_cases(), check_pool, quick=120, long=5000),
+    Prop("norm", norm_cases(), check_norm, quick=100, long=4000),
+    Prop("loss", loss_cases(), check_loss, quick=150, long=5000),
+    Prop("activation", act_cases(), check_act, quick=120, long=4000),
 ]

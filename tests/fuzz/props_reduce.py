@@ -80,6 +80,6 @@ def check_scan(c):
 
 
 PROPERTIES = [
-    Prop("reduce", reduce_cases(), check_reduce, quick=200, long=15000),
-    Prop("scan", scan_cases(), check_scan, quick=80, long=6000),
+    Prop("reduce", reduce_cases(), check_reduce, quick=200, long=7500),
+    Prop("scan", scan_cases(), check_scan, quick=80, long=3000),
 ]

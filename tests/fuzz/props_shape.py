@@ -108,6 +108,6 @@ def check_join(c):
 
 
 PROPERTIES = [
-    Prop("shape_ops", shape_cases(), check_shape, quick=250, long=20000),
-    Prop("join", join_cases(), check_join, quick=100, long=8000),
+    Prop("shape_ops", shape_cases(), check_shape, quick=250, long=10000),
+    Prop("join", join_cases(), check_join, quick=100, long=4000),
 ]
