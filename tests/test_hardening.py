@@ -77,3 +77,44 @@ def test_read_idx_gzip_valid_and_truncated(tmp_path):
     (tmp_path / "hdr.gz").write_bytes(gzip.compress(bytes([0, 0, 8, 3, 0, 0])))
     with pytest.raises(ValueError, match="truncated"):
         read_idx(tmp_path / "hdr.gz")
+
+
+# props_reduce.reduce (long profile) found: x.all(dim=()) / x.any(dim=()) reduced every dim; torch
+# reduces none (each element's truth value, shape kept), while sum/mean/amax(dim=()) reduce all.
+@pytest.mark.parametrize("op", ["all", "any"])
+@pytest.mark.parametrize("shape", [(0,), (2, 3), ()])
+def test_all_any_with_empty_dim_tuple_reduce_nothing(op, shape):
+    x = np.arange(int(np.prod(shape)), dtype=np.float32).reshape(shape) - 1
+    got = getattr(rt.tensor(x), op)(dim=())
+    want = getattr(torch.tensor(x), op)(dim=())
+    assert got.dtype == rt.bool and tuple(got.shape) == tuple(want.shape)
+    np.testing.assert_array_equal(got.numpy(), want.numpy())
+    assert tuple(rt.tensor(x).sum(dim=()).shape) == ()  # unchanged: () still means all dims for sum
+
+
+# props_nn.activation (long profile) found: threshold() turned an int64 tensor into float32; torch
+# keeps int64 with threshold and value converted to the integer type.
+def test_threshold_keeps_integer_dtype():
+    x, tx = rt.tensor([3, -5, 0, 1]), torch.tensor([3, -5, 0, 1])
+    for th, val in [(0.1, -1.0), (1.5, -2.7), (-6, 4)]:
+        got, want = F.threshold(x, th, val), torch.nn.functional.threshold(tx, th, val)
+        assert got.dtype == rt.int64
+        np.testing.assert_array_equal(got.numpy(), want.numpy())
+
+
+# props_index.gather_scatter (long profile) found: index_select / index_add treated a negative index
+# as a count from the end (like t[idx]) and returned a value; torch refuses it (IndexError).
+@pytest.mark.parametrize("call", [
+    lambda m, x, i: m.index_select(x, 0, i),
+    lambda m, x, i: m.index_add(x, 0, i, m.ones(1, 3, dtype=x.dtype)),
+])
+@pytest.mark.parametrize("bad", [-1, -3, 2, 5])
+def test_index_select_and_index_add_refuse_out_of_range_indices(call, bad):
+    x_np = np.arange(6.0).reshape(2, 3)
+    with pytest.raises(IndexError):
+        call(torch, torch.tensor(x_np), torch.tensor([bad]))
+    with pytest.raises(IndexError, match=r"index_(select|add_): index -?\d+ is out of range for dimension 0 with size 2"):
+        call(rt, rt.tensor(x_np), rt.tensor([bad]))
+    got = call(rt, rt.tensor(x_np), rt.tensor([1, 0]))  # valid indices still work
+    want = call(torch, torch.tensor(x_np), torch.tensor([1, 0]))
+    np.testing.assert_allclose(got.numpy(), want.numpy())

@@ -277,6 +277,10 @@ def softshrink(input, lambd=0.5):
 
 def threshold(input, threshold, value, inplace=False):
     """x where x > threshold, value otherwise."""
+    if input.dtype == _C.int64:
+        # as torch: an integer input stays integer; threshold and value convert to its type
+        threshold, value = int(threshold), int(value)
+        return _inplace_result(input, _C.where(input > threshold, input, value), inplace)
     return _inplace_result(input, _C.where(input > threshold, input, float(value)), inplace)
 
 
