@@ -43,7 +43,10 @@ def read_idx(path):
     type_code, dims, offset = _D.parse_idx(raw, name)
     dtype = _IDX_DTYPES[type_code]
     count = int(np.prod(dims, dtype=np.int64))
-    arr = np.frombuffer(raw, dtype=dtype, count=count, offset=offset).reshape(dims)
+    try:
+        arr = np.frombuffer(raw, dtype=dtype, count=count, offset=offset).reshape(dims)
+    except ValueError as e:  # e.g. dims (0, 2**32-1, 2**32-1): empty, yet too big a shape for NumPy
+        raise ValueError(f"read_idx: '{name}' declares dims {tuple(dims)}, which no array can have ({e})") from None
     if dtype.itemsize > 1:
         arr = arr.astype(dtype.newbyteorder("="))
     return arr

@@ -100,10 +100,10 @@ def run_group(group, case_file, stats_file=None):
             print(f"FAILED property {group}.{name}:", file=sys.stderr)
             traceback.print_exc()
         per_prop.append((name, LOG.count - before, round(time.time() - t0, 1)))
-    if stats_file:
-        with open(stats_file, "a") as f:
-            f.write(json.dumps({"group": group, "profile": PROFILE, "cases": LOG.count, "failures": failures,
-                                "properties": per_prop}) + "\n")
+        if stats_file:  # one line per finished property, so an interrupted long run still counts
+            with open(stats_file, "a") as f:
+                f.write(json.dumps({"group": group, "property": name, "profile": PROFILE, "cases": LOG.count - before,
+                                    "failures": [name] if failures and failures[-1] == name else []}) + "\n")
     print(f"{group}: {LOG.count} cases, {len(failures)} failing properties {failures}")
     return 1 if failures else 0
 
@@ -126,7 +126,7 @@ def summary(stats_file):
     for r in rows:
         total += r["cases"]
         failed += [f"{r['group']}.{p}" for p in r["failures"]]
-        print(f"  {r['group']:<20} {r['cases']:>8} cases  failing: {r['failures'] or 'none'}")
+        print(f"  {r['group'] + '.' + r.get('property', '*'):<32} {r['cases']:>8} cases  failing: {r['failures'] or 'none'}")
     crashed = [r for r in rows if r.get("crash")]
     for r in crashed:
         print(f"  {r['group']}: CRASH {r['crash']}")

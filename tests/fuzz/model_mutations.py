@@ -3,6 +3,7 @@ atheris target (atheris_model_file.py): a real saved model is taken apart and on
 mutated - raw archive bytes, the config.json document (values replaced by other JSON, keys
 dropped, nesting), or the safetensors members (header/data bytes) - then zipped again so the
 mutation reaches the parsers behind the zip layer."""
+import copy
 import io
 import json
 import os
@@ -64,7 +65,7 @@ def mutate_json(doc, choices):
         if parent is None:
             continue
         if action == 0:
-            parent[key] = JSON_VALUES[vi % len(JSON_VALUES)]
+            parent[key] = copy.deepcopy(JSON_VALUES[vi % len(JSON_VALUES)])  # fresh: no shared (cyclic) values
         elif action == 1 and isinstance(parent, dict):
             del parent[key]
         elif action == 2:
@@ -72,7 +73,7 @@ def mutate_json(doc, choices):
         elif action == 3 and isinstance(node, (int, float)) and not isinstance(node, bool):
             parent[key] = node * (-1 if vi % 2 else 1000003) + vi
         else:
-            parent[key] = JSON_VALUES[(vi * 7) % len(JSON_VALUES)]
+            parent[key] = copy.deepcopy(JSON_VALUES[(vi * 7) % len(JSON_VALUES)])
     return doc
 
 

@@ -41,7 +41,8 @@ def check_product(c):
     a, ta = both(c["a"])
     b, tb = both(c["b"])
     op = c["op"]
-    tol = {"rtol": 1e-4, "atol": 1e-4}
+    # torch skips its dtype/shape checks when an operand is empty; a clear rustorch error is fine then
+    tol = {"rtol": 1e-4, "atol": 1e-4, "torch_skips_checks": ta.numel() == 0 or tb.numel() == 0}
     if op == "operator":
         check_against_torch(f"a @ b {c}", lambda: a @ b, lambda: ta @ tb, **tol)
     elif op == "addmm":
