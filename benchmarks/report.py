@@ -230,7 +230,7 @@ def soak_section(path):
         return ""
     with open(path) as f:
         r = json.load(f)
-    rows = [("steps (batch {batch_size}, warm-up {warmup_steps})", "steps"), ("time", "seconds"),
+    rows = [("steps (batch {batch_size}, warm-up {warmup_steps})", "steps"), ("time (s)", "seconds"),
             ("steps/s", "steps_per_s"), ("RSS at the end of warm-up (MiB)", "rss_after_warmup_mib"),
             ("max RSS after warm-up (MiB)", "rss_max_after_warmup_mib"), ("final RSS (MiB)", "rss_final_mib"),
             ("peak RSS of the process (VmHWM, MiB)", "peak_rss_mib"),
