@@ -130,3 +130,15 @@ def test_read_idx_empty_but_unrepresentable_shape(tmp_path):
         read_idx(path)
     (tmp_path / "empty").write_bytes(bytes([0, 0, 8, 2]) + struct.pack(">II", 0, 5))
     assert read_idx(tmp_path / "empty").shape == (0, 5)
+
+
+# props_reduce.reduce (long profile) found: float32 std overflowed to inf when the deviations
+# exceed ~1.8e19 (the variance is not representable in float32, the std is); torch returns it.
+def test_float32_std_of_huge_values_is_finite():
+    x = np.array([[1e30, 3.0, -2e25], [1.0, 4.0, 5e24]], dtype=np.float32)
+    for dim in (0, 1, None):
+        got = rt.tensor(x).std() if dim is None else rt.tensor(x).std(dim=dim)
+        want = torch.tensor(x).std() if dim is None else torch.tensor(x).std(dim=dim)
+        assert got.dtype == rt.float32
+        np.testing.assert_allclose(got.numpy(), want.numpy(), rtol=1e-5)
+    assert np.isinf(rt.tensor(x).var(dim=0).numpy()[0])  # the variance itself does overflow, as in torch
