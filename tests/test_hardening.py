@@ -142,3 +142,12 @@ def test_float32_std_of_huge_values_is_finite():
         assert got.dtype == rt.float32
         np.testing.assert_allclose(got.numpy(), want.numpy(), rtol=1e-5)
     assert np.isinf(rt.tensor(x).var(dim=0).numpy()[0])  # the variance itself does overflow, as in torch
+
+
+# props_nn.activation (long profile) found: softshrink/hardshrink mapped NaN to 0 (torch keeps NaN).
+@pytest.mark.parametrize("name", ["softshrink", "hardshrink"])
+def test_shrink_activations_propagate_nan(name):
+    x = np.array([np.nan, -0.0, 1.92, -3.0, 0.3, 0.5, -0.5, np.inf, -np.inf], dtype=np.float32)
+    got = getattr(F, name)(rt.tensor(x), 0.5).numpy()
+    want = getattr(torch.nn.functional, name)(torch.tensor(x), 0.5).numpy()
+    np.testing.assert_array_equal(got, want)

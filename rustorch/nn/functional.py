@@ -265,14 +265,16 @@ def tanhshrink(input):
 
 def hardshrink(input, lambd=0.5):
     """x where |x| > lambd, 0 otherwise."""
-    return _C.where(input.abs() > lambd, input, 0.0)
+    # "zero inside the band" rather than "keep outside it", so NaN stays NaN (as in torch)
+    return _C.where(input.abs() <= lambd, 0.0, input)
 
 
 def softshrink(input, lambd=0.5):
     """x - lambd above lambd, x + lambd below -lambd, 0 between."""
     if lambd < 0:
         raise ValueError(f"softshrink: lambda must be greater or equal to 0, but found to be {lambd}.")
-    return _C.where(input > lambd, input - lambd, _C.where(input < -lambd, input + lambd, 0.0))
+    # NaN fails every comparison: it must fall through to x -/+ lambd (NaN), not to 0 (as in torch)
+    return _C.where(input.abs() <= lambd, 0.0, _C.where(input > lambd, input - lambd, input + lambd))
 
 
 def threshold(input, threshold, value, inplace=False):
