@@ -57,7 +57,9 @@ def check_conv(c):
         want = b.reshape(-1, *[1] * nd).expand(*out.shape[-nd - 1:]) if b is not None else rt.zeros(out.shape[-nd - 1:])
         assert out.numel() == 0 or bool(((out - want.to(out.dtype)).abs() <= 1e-6).all()), f"{name} {c}: {out}"
         return
-    check_against_torch(f"{name} {c}", lambda: getattr(RF, name)(x, w, b, **kw), lambda: getattr(TF, name)(tx, tw, tb, **kw), **TOL)
+    # torch accepts dilation 0 for transposed convs (a degenerate kernel); rustorch refuses it
+    check_against_torch(f"{name} {c}", lambda: getattr(RF, name)(x, w, b, **kw), lambda: getattr(TF, name)(tx, tw, tb, **kw),
+                        torch_skips_checks=c["dilation"] == 0, **TOL)
 
 
 @st.composite
@@ -90,7 +92,10 @@ def check_pool(c):
     else:
         kw = dict(output_size=c["out"])
         name = f"{kind}_pool{nd}d"
-    check_against_torch(f"{name} {c}", lambda: getattr(RF, name)(x, **kw), lambda: getattr(TF, name)(tx, **kw), **TOL)
+    # torch pools an empty non-batch dim into NaN/empty results; rustorch refuses such input clearly
+    empty_feature = 0 in c["x"]["shape"][-nd - 1:]
+    check_against_torch(f"{name} {c}", lambda: getattr(RF, name)(x, **kw), lambda: getattr(TF, name)(tx, **kw),
+                        torch_skips_checks=empty_feature, **TOL)
 
 
 @st.composite
