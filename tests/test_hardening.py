@@ -151,3 +151,14 @@ def test_shrink_activations_propagate_nan(name):
     got = getattr(F, name)(rt.tensor(x), 0.5).numpy()
     want = getattr(torch.nn.functional, name)(torch.tensor(x), 0.5).numpy()
     np.testing.assert_array_equal(got, want)
+
+
+# props_nn.loss (long profile) found: triplet_margin_loss broadcast a 1-D positive against a batch
+# of anchors and returned a loss; torch requires one ndim for all three inputs.
+def test_triplet_margin_loss_requires_same_ndim():
+    with pytest.raises(RuntimeError, match="triplet_margin_loss: .* same number of dimensions"):
+        F.triplet_margin_loss(rt.ones(2, 3), rt.ones(3), rt.ones(2, 3))
+    a, p_, n = (np.random.default_rng(i).standard_normal((4, 3)) for i in range(3))
+    np.testing.assert_allclose(F.triplet_margin_loss(rt.tensor(a), rt.tensor(p_), rt.tensor(n)).item(),
+                               torch.nn.functional.triplet_margin_loss(torch.tensor(a), torch.tensor(p_),
+                                                                       torch.tensor(n)).item(), rtol=1e-10)

@@ -607,6 +607,12 @@ def triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-6, s
                         reduce=None, reduction="mean"):
     """max(d(a, p) - d(a, n) + margin, 0) with pairwise p-norm distances."""
     reduction = _legacy_reduction(size_average, reduce, reduction)
+    # As torch: one ndim for all three (pairwise_distance alone would broadcast a 1-D positive
+    # against a batch of anchors and return a silently different loss).
+    if not anchor.dim() == positive.dim() == negative.dim():
+        raise RuntimeError(f"triplet_margin_loss: the anchor, positive, and negative tensors are expected to have the "
+                           f"same number of dimensions, but got: anchor {anchor.dim()}D, positive {positive.dim()}D, "
+                           f"and negative {negative.dim()}D inputs")
     d_ap = pairwise_distance(anchor, positive, p, eps)
     d_an = pairwise_distance(anchor, negative, p, eps)
     if swap:
