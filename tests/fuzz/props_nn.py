@@ -46,7 +46,7 @@ def check_conv(c):
     else:
         name = f"conv{nd}d"
     spatial = c["x"]["shape"][-nd:]
-    if 0 in spatial and c["padding"] > 0 and not c["transposed"]:
+    if 0 in spatial and (c["padding"] > 0 or c["transposed"]):
         # torch refuses empty spatial input even when padding makes the output non-empty; the
         # result is then well defined: every output element sees only padding, so it is the bias.
         try:
