@@ -236,6 +236,28 @@ def keep_script_sections(path, text):
         block = re.search(rf"<!-- {re.escape(name)}: begin -->.*?<!-- {re.escape(name)}: end -->", old, flags=re.S)
         text = text.rstrip("\n") + "\n\n" + block.group(0) + "\n"
     return text
+def soak_section(path):
+    """The "Soak" section from benchmarks/soak.json (written by `python benchmarks/soak.py --json`),
+    so regenerating the report keeps the last soak figures."""
+    if not os.path.exists(path):
+        return ""
+    with open(path) as f:
+        r = json.load(f)
+    rows = [("steps (batch {batch_size}, warm-up {warmup_steps})", "steps"), ("time (s)", "seconds"),
+            ("steps/s", "steps_per_s"), ("RSS at the end of warm-up (MiB)", "rss_after_warmup_mib"),
+            ("max RSS after warm-up (MiB)", "rss_max_after_warmup_mib"), ("final RSS (MiB)", "rss_final_mib"),
+            ("peak RSS of the process (VmHWM, MiB)", "peak_rss_mib"),
+            ("growth after warm-up (MiB)", "growth_after_warmup_mib"),
+            ("RSS slope after warm-up (KiB per 1,000 steps)", "slope_kib_per_1000_steps"),
+            ("final training loss / accuracy", None)]
+    out = ["", "## Soak", "",
+           "The Fashion-MNIST MLP (784-256-128-10, Adam) trained through `Model.fit`, RSS sampled after every "
+           "batch (`python benchmarks/soak.py --json benchmarks/soak.json`; asserted flat by tests/test_soak.py).", "",
+           "| figure | value |", "|---|---|"]
+    for label, key in rows:
+        value = f"{r['final_loss']} / {r['final_accuracy']}" if key is None else r[key]
+        out.append(f"| {label.format(**r)} | {value} |")
+    return "\n".join(out) + "\n"
 
 
 def main(argv=None):
@@ -247,7 +269,8 @@ def main(argv=None):
     data, rows = load(args.json)
     drop_raw_samples(args.json, data)
     plot(rows, os.path.join(out_dir, "ratios.png"))
-    text = markdown(data, rows, "ratios.png")
+    text = markdown(data, rows, "ratios.png") + soak_section(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                                           "soak.json"))
     text = keep_script_sections(os.path.join(out_dir, "REPORT.md"), text)
     with open(os.path.join(out_dir, "REPORT.md"), "w") as f:
         f.write(text)

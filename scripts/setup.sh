@@ -21,6 +21,7 @@ APT_PACKAGES=(
   libgtest-dev googletest
   openmpi-bin libopenmpi-dev iproute2
   dataset-fashion-mnist fortunes
+  clang libclang-rt-dev
 )
 # Debian's own python3 needs its headers for the extension, and venv for ./.venv (PEP 668).
 case "$PY" in

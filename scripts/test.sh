@@ -6,6 +6,7 @@
 #   RUSTORCH_SKIP_SETUP=1   skip scripts/setup.sh (the package is already built and importable)
 #   RUSTORCH_BUILD_DIR=dir  the CMake build tree with the GoogleTest binary (default: build)
 #   PYTEST_TIMEOUT=s        per-test timeout (default 300)
+#   RUSTORCH_SKIP_HARDENING=1  skip the sanitizer build/run and the parser fuzzing
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +30,12 @@ part "C++ tests (ctest)" \
     -j "${JOBS:-2}" --timeout 600
 part "Python tests (pytest)" \
   "$PY" -m pytest -p no:cacheprovider --timeout="${PYTEST_TIMEOUT:-300}" tests
+# Hardening (issue 13, docs/hardening.md): the engine, GoogleTests and a core pytest subset under
+# ASan+UBSan, and the file-parser fuzz targets for a few seconds each. RUSTORCH_SKIP_HARDENING=1 skips both.
+if [ "${RUSTORCH_SKIP_HARDENING:-0}" != 1 ]; then
+  part "sanitizers: ASan+UBSan (scripts/sanitize.sh)" bash scripts/sanitize.sh
+  part "parser fuzzing (scripts/fuzz.sh parsers)" env FUZZ_SECONDS="${FUZZ_SECONDS:-15}" bash scripts/fuzz.sh parsers
+fi
 # Strict: every row must run (a row is added when its op lands; a missing op is a regression).
 part "benchmarks, quick mode" \
   env RUSTORCH_BENCH_STRICT="${RUSTORCH_BENCH_STRICT:-1}" bash scripts/bench.sh --quick
@@ -38,4 +45,4 @@ if [ "${#failed[@]}" -gt 0 ]; then
   echo "test.sh: FAILED: ${failed[*]}"
   exit 1
 fi
-echo "test.sh: all parts passed (ctest, pytest, quick benchmarks)"
+echo "test.sh: all parts passed (ctest, pytest, sanitizers, parser fuzzing, quick benchmarks)"

@@ -205,12 +205,20 @@ void bind_reduce(py::module_& m, PyTensorClass& cls) {
            py::arg("dtype") = py::none());
 
   // ---- Logical reductions ----
+  // An explicit empty dim tuple reduces over no dims for all/any (torch: each element's truth
+  // value, shape kept), unlike sum/mean/amax where () still means every dim.
   def_both(m, cls, "all",
-           [](const Tensor& t, py::object dim, bool keepdim) { return all(t, opt_dims(dim, "all"), keepdim); },
+           [](const Tensor& t, py::object dim, bool keepdim) {
+             if (!dim.is_none() && dims_from_python(dim, "all").empty()) return ne(t, Scalar(0));
+             return all(t, opt_dims(dim, "all"), keepdim);
+           },
            "Whether every element over dim is nonzero (bool result; all dims when None).", py::arg("dim") = py::none(),
            py::arg("keepdim") = false);
   def_both(m, cls, "any",
-           [](const Tensor& t, py::object dim, bool keepdim) { return any(t, opt_dims(dim, "any"), keepdim); },
+           [](const Tensor& t, py::object dim, bool keepdim) {
+             if (!dim.is_none() && dims_from_python(dim, "any").empty()) return ne(t, Scalar(0));
+             return any(t, opt_dims(dim, "any"), keepdim);
+           },
            "Whether any element over dim is nonzero (bool result; all dims when None).", py::arg("dim") = py::none(),
            py::arg("keepdim") = false);
 

@@ -2,6 +2,7 @@
 package, any MNIST-format idx files, scikit-learn's bundled Digits and Iris, and character-level
 text (Debian's ``fortunes`` by default) for language models."""
 import gzip
+import io
 import os
 import threading
 import zlib
@@ -36,16 +37,43 @@ def read_idx(path):
         raw = f.read()
     if raw[:2] == b"\x1f\x8b":
         try:
-            raw = gzip.decompress(raw)
+            raw = _gunzip_idx(raw)
         except (EOFError, zlib.error, gzip.BadGzipFile, OSError) as e:
             raise ValueError(f"read_idx: '{name}' is a corrupt or truncated gzip file ({e})") from None
     type_code, dims, offset = _D.parse_idx(raw, name)
     dtype = _IDX_DTYPES[type_code]
     count = int(np.prod(dims, dtype=np.int64))
-    arr = np.frombuffer(raw, dtype=dtype, count=count, offset=offset).reshape(dims)
+    try:
+        arr = np.frombuffer(raw, dtype=dtype, count=count, offset=offset).reshape(dims)
+    except ValueError as e:  # e.g. dims (0, 2**32-1, 2**32-1): empty, yet too big a shape for NumPy
+        raise ValueError(f"read_idx: '{name}' declares dims {tuple(dims)}, which no array can have ({e})") from None
     if dtype.itemsize > 1:
         arr = arr.astype(dtype.newbyteorder("="))
     return arr
+
+
+def _gunzip_idx(raw):
+    """Decompresses gzipped idx bytes, but never more than the header says the file holds (plus
+    one byte, so that trailing data is still reported): a small hostile file that inflates to
+    gigabytes (a "zip bomb") is refused by parse_idx instead of exhausting memory."""
+    with gzip.GzipFile(fileobj=io.BytesIO(raw)) as g:
+        head = g.read(4)
+        if len(head) == 4:
+            head += g.read(4 * head[3])
+        if len(head) < 4 or len(head) < 4 + 4 * head[3] or head[2] not in _IDX_DTYPES:
+            return head  # parse_idx reports what is wrong with the header
+        count = 1
+        for i in range(head[3]):
+            count *= int.from_bytes(head[4 + 4 * i: 8 + 4 * i], "big")
+        want = count * _IDX_DTYPES[head[2]].itemsize + 1
+        chunks, got = [head], 0
+        while got < want:
+            chunk = g.read(min(want - got, 1 << 24))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+        return b"".join(chunks)
 
 
 _cache = {}

@@ -124,6 +124,9 @@ def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
     """Clamps x into [min_val, max_val]."""
     if min_val > max_val:
         raise ValueError("hardtanh: min_val cannot be greater than max_val")
+    if input.dtype == _C.int64:
+        # as torch: an integer input stays integer, clamped to the bounds converted to its type
+        min_val, max_val = int(min_val), int(max_val)
     if inplace:
         return input.clamp_(min_val, max_val)
     return input.clamp(min_val, max_val)
@@ -262,18 +265,24 @@ def tanhshrink(input):
 
 def hardshrink(input, lambd=0.5):
     """x where |x| > lambd, 0 otherwise."""
-    return _C.where(input.abs() > lambd, input, 0.0)
+    # "zero inside the band" rather than "keep outside it", so NaN stays NaN (as in torch)
+    return _C.where(input.abs() <= lambd, 0.0, input)
 
 
 def softshrink(input, lambd=0.5):
     """x - lambd above lambd, x + lambd below -lambd, 0 between."""
     if lambd < 0:
         raise ValueError(f"softshrink: lambda must be greater or equal to 0, but found to be {lambd}.")
-    return _C.where(input > lambd, input - lambd, _C.where(input < -lambd, input + lambd, 0.0))
+    # NaN fails every comparison: it must fall through to x -/+ lambd (NaN), not to 0 (as in torch)
+    return _C.where(input.abs() <= lambd, 0.0, _C.where(input > lambd, input - lambd, input + lambd))
 
 
 def threshold(input, threshold, value, inplace=False):
     """x where x > threshold, value otherwise."""
+    if input.dtype == _C.int64:
+        # as torch: an integer input stays integer; threshold and value convert to its type
+        threshold, value = int(threshold), int(value)
+        return _inplace_result(input, _C.where(input > threshold, input, value), inplace)
     return _inplace_result(input, _C.where(input > threshold, input, float(value)), inplace)
 
 
@@ -598,6 +607,12 @@ def triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-6, s
                         reduce=None, reduction="mean"):
     """max(d(a, p) - d(a, n) + margin, 0) with pairwise p-norm distances."""
     reduction = _legacy_reduction(size_average, reduce, reduction)
+    # As torch: one ndim for all three (pairwise_distance alone would broadcast a 1-D positive
+    # against a batch of anchors and return a silently different loss).
+    if not anchor.dim() == positive.dim() == negative.dim():
+        raise RuntimeError(f"triplet_margin_loss: the anchor, positive, and negative tensors are expected to have the "
+                           f"same number of dimensions, but got: anchor {anchor.dim()}D, positive {positive.dim()}D, "
+                           f"and negative {negative.dim()}D inputs")
     d_ap = pairwise_distance(anchor, positive, p, eps)
     d_an = pairwise_distance(anchor, negative, p, eps)
     if swap:

@@ -1,5 +1,7 @@
 #include "rustorch/autograd/node.hpp"
 
+#include <mutex>
+
 #include "rustorch/autograd/grad_mode.hpp"
 #include "rustorch/ops/copy.hpp"
 #include "rustorch/ops/elementwise.hpp"
@@ -87,6 +89,11 @@ TensorList AccumulateGrad::apply(TensorList&& grads) {
 Edge gradient_edge(const Tensor& t) {
   if (!t.defined() || !t.requires_grad()) return Edge{};
   if (const auto& fn = t.grad_fn()) return Edge{fn, t.output_nr()};
+  // Several threads may record ops on the same leaf at once (bindings that release the GIL, e.g.
+  // matmul with a shared weight): the lookup-or-create of its accumulator must be atomic, or both
+  // write the weak_ptr concurrently (a data race) and the leaf gets two accumulators.
+  static std::mutex accumulator_mu;
+  std::lock_guard<std::mutex> lock(accumulator_mu);
   AutogradMeta& meta = t.impl()->autograd_mut();
   std::shared_ptr<Node> acc = meta.grad_accumulator.lock();
   if (!acc) {

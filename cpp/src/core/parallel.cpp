@@ -26,24 +26,25 @@ class ThreadPool {
   explicit ThreadPool(int n) { resize(n); }
   ~ThreadPool() { stop_workers(); }
 
-  int size() const { return num_threads_; }
+  // Read without the run lock by parallel_for while another thread may resize: hence atomic.
+  int size() const { return num_threads_.load(std::memory_order_relaxed); }
 
   void resize(int n) {
     std::lock_guard<std::mutex> run_lock(run_mu_);
     stop_workers();
-    num_threads_ = std::max(1, n);
+    num_threads_.store(std::max(1, n), std::memory_order_relaxed);
     stopping_ = false;
     // Workers start from the current generation: a pool resized after jobs ran must not mistake
     // the last (finished) job for a new one.
     const uint64_t start = generation_;
-    for (int i = 1; i < num_threads_; ++i) workers_.emplace_back([this, i, start] { worker_loop(i, start); });
+    for (int i = 1; i < size(); ++i) workers_.emplace_back([this, i, start] { worker_loop(i, start); });
   }
 
   // Returns false (without running) when another thread is using the pool.
   bool try_run(int64_t n, const std::function<void(int64_t, int64_t)>& f) {
     std::unique_lock<std::mutex> run_lock(run_mu_, std::try_to_lock);
     if (!run_lock.owns_lock()) return false;
-    const int parts = static_cast<int>(std::min<int64_t>(num_threads_, n));
+    const int parts = static_cast<int>(std::min<int64_t>(size(), n));
     {
       std::lock_guard<std::mutex> lock(mu_);
       job_ = &f;
@@ -103,7 +104,7 @@ class ThreadPool {
     workers_.clear();
   }
 
-  int num_threads_ = 1;
+  std::atomic<int> num_threads_{1};
   std::vector<std::thread> workers_;
   std::mutex run_mu_;  // one parallel region at a time
   std::mutex mu_;

@@ -1,4 +1,5 @@
 #include "rustorch/ops/copy.hpp"
+#include "rustorch/core/overlap.hpp"
 
 #include <cstring>
 
@@ -130,6 +131,7 @@ Tensor contiguous(const Tensor& t) { return t.is_contiguous() ? t : clone(t); }
 const Tensor& copy_(const Tensor& dst, const Tensor& src) {
   RT_CHECK(broadcast_shapes(dst.shape(), src.shape(), "copy_") == dst.shape(), ValueError, "copy_: source of shape ",
            shape_str(src.shape()), " cannot be broadcast to destination of shape ", shape_str(dst.shape()));
+  check_no_internal_overlap(dst, "copy_");
   const bool grad = autograd::needs_grad({dst, src}) && is_floating(dst.dtype());
   if (grad) autograd::check_inplace(dst, "copy_");
   // Overlapping memory (e.g. x.copy_(x.T)) must read everything before writing.

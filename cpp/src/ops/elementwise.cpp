@@ -9,6 +9,7 @@
 // every layout runs the same vectorized block code. Transcendental functions use glibc's vector
 // math library (libmvec) on AVX2.
 #include "rustorch/ops/elementwise.hpp"
+#include "rustorch/core/overlap.hpp"
 
 #include <immintrin.h>
 
@@ -533,6 +534,7 @@ template <class Op> const Tensor& unary_op_(const Op& op, const char* name, cons
   const DType compute = op.compute_dtype(self);
   const DType result = Op::kBoolOut ? DType::Bool : compute;
   check_can_cast(result, self.dtype(), name);
+  check_no_internal_overlap(self, name);
   autograd::check_inplace(self, name);
   const bool grad = Op::kDifferentiable && autograd::needs_grad({self});
   const Tensor original = grad && (Op::kSaves & kSaveA) != 0 ? clone(self) : Tensor();
@@ -645,6 +647,7 @@ template <class Op> const Tensor& binary_op_(const Op& op, const char* name, con
     RT_CHECK(shape == self.shape(), ValueError, name, ": output with shape ", shape_str(self.shape()),
              " doesn't match the broadcast shape ", shape_str(shape));
   }
+  check_no_internal_overlap(self, name);
   autograd::check_inplace(self, name);
   const bool grad = Op::kDifferentiable && autograd::needs_grad({self, other});
   const bool aliased = other.storage() == self.storage();

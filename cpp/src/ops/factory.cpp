@@ -1,4 +1,5 @@
 #include "rustorch/ops/factory.hpp"
+#include "rustorch/core/overlap.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -391,6 +392,7 @@ void check_floating(DType d, const char* op) {
 
 // Runs fill(contiguous tensor) on t itself when it is contiguous, else on a temporary copied in.
 template <class F> const Tensor& fill_inplace(const Tensor& t, const char* op, F&& fill) {
+  check_no_internal_overlap(t, op);  // as torch: random draws into shared memory locations
   autograd::check_inplace(t, op);
   if (t.is_contiguous()) {
     fill(t);

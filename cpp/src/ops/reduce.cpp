@@ -969,8 +969,15 @@ Tensor var_std(const Tensor& t, const std::vector<int64_t>& dims, double correct
   const char* op = take_sqrt ? "std" : "var";
   const auto mask = reduction_mask(dims, t.dim(), op);
   check_floating(t.dtype(), op, "only floating point dtypes are supported");
-  Tensor out = var_kernel(t.detach(), mask, correction, keepdim);
-  if (take_sqrt) out = sqrt(out);
+  Tensor out;
+  if (take_sqrt && t.dtype() == DType::Float32) {
+    // The float32 variance overflows for |x - mean| above ~1.8e19 although the std is representable
+    // up to ~3.4e38: square and sum in float64, then take the root and round once.
+    out = to_dtype(sqrt(var_kernel(to_dtype(t.detach(), DType::Float64), mask, correction, keepdim)), DType::Float32);
+  } else {
+    out = var_kernel(t.detach(), mask, correction, keepdim);
+    if (take_sqrt) out = sqrt(out);
+  }
   if (autograd::needs_grad({t})) {
     const double denom = std::max(0.0, static_cast<double>(reduced_numel(t.shape(), mask)) - correction);
     const std::vector<int64_t> rdims = mask_dims(mask);

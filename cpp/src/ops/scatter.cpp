@@ -1,4 +1,5 @@
 #include "rustorch/ops/scatter.hpp"
+#include "rustorch/core/overlap.hpp"
 
 #include <algorithm>
 
@@ -200,6 +201,7 @@ template <bool kAdd>
 const Tensor& scatter_inplace(const char* op, const Tensor& self, int64_t dim, const Tensor& index, const Tensor* src,
                               const Scalar* value) {
   const int64_t d = check_args(op, self, dim, index, src);
+  check_no_internal_overlap(self, op);
   const bool grad = (src ? autograd::needs_grad({self, *src}) : autograd::needs_grad({self})) && is_floating(self.dtype());
   if (grad) autograd::check_inplace(self, op);
   // A source sharing memory with self is read in full before anything is written.

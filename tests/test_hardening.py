@@ -1,0 +1,164 @@
+"""Regression tests for the bugs that fuzzing and the sanitizer/thread runs found (issue 13).
+Each names the finding; the fuzz property that found it is in tests/fuzz/."""
+import gzip
+import os
+import struct
+
+import numpy as np
+import pytest
+import torch
+
+import rustorch as rt
+import rustorch.nn.functional as F
+from rustorch.data.datasets import read_idx
+
+OVERLAP = "more than one element of the written-to tensor refers to a single memory location"
+
+
+# props_elementwise.binary found: x.add_(y) on an expand()ed x (stride 0) silently wrote each
+# memory location several times (order-dependent result); torch refuses it.
+@pytest.mark.parametrize("op", [
+    lambda x: x.add_(1.0), lambda x: x.mul_(rt.ones(2, 3)), lambda x: x.neg_(), lambda x: x.clamp_(0, 1),
+    lambda x: x.copy_(rt.ones(2, 3)), lambda x: x.uniform_(), lambda x: x.scatter_(0, rt.zeros(1, 3, dtype=rt.int64), 1.0),
+    lambda x: x.index_add_(0, rt.tensor([0]), rt.ones(1, 3)), lambda x: x.sigmoid_(),
+])
+def test_inplace_on_expanded_tensor_raises(op):
+    base = rt.zeros(1, 3)
+    x = base.expand(2, 3)
+    with pytest.raises(RuntimeError, match=OVERLAP):
+        op(x)
+    np.testing.assert_array_equal(base.numpy(), np.zeros((1, 3)))  # nothing was written
+
+
+def test_inplace_on_expanded_tensor_matches_torch_for_value_writes():
+    # Writing a value (no read-modify-write) into overlapping memory is well defined: allowed, as in torch.
+    x = rt.zeros(1, 3).expand(2, 3)
+    x.fill_(2.0)
+    x.masked_fill_(rt.ones(2, 3, dtype=rt.bool), 3.0)
+    np.testing.assert_array_equal(x.numpy(), np.full((2, 3), 3.0))
+    y = rt.zeros(3)
+    y.add_(rt.ones(1).expand(3))  # an expanded *source* is fine
+    np.testing.assert_array_equal(y.numpy(), np.ones(3))
+
+
+# props_nn.activation found: relu6/hardtanh turned an int64 tensor into float32 (torch keeps int64,
+# with the bounds converted to the integer type).
+def test_hardtanh_keeps_integer_dtype():
+    x = rt.tensor([3, -5, 1, 9])
+    tx = torch.tensor([3, -5, 1, 9])
+    for got, want in [(F.relu6(x), torch.nn.functional.relu6(tx)),
+                      (F.hardtanh(x, -1.5, 1.5), torch.nn.functional.hardtanh(tx, -1.5, 1.5))]:
+        assert got.dtype == rt.int64
+        np.testing.assert_array_equal(got.numpy(), want.numpy())
+    np.testing.assert_allclose(F.relu6(rt.tensor([7.5, -1.0, 2.5])).numpy(), [6.0, 0.0, 2.5])
+
+
+# A gzip "bomb": a 300 KB file that inflates to 300 MB behind a header promising 3 bytes. read_idx
+# used to inflate all of it before validating; now it stops one byte after the promised size.
+def test_read_idx_gzip_bomb_is_refused_without_inflating(tmp_path):
+    path = tmp_path / "bomb-idx1-ubyte.gz"
+    path.write_bytes(gzip.compress(bytes([0, 0, 8, 1]) + struct.pack(">I", 3) + bytes(300_000_000), compresslevel=1))
+    import tracemalloc
+    tracemalloc.start()
+    with pytest.raises(ValueError, match="bomb-idx1-ubyte.gz' is corrupt"):
+        read_idx(path)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 50 * 2**20, f"read_idx allocated {peak / 2**20:.0f} MiB for a 3-byte payload"
+
+
+def test_read_idx_gzip_valid_and_truncated(tmp_path):
+    payload = bytes([0, 0, 8, 2]) + struct.pack(">II", 2, 3) + bytes(range(6))
+    (tmp_path / "ok.gz").write_bytes(gzip.compress(payload))
+    np.testing.assert_array_equal(read_idx(tmp_path / "ok.gz"), np.arange(6, dtype=np.uint8).reshape(2, 3))
+    (tmp_path / "short.gz").write_bytes(gzip.compress(payload[:-2]))
+    with pytest.raises(ValueError, match="truncated"):
+        read_idx(tmp_path / "short.gz")
+    (tmp_path / "hdr.gz").write_bytes(gzip.compress(bytes([0, 0, 8, 3, 0, 0])))
+    with pytest.raises(ValueError, match="truncated"):
+        read_idx(tmp_path / "hdr.gz")
+
+
+# props_reduce.reduce (long profile) found: x.all(dim=()) / x.any(dim=()) reduced every dim; torch
+# reduces none (each element's truth value, shape kept), while sum/mean/amax(dim=()) reduce all.
+@pytest.mark.parametrize("op", ["all", "any"])
+@pytest.mark.parametrize("shape", [(0,), (2, 3), ()])
+def test_all_any_with_empty_dim_tuple_reduce_nothing(op, shape):
+    x = np.arange(int(np.prod(shape)), dtype=np.float32).reshape(shape) - 1
+    got = getattr(rt.tensor(x), op)(dim=())
+    want = getattr(torch.tensor(x), op)(dim=())
+    assert got.dtype == rt.bool and tuple(got.shape) == tuple(want.shape)
+    np.testing.assert_array_equal(got.numpy(), want.numpy())
+    assert tuple(rt.tensor(x).sum(dim=()).shape) == ()  # unchanged: () still means all dims for sum
+
+
+# props_nn.activation (long profile) found: threshold() turned an int64 tensor into float32; torch
+# keeps int64 with threshold and value converted to the integer type.
+def test_threshold_keeps_integer_dtype():
+    x, tx = rt.tensor([3, -5, 0, 1]), torch.tensor([3, -5, 0, 1])
+    for th, val in [(0.1, -1.0), (1.5, -2.7), (-6, 4)]:
+        got, want = F.threshold(x, th, val), torch.nn.functional.threshold(tx, th, val)
+        assert got.dtype == rt.int64
+        np.testing.assert_array_equal(got.numpy(), want.numpy())
+
+
+# props_index.gather_scatter (long profile) found: index_select / index_add treated a negative index
+# as a count from the end (like t[idx]) and returned a value; torch refuses it (IndexError).
+@pytest.mark.parametrize("call", [
+    lambda m, x, i: m.index_select(x, 0, i),
+    lambda m, x, i: m.index_add(x, 0, i, m.ones(1, 3, dtype=x.dtype)),
+])
+@pytest.mark.parametrize("bad", [-1, -3, 2, 5])
+def test_index_select_and_index_add_refuse_out_of_range_indices(call, bad):
+    x_np = np.arange(6.0).reshape(2, 3)
+    with pytest.raises((IndexError, RuntimeError)):  # torch: IndexError or RuntimeError depending on the op
+        call(torch, torch.tensor(x_np), torch.tensor([bad]))
+    with pytest.raises(IndexError, match=r"index_(select|add_): index -?\d+ is out of range for dimension 0 with size 2"):
+        call(rt, rt.tensor(x_np), rt.tensor([bad]))
+    got = call(rt, rt.tensor(x_np), rt.tensor([1]))  # a valid index still works
+    want = call(torch, torch.tensor(x_np), torch.tensor([1]))
+    np.testing.assert_allclose(got.numpy(), want.numpy())
+
+
+# props_files.idx_reader (long profile) found: an idx header with a zero dim next to huge ones
+# (an empty array of shape (0, 2**32-1, 2**32-1)) passed validation and NumPy's reshape then
+# raised its own "array is too big" without naming the file.
+def test_read_idx_empty_but_unrepresentable_shape(tmp_path):
+    path = tmp_path / "odd-idx3-ubyte"
+    path.write_bytes(bytes([0, 0, 8, 3]) + struct.pack(">III", 0, 0xFFFFFFFF, 0xFFFFFFFF))
+    with pytest.raises(ValueError, match=r"read_idx: '.*odd-idx3-ubyte' declares dims"):
+        read_idx(path)
+    (tmp_path / "empty").write_bytes(bytes([0, 0, 8, 2]) + struct.pack(">II", 0, 5))
+    assert read_idx(tmp_path / "empty").shape == (0, 5)
+
+
+# props_reduce.reduce (long profile) found: float32 std overflowed to inf when the deviations
+# exceed ~1.8e19 (the variance is not representable in float32, the std is); torch returns it.
+def test_float32_std_of_huge_values_is_finite():
+    x = np.array([[1e30, 3.0, -2e25], [1.0, 4.0, 5e24]], dtype=np.float32)
+    for dim in (0, 1, None):
+        got = rt.tensor(x).std() if dim is None else rt.tensor(x).std(dim=dim)
+        want = torch.tensor(x).std() if dim is None else torch.tensor(x).std(dim=dim)
+        assert got.dtype == rt.float32
+        np.testing.assert_allclose(got.numpy(), want.numpy(), rtol=1e-5)
+    assert np.isinf(rt.tensor(x).var(dim=0).numpy()[0])  # the variance itself does overflow, as in torch
+
+
+# props_nn.activation (long profile) found: softshrink/hardshrink mapped NaN to 0 (torch keeps NaN).
+@pytest.mark.parametrize("name", ["softshrink", "hardshrink"])
+def test_shrink_activations_propagate_nan(name):
+    x = np.array([np.nan, -0.0, 1.92, -3.0, 0.3, 0.5, -0.5, np.inf, -np.inf], dtype=np.float32)
+    got = getattr(F, name)(rt.tensor(x), 0.5).numpy()
+    want = getattr(torch.nn.functional, name)(torch.tensor(x), 0.5).numpy()
+    np.testing.assert_array_equal(got, want)
+
+
+# props_nn.loss (long profile) found: triplet_margin_loss broadcast a 1-D positive against a batch
+# of anchors and returned a loss; torch requires one ndim for all three inputs.
+def test_triplet_margin_loss_requires_same_ndim():
+    with pytest.raises(RuntimeError, match="triplet_margin_loss: .* same number of dimensions"):
+        F.triplet_margin_loss(rt.ones(2, 3), rt.ones(3), rt.ones(2, 3))
+    a, p_, n = (np.random.default_rng(i).standard_normal((4, 3)) for i in range(3))
+    np.testing.assert_allclose(F.triplet_margin_loss(rt.tensor(a), rt.tensor(p_), rt.tensor(n)).item(),
+                               torch.nn.functional.triplet_margin_loss(torch.tensor(a), torch.tensor(p_),
+                                                                       torch.tensor(n)).item(), rtol=1e-10)
