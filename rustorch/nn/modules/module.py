@@ -27,6 +27,7 @@ class RemovableHandle:
         self.id = next(RemovableHandle._next_id)
 
     def remove(self):
+        """Unregisters the hook (a second call does nothing)."""
         for d in self._dicts:
             d.pop(self.id, None)
 
@@ -122,6 +123,9 @@ class Module:
         d["_load_state_dict_post_hooks"] = OrderedDict()
 
     def forward(self, *args, **kwargs):
+        """The computation of the module; subclasses override it. Call the module (``module(x)``)
+        rather than ``forward`` so that registered hooks run.
+        """
         raise NotImplementedError(f'Module [{type(self).__name__}] is missing the required "forward" function')
 
     # ---- calling ---------------------------------------------------------------------------
@@ -532,6 +536,7 @@ class Module:
         return self
 
     def cuda(self, device=None):
+        """Moves the module to a CUDA device. rustorch runs on the CPU only, so this raises RuntimeError."""
         _check_device("cuda")
 
     # ---- state dict ------------------------------------------------------------------------
