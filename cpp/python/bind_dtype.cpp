@@ -97,9 +97,9 @@ std::vector<int64_t> dims_from_python(py::handle h, const char* op) { return sha
 
 void bind_dtype(py::module_& m) {
   py::class_<PyDType>(m, "dtype", "The element type of a tensor (rt.float32, rt.float64, rt.int64, rt.bool).")
-      .def_property_readonly("is_floating_point", [](const PyDType& d) { return is_floating(d.dtype); })
-      .def_property_readonly("itemsize", [](const PyDType& d) { return itemsize(d.dtype); })
-      .def_property_readonly("name", [](const PyDType& d) { return std::string(dtype_name(d.dtype)); })
+      .def_property_readonly("is_floating_point", [](const PyDType& d) { return is_floating(d.dtype); }, "True for float32 and float64.")
+      .def_property_readonly("itemsize", [](const PyDType& d) { return itemsize(d.dtype); }, "Bytes per element.")
+      .def_property_readonly("name", [](const PyDType& d) { return std::string(dtype_name(d.dtype)); }, "The dtype's name, e.g. 'float32'.")
       .def("__repr__", [](const PyDType& d) { return std::string("rustorch.") + dtype_name(d.dtype); })
       .def("__reduce__", [](const PyDType& d) {
         return py::make_tuple(py::module_::import("rustorch").attr("_dtype_from_name"),
