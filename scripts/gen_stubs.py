@@ -7,7 +7,7 @@ package, because _C has submodules. At import time the extension module wins ove
 holding only .pyi files, so the stubs never shadow the real module; type checkers and editors read
 them (rustorch/py.typed marks the package typed).
 
-pybind11-stubgen's output is fixed up in five places, all from the live module, not by hand:
+pybind11-stubgen's output is fixed up in the places below, all from the live module, not by hand:
 - the custom type casters name their Python types ``Tensor`` and ``Number`` (short, for readable
   docstrings): submodule stubs import ``Tensor`` from the package, and ``Number`` is declared as
   the alias of the Python numbers it accepts;
@@ -17,7 +17,10 @@ pybind11-stubgen's output is fixed up in five places, all from the live module, 
 - stubgen reads the dtype caster's name ``dtype`` as ``numpy.dtype``: it becomes ``DType``, an alias
   of rustorch's dtype class;
 - a parameter named like a Python keyword (``from``) gets a trailing underscore, as in torch's stubs;
-- ``dtype.__reduce__``'s signature holds a C++ type; it is written as ``...``.
+- ``dtype.__reduce__``'s signature holds a C++ type; it is written as ``typing.Any``;
+- ``bool``, ``float``, ``int`` and ``device`` in annotations are qualified (``builtins.bool``, the
+  ``_device`` alias): _C defines ``bool``/``float`` dtypes and Tensor has ``bool()``, ``float()``,
+  ``int()`` methods and a ``device`` property, which a bare name would refer to.
 The test tests/test_stubs.py regenerates into a temporary directory and fails if the checked-in
 stubs differ, so regenerate (scripts/stubs.sh) whenever a binding changes.
 """
@@ -31,8 +34,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)  # this checkout's rustorch (a dev build links _C into the source tree)
 # Number: what the Scalar caster accepts. DType: rustorch's dtype class under a name that no
 # member shadows (inside `class Tensor`, `dtype` would mean the Tensor.dtype property).
-ALIASES = ('Number: typing.TypeAlias = typing.Union[bool, int, float]\n'
-           'DType: typing.TypeAlias = "dtype"\n')
+ALIASES = ('Number: typing.TypeAlias = typing.Union[builtins.bool, builtins.int, builtins.float]\n'
+           'DType: typing.TypeAlias = "dtype"\n'
+           '_device: typing.TypeAlias = "device"\n')
 # stubgen reads the DType caster's name "dtype" as NumPy's dtype
 NUMPY_DTYPE = "numpy.dtype[typing.Any]"
 
@@ -92,6 +96,10 @@ def fix_stub(path, module_name):
         text = _ensure_import(text, "import typing")
         text = text.rstrip("\n") + "\n" + "".join(stubs)
     text = text.replace(NUMPY_DTYPE, "DType")
+    text = text.replace("tuple[..., ", "tuple[typing.Any, ")  # an invalid (C++) expression stubgen left as ...
+    text = qualify_annotations(text)
+    if "builtins." in text:
+        text = _ensure_import(text, "import builtins")
     # A parameter named like a keyword (random_'s `from`, as in PyTorch) is not valid Python in a
     # stub; torch's own stubs spell it `from_`, and so do these.
     keywords = "|".join(sorted(keyword.kwlist))
@@ -100,15 +108,45 @@ def fix_stub(path, module_name):
     uses = lambda word: re.search(rf"\b{word}\b", text) is not None  # noqa: E731
     if is_package:
         text = _ensure_import(text, "import typing")
+        text = _ensure_import(text, "import builtins")
         # declare Number right after the imports, before the first use
         first_def = re.search(r"^(__all__|class |def )", text, flags=re.M)
         text = text[:first_def.start()] + ALIASES + text[first_def.start():]
     else:
-        names = [n for n in ("DType", "Number", "Tensor") if uses(n)]
+        names = [n for n in ("DType", "Number", "Tensor", "_device") if uses(n)]
         if names:
             text = _ensure_import(text, f"from rustorch._C import {', '.join(names)}")
     with open(path, "w") as f:
         f.write(text)
+
+
+# Names that _C (rt.bool, rt.float: dtypes) or Tensor (Tensor.bool(), Tensor.float(), Tensor.device)
+# define, so that a bare `bool` in an annotation would mean the dtype or the method: annotations
+# name the builtins and the device class explicitly.
+_SHADOWED = {"bool": "builtins.bool", "float": "builtins.float", "int": "builtins.int", "device": "_device"}
+
+
+def qualify_annotations(text):
+    """Rewrites shadowed names in signature and attribute lines (never inside docstrings)."""
+    out, in_doc = [], False
+    pattern = re.compile(r"(?<![\w.'\"])(" + "|".join(_SHADOWED) + r")(?![\w'\"(])")
+    for line in text.split("\n"):
+        stripped = line.strip()
+        quotes = stripped.count('"""')
+        if in_doc or stripped.startswith('"""'):
+            out.append(line)
+            if quotes == 1:
+                in_doc = not in_doc
+            continue
+        if stripped.startswith("def ") or re.match(r"^\s*[A-Za-z_]\w*: ", line):
+            head, sep, tail = line.partition(": ") if not stripped.startswith("def ") else ("", "", line)
+            if not stripped.startswith("def ") and re.match(r"^[A-Za-z_]\w*$", head.strip()):
+                line = head + sep + pattern.sub(lambda m: _SHADOWED[m.group(1)], tail)  # the annotation only
+            elif stripped.startswith("def "):
+                name_end = line.index("(")
+                line = line[:name_end] + pattern.sub(lambda m: _SHADOWED[m.group(1)], line[name_end:])
+        out.append(line)
+    return "\n".join(out)
 
 
 def generate(output_root):

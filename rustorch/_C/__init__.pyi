@@ -2,6 +2,7 @@
 rustorch C++ engine
 """
 from __future__ import annotations
+import builtins
 import collections.abc
 import numpy
 import typing
@@ -9,20 +10,21 @@ from . import return_types
 from . import _optim
 from . import _data
 from . import _linalg
-Number: typing.TypeAlias = typing.Union[bool, int, float]
+Number: typing.TypeAlias = typing.Union[builtins.bool, builtins.int, builtins.float]
 DType: typing.TypeAlias = "dtype"
+_device: typing.TypeAlias = "device"
 __all__: list[str] = ['Generator', 'Node', 'RemovableHandle', 'Tensor', 'abs', 'absolute', 'acos', 'adaptive_avg_pool1d', 'adaptive_avg_pool2d', 'adaptive_avg_pool3d', 'adaptive_max_pool1d', 'adaptive_max_pool2d', 'adaptive_max_pool3d', 'add', 'addmm', 'all', 'allclose', 'amax', 'amin', 'any', 'arange', 'argmax', 'argmin', 'argsort', 'argwhere', 'asin', 'atan', 'atan2', 'avg_pool1d', 'avg_pool2d', 'avg_pool3d', 'batch_norm', 'bernoulli', 'binary_cross_entropy_with_logits', 'binomial', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'bmm', 'bool', 'cat', 'ceil', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'concat', 'concatenate', 'conv1d', 'conv2d', 'conv3d', 'conv_transpose1d', 'conv_transpose2d', 'conv_transpose3d', 'cos', 'cosh', 'cross_entropy', 'cumprod', 'cumsum', 'default_generator', 'device', 'digamma', 'div', 'divide', 'dot', 'double', 'dropout', 'dropout1d', 'dropout2d', 'dropout3d', 'dtype', 'einsum', 'embedding', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'erfinv', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'float', 'float32', 'float64', 'floor', 'floor_divide', 'fmod', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'ger', 'get_default_dtype', 'get_num_threads', 'group_norm', 'gt', 'hstack', 'index_add', 'index_put', 'index_select', 'initial_seed', 'inner', 'instance_norm', 'int64', 'interpolate', 'is_grad_enabled', 'is_tensor', 'isclose', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'layer_norm', 'le', 'lgamma', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logspace', 'logsumexp', 'long', 'lt', 'manual_seed', 'masked_fill', 'masked_select', 'matmul', 'max', 'max_pool1d', 'max_pool1d_with_indices', 'max_pool2d', 'max_pool2d_with_indices', 'max_pool3d', 'max_pool3d_with_indices', 'maximum', 'mean', 'min', 'minimum', 'mm', 'moveaxis', 'movedim', 'mul', 'multinomial', 'multiply', 'mv', 'narrow', 'ne', 'neg', 'negative', 'nll_loss', 'nonzero', 'norm', 'normal', 'one_hot', 'ones', 'ones_like', 'outer', 'pad', 'permute', 'poisson', 'pow', 'prod', 'promote_types', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'reciprocal', 'relu', 'remainder', 'reshape', 'result_type', 'return_types', 'round', 'rsqrt', 'scatter', 'scatter_add', 'seed', 'select', 'select_scatter', 'set_default_dtype', 'set_num_threads', 'sigmoid', 'sign', 'sin', 'sinh', 'slice_scatter', 'softmax', 'sort', 'special_gammainc', 'split', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'sub', 'subtract', 'sum', 'swapaxes', 'swapdims', 't', 'take', 'tan', 'tanh', 'tensor', 'tensor_split', 'tile', 'topk', 'transpose', 'true_divide', 'trunc', 'unbind', 'unflatten', 'unsqueeze', 'upsample', 'upsample_bilinear', 'upsample_nearest', 'var', 'vstack', 'where', 'zeros', 'zeros_like']
 class Generator:
     """
     A seedable pseudo-random generator (xoshiro256**).
     """
-    def __init__(self, device: typing.Any = 'cpu') -> None:
+    def __init__(self, _device: typing.Any = 'cpu') -> None:
         ...
-    def get_state(self) -> list[int]:
+    def get_state(self) -> list[builtins.int]:
         """
         The generator's state as a list of integers (for set_state).
         """
-    def initial_seed(self) -> int:
+    def initial_seed(self) -> builtins.int:
         """
         The seed this generator was last seeded with.
         """
@@ -30,7 +32,7 @@ class Generator:
         """
         Seeds this generator and returns it.
         """
-    def seed(self) -> int:
+    def seed(self) -> builtins.int:
         """
         Seeds this generator from a nondeterministic source and returns the seed.
         """
@@ -42,17 +44,17 @@ class dtype:
     """
     The element type of a tensor (rt.float32, rt.float64, rt.int64, rt.bool).
     """
-    def __reduce__(self: DType) -> tuple[..., tuple[str]]:
+    def __reduce__(self: DType) -> tuple[typing.Any, tuple[str]]:
         ...
     def __repr__(self: DType) -> str:
         ...
     @property
-    def is_floating_point(self) -> bool:
+    def is_floating_point(self) -> builtins.bool:
         """
         True for float32 and float64.
         """
     @property
-    def itemsize(self) -> int:
+    def itemsize(self) -> builtins.int:
         """
         Bytes per element.
         """
@@ -65,9 +67,9 @@ class device:
     """
     A device where tensors live; this build has 'cpu'.
     """
-    def __eq__(self, arg0: typing.Any) -> bool:
+    def __eq__(self, arg0: typing.Any) -> builtins.bool:
         ...
-    def __hash__(self) -> int:
+    def __hash__(self) -> builtins.int:
         ...
     def __init__(self, type: str) -> None:
         """
@@ -91,7 +93,7 @@ class Tensor:
     """
     A multi-dimensional array with autograd support.
     """
-    __array_priority__: typing.ClassVar[int] = 1000
+    __array_priority__: typing.ClassVar[builtins.int] = 1000
     @staticmethod
     def absolute(*args, **kwargs):
         """
@@ -135,11 +137,11 @@ class Tensor:
         ...
     def __array__(self, dtype: typing.Any = None, copy: typing.Any = None) -> typing.Any:
         ...
-    def __bool__(self) -> bool:
+    def __bool__(self) -> builtins.bool:
         ...
     def __eq__(self, arg0: typing.Any) -> typing.Any:
         ...
-    def __float__(self) -> float:
+    def __float__(self) -> builtins.float:
         ...
     def __floordiv__(self, arg0: typing.Any) -> typing.Any:
         ...
@@ -154,10 +156,10 @@ class Tensor:
     def __gt__(self, arg0: typing.Any) -> typing.Any:
         ...
     @typing.overload
-    def __hash__(self) -> int:
+    def __hash__(self) -> builtins.int:
         ...
     @typing.overload
-    def __hash__(self) -> int:
+    def __hash__(self) -> builtins.int:
         ...
     def __iadd__(self, arg0: typing.Any) -> typing.Any:
         ...
@@ -169,11 +171,11 @@ class Tensor:
         ...
     def __imul__(self, arg0: typing.Any) -> typing.Any:
         ...
-    def __index__(self) -> int:
+    def __index__(self) -> builtins.int:
         ...
     def __init__(self, *args) -> None:
         ...
-    def __int__(self) -> int:
+    def __int__(self) -> builtins.int:
         ...
     def __invert__(self) -> Tensor:
         ...
@@ -193,7 +195,7 @@ class Tensor:
         ...
     def __le__(self, arg0: typing.Any) -> typing.Any:
         ...
-    def __len__(self) -> int:
+    def __len__(self) -> builtins.int:
         ...
     def __lt__(self, arg0: typing.Any) -> typing.Any:
         ...
@@ -277,35 +279,35 @@ class Tensor:
         """
         beta * self + alpha * (mat1 @ mat2).
         """
-    def all(self, dim: typing.Any = None, keepdim: bool = False) -> Tensor:
+    def all(self, dim: typing.Any = None, keepdim: builtins.bool = False) -> Tensor:
         """
         Whether every element over dim is nonzero (bool result; all dims when None).
         """
-    def allclose(self, other: Tensor, rtol: typing.SupportsFloat | typing.SupportsIndex = 1e-05, atol: typing.SupportsFloat | typing.SupportsIndex = 1e-08, equal_nan: bool = False) -> bool:
+    def allclose(self, other: Tensor, rtol: typing.SupportsFloat | typing.SupportsIndex = 1e-05, atol: typing.SupportsFloat | typing.SupportsIndex = 1e-08, equal_nan: builtins.bool = False) -> builtins.bool:
         """
         True when isclose holds for every element.
         """
-    def amax(self, dim: typing.Any = (), keepdim: bool = False) -> Tensor:
+    def amax(self, dim: typing.Any = (), keepdim: builtins.bool = False) -> Tensor:
         """
         Largest values over dim (int or tuple; all dims when empty/None); the gradient is shared evenly by ties.
         """
-    def amin(self, dim: typing.Any = (), keepdim: bool = False) -> Tensor:
+    def amin(self, dim: typing.Any = (), keepdim: builtins.bool = False) -> Tensor:
         """
         Smallest values over dim (int or tuple; all dims when empty/None); the gradient is shared evenly by ties.
         """
-    def any(self, dim: typing.Any = None, keepdim: bool = False) -> Tensor:
+    def any(self, dim: typing.Any = None, keepdim: builtins.bool = False) -> Tensor:
         """
         Whether any element over dim is nonzero (bool result; all dims when None).
         """
-    def argmax(self, dim: typing.Any = None, keepdim: bool = False) -> Tensor:
+    def argmax(self, dim: typing.Any = None, keepdim: builtins.bool = False) -> Tensor:
         """
         Index of the first largest element along dim (of the flattened tensor when dim is None).
         """
-    def argmin(self, dim: typing.Any = None, keepdim: bool = False) -> Tensor:
+    def argmin(self, dim: typing.Any = None, keepdim: builtins.bool = False) -> Tensor:
         """
         Index of the first smallest element along dim (of the flattened tensor when dim is None).
         """
-    def argsort(self, dim: typing.SupportsInt | typing.SupportsIndex = -1, descending: bool = False, *, stable: bool = False) -> Tensor:
+    def argsort(self, dim: typing.SupportsInt | typing.SupportsIndex = -1, descending: builtins.bool = False, *, stable: builtins.bool = False) -> Tensor:
         """
         Indices that sort input along dim (stable).
         """
@@ -333,7 +335,7 @@ class Tensor:
         """
         In-place version of the op.
         """
-    def backward(self, gradient: Tensor | None = None, retain_graph: bool | None = None, create_graph: bool = False, inputs: typing.Any = None) -> None:
+    def backward(self, gradient: Tensor | None = None, retain_graph: builtins.bool | None = None, create_graph: builtins.bool = False, inputs: typing.Any = None) -> None:
         """
         Computes the gradient of this tensor w.r.t. graph leaves.
         """
@@ -469,7 +471,7 @@ class Tensor:
         """
         Cumulative sum along dim (bool/int inputs in int64 unless dtype is given).
         """
-    def data_ptr(self) -> int:
+    def data_ptr(self) -> builtins.int:
         """
         The address of the first element.
         """
@@ -485,7 +487,7 @@ class Tensor:
         """
         The digamma function psi(x) = d/dx log Gamma(x).
         """
-    def dim(self) -> int:
+    def dim(self) -> builtins.int:
         """
         The number of dims.
         """
@@ -505,7 +507,7 @@ class Tensor:
         """
         The tensor as float64 (itself when it already is).
         """
-    def element_size(self) -> int:
+    def element_size(self) -> builtins.int:
         """
         Bytes per element.
         """
@@ -513,7 +515,7 @@ class Tensor:
         """
         Elementwise input == other (bool result).
         """
-    def equal(self, other: Tensor) -> bool:
+    def equal(self, other: Tensor) -> builtins.bool:
         """
         True when both tensors have the same shape and values.
         """
@@ -609,7 +611,7 @@ class Tensor:
         """
         In-place version of the op.
         """
-    def gather(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, *, sparse_grad: bool = False) -> Tensor:
+    def gather(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, *, sparse_grad: builtins.bool = False) -> Tensor:
         """
         Values along dim at index: out[i][j] = input[i][index[i][j]] for dim=1 (out has index's shape).
         """
@@ -629,11 +631,11 @@ class Tensor:
         """
         Adds alpha * source into the entries at `index` along dim, in place (duplicates summed).
         """
-    def index_put(self, indices: typing.Any, values: typing.Any, accumulate: bool = False) -> Tensor:
+    def index_put(self, indices: typing.Any, values: typing.Any, accumulate: builtins.bool = False) -> Tensor:
         """
         Out-of-place index_put_.
         """
-    def index_put_(self, indices: typing.Any, values: typing.Any, accumulate: bool = False) -> Tensor:
+    def index_put_(self, indices: typing.Any, values: typing.Any, accumulate: builtins.bool = False) -> Tensor:
         """
         self[indices] = values (or += with accumulate, duplicates summed), in place.
         """
@@ -645,15 +647,15 @@ class Tensor:
         """
         Sum of products over the last dims.
         """
-    def is_contiguous(self) -> bool:
+    def is_contiguous(self) -> builtins.bool:
         """
         True if the elements are laid out row-major without gaps.
         """
-    def is_floating_point(self) -> bool:
+    def is_floating_point(self) -> builtins.bool:
         """
         True for float32 and float64 tensors.
         """
-    def isclose(self, other: Tensor, rtol: typing.SupportsFloat | typing.SupportsIndex = 1e-05, atol: typing.SupportsFloat | typing.SupportsIndex = 1e-08, equal_nan: bool = False) -> Tensor:
+    def isclose(self, other: Tensor, rtol: typing.SupportsFloat | typing.SupportsIndex = 1e-05, atol: typing.SupportsFloat | typing.SupportsIndex = 1e-08, equal_nan: builtins.bool = False) -> Tensor:
         """
         Elementwise |input - other| <= atol + rtol * |other| (bool result); same dtypes required.
         """
@@ -757,7 +759,7 @@ class Tensor:
         """
         In-place version of the op.
         """
-    def logsumexp(self, dim: typing.Any, keepdim: bool = False) -> Tensor:
+    def logsumexp(self, dim: typing.Any, keepdim: builtins.bool = False) -> Tensor:
         """
         log(sum(exp(input))) over dim, computed stably.
         """
@@ -785,7 +787,7 @@ class Tensor:
         """
         Matrix product with torch.matmul semantics (1-D, 2-D, batched with broadcasting).
         """
-    def max(self, dim: typing.Any = None, keepdim: bool = False) -> typing.Any:
+    def max(self, dim: typing.Any = None, keepdim: builtins.bool = False) -> typing.Any:
         """
         Without dim: the largest element (NaN if any). With dim: a (values, indices) named tuple; indices are the first occurrence. With a tensor instead of dim: the elementwise maximum.
         """
@@ -793,11 +795,11 @@ class Tensor:
         """
         Elementwise maximum; NaN propagates.
         """
-    def mean(self, dim: typing.Any = None, keepdim: bool = False, *, dtype: DType | None = None) -> Tensor:
+    def mean(self, dim: typing.Any = None, keepdim: builtins.bool = False, *, dtype: DType | None = None) -> Tensor:
         """
         Mean over dim (int or tuple; all dims when None). Integer inputs need a floating dtype=.
         """
-    def min(self, dim: typing.Any = None, keepdim: bool = False) -> typing.Any:
+    def min(self, dim: typing.Any = None, keepdim: builtins.bool = False) -> typing.Any:
         """
         Without dim: the smallest element (NaN if any). With dim: a (values, indices) named tuple; indices are the first occurrence. With a tensor instead of dim: the elementwise minimum.
         """
@@ -825,7 +827,7 @@ class Tensor:
         """
         In-place version of the op.
         """
-    def multinomial(self, num_samples: typing.SupportsInt | typing.SupportsIndex, replacement: bool = False, *, generator: typing.Any = None) -> Tensor:
+    def multinomial(self, num_samples: typing.SupportsInt | typing.SupportsIndex, replacement: builtins.bool = False, *, generator: typing.Any = None) -> Tensor:
         """
         num_samples category indices per row, drawn with probabilities proportional to the row's weights.
         """
@@ -849,31 +851,31 @@ class Tensor:
         """
         In-place version of the op.
         """
-    def nelement(self) -> int:
+    def nelement(self) -> builtins.int:
         """
         The number of elements (alias of numel()).
         """
-    def new_empty(self, *args, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False) -> Tensor:
+    def new_empty(self, *args, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False) -> Tensor:
         """
         empty with this tensor's dtype (unless dtype= is given).
         """
-    def new_full(self, size: typing.Any, fill_value: Number, *, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False) -> Tensor:
+    def new_full(self, size: typing.Any, fill_value: Number, *, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False) -> Tensor:
         """
         full with this tensor's dtype (unless dtype= is given).
         """
-    def new_ones(self, *args, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False) -> Tensor:
+    def new_ones(self, *args, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False) -> Tensor:
         """
         ones with this tensor's dtype (unless dtype= is given).
         """
-    def new_zeros(self, *args, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False) -> Tensor:
+    def new_zeros(self, *args, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False) -> Tensor:
         """
         zeros with this tensor's dtype (unless dtype= is given).
         """
-    def nonzero(self, *, as_tuple: bool = False) -> typing.Any:
+    def nonzero(self, *, as_tuple: builtins.bool = False) -> typing.Any:
         """
         Coordinates of the non-zero elements: an (n, ndim) int64 tensor, or ndim 1-D tensors when as_tuple.
         """
-    def norm(self, p: typing.Any = 'fro', dim: typing.Any = None, keepdim: bool = False, *, dtype: DType | None = None) -> Tensor:
+    def norm(self, p: typing.Any = 'fro', dim: typing.Any = None, keepdim: builtins.bool = False, *, dtype: DType | None = None) -> Tensor:
         """
         Vector p-norm over dim (all elements when None): p = 'fro' (2), any number, inf or -inf.
         """
@@ -881,7 +883,7 @@ class Tensor:
         """
         Fills the tensor with normal(mean, std) values.
         """
-    def numel(self) -> int:
+    def numel(self) -> builtins.int:
         """
         The number of elements.
         """
@@ -905,7 +907,7 @@ class Tensor:
         """
         In-place version of the op.
         """
-    def prod(self, dim: typing.Any = None, keepdim: bool = False, *, dtype: DType | None = None) -> Tensor:
+    def prod(self, dim: typing.Any = None, keepdim: builtins.bool = False, *, dtype: DType | None = None) -> Tensor:
         """
         Product over dim (all elements when None). bool/int inputs multiply in int64 unless dtype is given.
         """
@@ -945,7 +947,7 @@ class Tensor:
         """
         A copy tiled the given number of times along each dim.
         """
-    def requires_grad_(self, requires_grad: bool = True) -> Tensor:
+    def requires_grad_(self, requires_grad: builtins.bool = True) -> Tensor:
         """
         Sets requires_grad in place and returns the tensor.
         """
@@ -1037,7 +1039,7 @@ class Tensor:
         """
         exp(x) / sum(exp(x)) along dim, computed stably (input cast to dtype first when given).
         """
-    def sort(self, dim: typing.SupportsInt | typing.SupportsIndex = -1, descending: bool = False, *, stable: bool = False) -> typing.Any:
+    def sort(self, dim: typing.SupportsInt | typing.SupportsIndex = -1, descending: builtins.bool = False, *, stable: builtins.bool = False) -> typing.Any:
         """
         (values, indices) sorted along dim (stable; NaN sorts as the largest value).
         """
@@ -1065,11 +1067,11 @@ class Tensor:
         """
         A view without size-1 dims (all, or those in dim).
         """
-    def std(self, dim: typing.Any = None, unbiased: typing.Any = None, keepdim: bool = False, *, correction: typing.Any = None) -> Tensor:
+    def std(self, dim: typing.Any = None, unbiased: typing.Any = None, keepdim: builtins.bool = False, *, correction: typing.Any = None) -> Tensor:
         """
         Standard deviation over dim (sqrt of var; correction=1 by default; unbiased=False means 0).
         """
-    def storage_offset(self) -> int:
+    def storage_offset(self) -> builtins.int:
         """
         The offset of the first element in the storage, in elements.
         """
@@ -1085,7 +1087,7 @@ class Tensor:
         """
         In-place version of the op.
         """
-    def sum(self, dim: typing.Any = None, keepdim: bool = False, *, dtype: DType | None = None) -> Tensor:
+    def sum(self, dim: typing.Any = None, keepdim: builtins.bool = False, *, dtype: DType | None = None) -> Tensor:
         """
         Sum over dim (int or tuple; all dims when None). bool/int inputs sum in int64 unless dtype is given.
         """
@@ -1137,7 +1139,7 @@ class Tensor:
         """
         The elements as nested Python lists (a number for a 0-d tensor).
         """
-    def topk(self, k: typing.SupportsInt | typing.SupportsIndex, dim: typing.SupportsInt | typing.SupportsIndex = -1, largest: bool = True, sorted: bool = True) -> typing.Any:
+    def topk(self, k: typing.SupportsInt | typing.SupportsIndex, dim: typing.SupportsInt | typing.SupportsIndex = -1, largest: builtins.bool = True, sorted: builtins.bool = True) -> typing.Any:
         """
         (values, indices) of the k largest (largest=False: smallest) elements along dim, in sorted order.
         """
@@ -1173,7 +1175,7 @@ class Tensor:
         """
         A view with a size-1 dim inserted at dim.
         """
-    def var(self, dim: typing.Any = None, unbiased: typing.Any = None, keepdim: bool = False, *, correction: typing.Any = None) -> Tensor:
+    def var(self, dim: typing.Any = None, unbiased: typing.Any = None, keepdim: builtins.bool = False, *, correction: typing.Any = None) -> Tensor:
         """
         Variance over dim, divided by N - correction (correction=1 by default; unbiased=False means 0).
         """
@@ -1199,7 +1201,7 @@ class Tensor:
         A view with all dims reversed.
         """
     @property
-    def _version(self) -> int:
+    def _version(self) -> builtins.int:
         ...
     @property
     def data(self) -> Tensor:
@@ -1210,7 +1212,7 @@ class Tensor:
     def data(self, arg1: Tensor) -> None:
         ...
     @property
-    def device(self) -> device:
+    def device(self) -> _device:
         """
         The device the tensor lives on (always cpu in this build).
         """
@@ -1233,17 +1235,17 @@ class Tensor:
         The autograd Node that created this tensor (None for leaves).
         """
     @property
-    def is_cuda(self) -> bool:
+    def is_cuda(self) -> builtins.bool:
         """
         False: this build has no CUDA backend.
         """
     @property
-    def is_leaf(self) -> bool:
+    def is_leaf(self) -> builtins.bool:
         """
         True if the tensor was not created by a recorded op (its grad is kept).
         """
     @property
-    def itemsize(self) -> int:
+    def itemsize(self) -> builtins.int:
         """
         Bytes per element.
         """
@@ -1253,30 +1255,30 @@ class Tensor:
         A view with the last two dims swapped (batched matrix transpose).
         """
     @property
-    def nbytes(self) -> int:
+    def nbytes(self) -> builtins.int:
         """
         Bytes of the elements (numel() * itemsize), not of the whole storage.
         """
     @property
-    def ndim(self) -> int:
+    def ndim(self) -> builtins.int:
         """
         The number of dims (alias of dim()).
         """
     @property
-    def output_nr(self) -> int:
+    def output_nr(self) -> builtins.int:
         """
         Which output of its grad_fn this tensor is.
         """
     @property
-    def requires_grad(self) -> bool:
+    def requires_grad(self) -> builtins.bool:
         """
         Whether autograd records operations on this tensor (settable on leaves).
         """
     @requires_grad.setter
-    def requires_grad(self, arg1: bool) -> None:
+    def requires_grad(self, arg1: builtins.bool) -> None:
         ...
     @property
-    def retains_grad(self) -> bool:
+    def retains_grad(self) -> builtins.bool:
         """
         True if retain_grad() was called on this non-leaf tensor.
         """
@@ -1310,7 +1312,7 @@ class RemovableHandle:
         """
 def _allocator_stats() -> dict:
     ...
-def _backward(arg0: typing.Any, arg1: typing.Any, arg2: bool, arg3: bool) -> None:
+def _backward(arg0: typing.Any, arg1: typing.Any, arg2: builtins.bool, arg3: builtins.bool) -> None:
     ...
 def _dtype_from_name(arg0: str) -> DType:
     ...
@@ -1318,7 +1320,7 @@ def _empty_cache() -> None:
     """
     Frees the allocator's cached blocks.
     """
-def _grad(arg0: typing.Any, arg1: typing.Any, arg2: typing.Any, arg3: bool, arg4: bool, arg5: bool) -> list[Tensor]:
+def _grad(arg0: typing.Any, arg1: typing.Any, arg2: typing.Any, arg3: builtins.bool, arg4: builtins.bool, arg5: builtins.bool) -> list[Tensor]:
     ...
 def _registered_ops() -> list:
     """
@@ -1326,7 +1328,7 @@ def _registered_ops() -> list:
     """
 def _set_cache_limit(bytes: typing.SupportsInt | typing.SupportsIndex) -> None:
     ...
-def _set_grad_enabled(mode: bool) -> None:
+def _set_grad_enabled(mode: builtins.bool) -> None:
     ...
 def _standard_gamma(input: Tensor, generator: typing.Any = None) -> Tensor:
     """
@@ -1360,15 +1362,15 @@ def adaptive_avg_pool3d(input: Tensor, output_size: typing.Any) -> Tensor:
     """
     Adaptive average pooling to output_size (an int, or a tuple whose None entries keep the input size).
     """
-def adaptive_max_pool1d(input: Tensor, output_size: typing.Any, return_indices: bool = False) -> typing.Any:
+def adaptive_max_pool1d(input: Tensor, output_size: typing.Any, return_indices: builtins.bool = False) -> typing.Any:
     """
     Adaptive max pooling to output_size; with return_indices also returns the flat indices of the maxima.
     """
-def adaptive_max_pool2d(input: Tensor, output_size: typing.Any, return_indices: bool = False) -> typing.Any:
+def adaptive_max_pool2d(input: Tensor, output_size: typing.Any, return_indices: builtins.bool = False) -> typing.Any:
     """
     Adaptive max pooling to output_size; with return_indices also returns the flat indices of the maxima.
     """
-def adaptive_max_pool3d(input: Tensor, output_size: typing.Any, return_indices: bool = False) -> typing.Any:
+def adaptive_max_pool3d(input: Tensor, output_size: typing.Any, return_indices: builtins.bool = False) -> typing.Any:
     """
     Adaptive max pooling to output_size; with return_indices also returns the flat indices of the maxima.
     """
@@ -1380,39 +1382,39 @@ def addmm(input: Tensor, mat1: Tensor, mat2: Tensor, *, beta: Number = 1, alpha:
     """
     beta * input + alpha * (mat1 @ mat2).
     """
-def all(input: Tensor, dim: typing.Any = None, keepdim: bool = False) -> Tensor:
+def all(input: Tensor, dim: typing.Any = None, keepdim: builtins.bool = False) -> Tensor:
     """
     Whether every element over dim is nonzero (bool result; all dims when None).
     """
-def allclose(input: Tensor, other: Tensor, rtol: typing.SupportsFloat | typing.SupportsIndex = 1e-05, atol: typing.SupportsFloat | typing.SupportsIndex = 1e-08, equal_nan: bool = False) -> bool:
+def allclose(input: Tensor, other: Tensor, rtol: typing.SupportsFloat | typing.SupportsIndex = 1e-05, atol: typing.SupportsFloat | typing.SupportsIndex = 1e-08, equal_nan: builtins.bool = False) -> builtins.bool:
     """
     True when isclose holds for every element.
     """
-def amax(input: Tensor, dim: typing.Any = (), keepdim: bool = False) -> Tensor:
+def amax(input: Tensor, dim: typing.Any = (), keepdim: builtins.bool = False) -> Tensor:
     """
     Largest values over dim (int or tuple; all dims when empty/None); the gradient is shared evenly by ties.
     """
-def amin(input: Tensor, dim: typing.Any = (), keepdim: bool = False) -> Tensor:
+def amin(input: Tensor, dim: typing.Any = (), keepdim: builtins.bool = False) -> Tensor:
     """
     Smallest values over dim (int or tuple; all dims when empty/None); the gradient is shared evenly by ties.
     """
-def any(input: Tensor, dim: typing.Any = None, keepdim: bool = False) -> Tensor:
+def any(input: Tensor, dim: typing.Any = None, keepdim: builtins.bool = False) -> Tensor:
     """
     Whether any element over dim is nonzero (bool result; all dims when None).
     """
-def arange(start: typing.Any, end: typing.Any = None, step: typing.Any = 1, *, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False) -> Tensor:
+def arange(start: typing.Any, end: typing.Any = None, step: typing.Any = 1, *, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False) -> Tensor:
     """
     arange(end) or arange(start, end, step=1): values from start (inclusive) to end (exclusive). The dtype is int64 when all arguments are integers, else the default float dtype.
     """
-def argmax(input: Tensor, dim: typing.Any = None, keepdim: bool = False) -> Tensor:
+def argmax(input: Tensor, dim: typing.Any = None, keepdim: builtins.bool = False) -> Tensor:
     """
     Index of the first largest element along dim (of the flattened tensor when dim is None).
     """
-def argmin(input: Tensor, dim: typing.Any = None, keepdim: bool = False) -> Tensor:
+def argmin(input: Tensor, dim: typing.Any = None, keepdim: builtins.bool = False) -> Tensor:
     """
     Index of the first smallest element along dim (of the flattened tensor when dim is None).
     """
-def argsort(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex = -1, descending: bool = False, *, stable: bool = False) -> Tensor:
+def argsort(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex = -1, descending: builtins.bool = False, *, stable: builtins.bool = False) -> Tensor:
     """
     Indices that sort input along dim (stable).
     """
@@ -1432,19 +1434,19 @@ def atan2(input: typing.Any, other: typing.Any) -> Tensor:
     """
     Elementwise atan2(input, other), the angle of (other, input).
     """
-def avg_pool1d(input: Tensor, kernel_size: typing.Any, stride: typing.Any = None, padding: typing.Any = 0, ceil_mode: bool = False, count_include_pad: bool = True) -> Tensor:
+def avg_pool1d(input: Tensor, kernel_size: typing.Any, stride: typing.Any = None, padding: typing.Any = 0, ceil_mode: builtins.bool = False, count_include_pad: builtins.bool = True) -> Tensor:
     """
     Average pooling over the last 1 dims; stride defaults to kernel_size.
     """
-def avg_pool2d(input: Tensor, kernel_size: typing.Any, stride: typing.Any = None, padding: typing.Any = 0, ceil_mode: bool = False, count_include_pad: bool = True, divisor_override: typing.SupportsInt | typing.SupportsIndex | None = None) -> Tensor:
+def avg_pool2d(input: Tensor, kernel_size: typing.Any, stride: typing.Any = None, padding: typing.Any = 0, ceil_mode: builtins.bool = False, count_include_pad: builtins.bool = True, divisor_override: typing.SupportsInt | typing.SupportsIndex | None = None) -> Tensor:
     """
     Average pooling over the last 2 dims; stride defaults to kernel_size.
     """
-def avg_pool3d(input: Tensor, kernel_size: typing.Any, stride: typing.Any = None, padding: typing.Any = 0, ceil_mode: bool = False, count_include_pad: bool = True, divisor_override: typing.SupportsInt | typing.SupportsIndex | None = None) -> Tensor:
+def avg_pool3d(input: Tensor, kernel_size: typing.Any, stride: typing.Any = None, padding: typing.Any = 0, ceil_mode: builtins.bool = False, count_include_pad: builtins.bool = True, divisor_override: typing.SupportsInt | typing.SupportsIndex | None = None) -> Tensor:
     """
     Average pooling over the last 3 dims; stride defaults to kernel_size.
     """
-def batch_norm(input: Tensor, running_mean: Tensor | None, running_var: Tensor | None, weight: Tensor | None = None, bias: Tensor | None = None, training: bool = False, momentum: typing.SupportsFloat | typing.SupportsIndex = 0.1, eps: typing.SupportsFloat | typing.SupportsIndex = 1e-05) -> Tensor:
+def batch_norm(input: Tensor, running_mean: Tensor | None, running_var: Tensor | None, weight: Tensor | None = None, bias: Tensor | None = None, training: builtins.bool = False, momentum: typing.SupportsFloat | typing.SupportsIndex = 0.1, eps: typing.SupportsFloat | typing.SupportsIndex = 1e-05) -> Tensor:
     """
     Batch normalization over (N, C, *). In training, uses batch statistics and updates running_mean / running_var in place (unbiased variance); otherwise uses the running statistics.
     """
@@ -1572,19 +1574,19 @@ def dot(input: Tensor, other: Tensor) -> Tensor:
     """
     Dot product of two 1-D tensors (a 0-D tensor).
     """
-def dropout(input: Tensor, p: typing.SupportsFloat | typing.SupportsIndex = 0.5, training: bool = True, inplace: bool = False) -> Tensor:
+def dropout(input: Tensor, p: typing.SupportsFloat | typing.SupportsIndex = 0.5, training: builtins.bool = True, inplace: builtins.bool = False) -> Tensor:
     """
     Zeroes elements with probability p and scales the others by 1/(1-p) when training (reproducible under rt.manual_seed).
     """
-def dropout1d(input: Tensor, p: typing.SupportsFloat | typing.SupportsIndex = 0.5, training: bool = True, inplace: bool = False) -> Tensor:
+def dropout1d(input: Tensor, p: typing.SupportsFloat | typing.SupportsIndex = 0.5, training: builtins.bool = True, inplace: builtins.bool = False) -> Tensor:
     """
     Zeroes whole channels (feature maps) with probability p when training, scaling the rest by 1/(1-p).
     """
-def dropout2d(input: Tensor, p: typing.SupportsFloat | typing.SupportsIndex = 0.5, training: bool = True, inplace: bool = False) -> Tensor:
+def dropout2d(input: Tensor, p: typing.SupportsFloat | typing.SupportsIndex = 0.5, training: builtins.bool = True, inplace: builtins.bool = False) -> Tensor:
     """
     Zeroes whole channels (feature maps) with probability p when training, scaling the rest by 1/(1-p).
     """
-def dropout3d(input: Tensor, p: typing.SupportsFloat | typing.SupportsIndex = 0.5, training: bool = True, inplace: bool = False) -> Tensor:
+def dropout3d(input: Tensor, p: typing.SupportsFloat | typing.SupportsIndex = 0.5, training: builtins.bool = True, inplace: builtins.bool = False) -> Tensor:
     """
     Zeroes whole channels (feature maps) with probability p when training, scaling the rest by 1/(1-p).
     """
@@ -1592,15 +1594,15 @@ def einsum(equation: str, *args) -> Tensor:
     """
     Einstein summation: einsum('ij,jk->ik', a, b). Supports '...', repeated subscripts (diagonals) and implicit output.
     """
-def embedding(input: Tensor, weight: Tensor, padding_idx: typing.SupportsInt | typing.SupportsIndex | None = None, max_norm: typing.SupportsFloat | typing.SupportsIndex | None = None, norm_type: typing.SupportsFloat | typing.SupportsIndex = 2.0, scale_grad_by_freq: bool = False, sparse: bool = False) -> Tensor:
+def embedding(input: Tensor, weight: Tensor, padding_idx: typing.SupportsInt | typing.SupportsIndex | None = None, max_norm: typing.SupportsFloat | typing.SupportsIndex | None = None, norm_type: typing.SupportsFloat | typing.SupportsIndex = 2.0, scale_grad_by_freq: builtins.bool = False, sparse: builtins.bool = False) -> Tensor:
     """
     Looks up rows of weight (num_embeddings, embedding_dim) at the int64 indices input (torch.nn.functional.embedding's argument order). The padding_idx row gets no gradient.
     """
-def empty(*args, size: typing.Any = None, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False) -> Tensor:
+def empty(*args, size: typing.Any = None, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False) -> Tensor:
     """
     empty(*size, dtype=None, device=None, requires_grad=False): a tensor with uninitialised contents.
     """
-def empty_like(input: Tensor, *, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False, memory_format: typing.Any = None) -> Tensor:
+def empty_like(input: Tensor, *, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False, memory_format: typing.Any = None) -> Tensor:
     """
     empty with input's shape and dtype.
     """
@@ -1608,7 +1610,7 @@ def eq(input: typing.Any, other: typing.Any) -> Tensor:
     """
     Elementwise input == other (bool result).
     """
-def equal(input: Tensor, other: Tensor) -> bool:
+def equal(input: Tensor, other: Tensor) -> builtins.bool:
     """
     True when both tensors have the same shape and values.
     """
@@ -1636,7 +1638,7 @@ def expm1(input: Tensor) -> Tensor:
     """
     Elementwise e ** x - 1, accurate near 0.
     """
-def eye(n: typing.Any, m: typing.Any = None, *, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False) -> Tensor:
+def eye(n: typing.Any, m: typing.Any = None, *, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False) -> Tensor:
     """
     An n x m (default n x n) matrix with ones on the diagonal.
     """
@@ -1664,15 +1666,15 @@ def from_numpy(ndarray: typing.Any) -> Tensor:
     """
     A tensor sharing memory with a NumPy array.
     """
-def full(size: typing.Any, fill_value: Number, *, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False) -> Tensor:
+def full(size: typing.Any, fill_value: Number, *, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False) -> Tensor:
     """
     A tensor filled with fill_value; the dtype follows fill_value (bool, int64 or the default float).
     """
-def full_like(input: Tensor, fill_value: Number, *, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False, memory_format: typing.Any = None) -> Tensor:
+def full_like(input: Tensor, fill_value: Number, *, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False, memory_format: typing.Any = None) -> Tensor:
     """
     full with input's shape and dtype.
     """
-def gather(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, *, sparse_grad: bool = False) -> Tensor:
+def gather(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, *, sparse_grad: builtins.bool = False) -> Tensor:
     """
     Values along dim at index: out[i][j] = input[i][index[i][j]] for dim=1 (out has index's shape).
     """
@@ -1688,7 +1690,7 @@ def get_default_dtype() -> DType:
     """
     The default floating dtype (float32 unless changed).
     """
-def get_num_threads() -> int:
+def get_num_threads() -> builtins.int:
     """
     The number of threads used by rustorch kernels and OpenBLAS.
     """
@@ -1708,7 +1710,7 @@ def index_add(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, ind
     """
     A copy of input with alpha * source added at `index` along dim.
     """
-def index_put(input: Tensor, indices: typing.Any, values: typing.Any, accumulate: bool = False) -> Tensor:
+def index_put(input: Tensor, indices: typing.Any, values: typing.Any, accumulate: builtins.bool = False) -> Tensor:
     """
     A copy of input with input[indices] = values (or += with accumulate).
     """
@@ -1716,7 +1718,7 @@ def index_select(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, 
     """
     The entries at `index` (1-D int64) along dim.
     """
-def initial_seed() -> int:
+def initial_seed() -> builtins.int:
     """
     The seed the default generator was last seeded with.
     """
@@ -1724,23 +1726,23 @@ def inner(input: Tensor, other: Tensor) -> Tensor:
     """
     Sum of products over the last dims.
     """
-def instance_norm(input: Tensor, running_mean: Tensor | None = None, running_var: Tensor | None = None, weight: Tensor | None = None, bias: Tensor | None = None, use_input_stats: bool = True, momentum: typing.SupportsFloat | typing.SupportsIndex = 0.1, eps: typing.SupportsFloat | typing.SupportsIndex = 1e-05) -> Tensor:
+def instance_norm(input: Tensor, running_mean: Tensor | None = None, running_var: Tensor | None = None, weight: Tensor | None = None, bias: Tensor | None = None, use_input_stats: builtins.bool = True, momentum: typing.SupportsFloat | typing.SupportsIndex = 0.1, eps: typing.SupportsFloat | typing.SupportsIndex = 1e-05) -> Tensor:
     """
     Instance normalization of each (sample, channel) plane.
     """
-def interpolate(input: Tensor, size: typing.Any = None, scale_factor: typing.Any = None, mode: str = 'nearest', align_corners: bool | None = None, recompute_scale_factor: bool | None = None, antialias: bool = False) -> Tensor:
+def interpolate(input: Tensor, size: typing.Any = None, scale_factor: typing.Any = None, mode: str = 'nearest', align_corners: builtins.bool | None = None, recompute_scale_factor: builtins.bool | None = None, antialias: builtins.bool = False) -> Tensor:
     """
     Resizes the spatial dims of (N, C, *spatial) to size or by scale_factor. mode: nearest, nearest-exact, linear, bilinear, trilinear or area.
     """
-def is_grad_enabled() -> bool:
+def is_grad_enabled() -> builtins.bool:
     """
     True unless gradient recording is off (rt.no_grad).
     """
-def is_tensor(obj: typing.Any) -> bool:
+def is_tensor(obj: typing.Any) -> builtins.bool:
     """
     True if obj is an rt.Tensor.
     """
-def isclose(input: Tensor, other: Tensor, rtol: typing.SupportsFloat | typing.SupportsIndex = 1e-05, atol: typing.SupportsFloat | typing.SupportsIndex = 1e-08, equal_nan: bool = False) -> Tensor:
+def isclose(input: Tensor, other: Tensor, rtol: typing.SupportsFloat | typing.SupportsIndex = 1e-05, atol: typing.SupportsFloat | typing.SupportsIndex = 1e-08, equal_nan: builtins.bool = False) -> Tensor:
     """
     Elementwise |input - other| <= atol + rtol * |other| (bool result); same dtypes required.
     """
@@ -1776,7 +1778,7 @@ def lgamma(input: Tensor) -> Tensor:
     """
     log|Gamma(x)| elementwise (gradient: digamma).
     """
-def linspace(start: typing.Any, end: typing.Any, steps: typing.Any, *, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False) -> Tensor:
+def linspace(start: typing.Any, end: typing.Any, steps: typing.Any, *, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False) -> Tensor:
     """
     steps values evenly spaced from start to end, both included.
     """
@@ -1816,11 +1818,11 @@ def logical_xor(input: typing.Any, other: typing.Any) -> Tensor:
     """
     Elementwise logical XOR of the truth values (bool result).
     """
-def logspace(start: typing.Any, end: typing.Any, steps: typing.Any, base: typing.SupportsFloat | typing.SupportsIndex = 10.0, *, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False) -> Tensor:
+def logspace(start: typing.Any, end: typing.Any, steps: typing.Any, base: typing.SupportsFloat | typing.SupportsIndex = 10.0, *, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False) -> Tensor:
     """
     steps values base**x for x evenly spaced from start to end, both included.
     """
-def logsumexp(input: Tensor, dim: typing.Any, keepdim: bool = False) -> Tensor:
+def logsumexp(input: Tensor, dim: typing.Any, keepdim: builtins.bool = False) -> Tensor:
     """
     log(sum(exp(input))) over dim, computed stably.
     """
@@ -1844,31 +1846,31 @@ def matmul(input: typing.Any, other: typing.Any) -> Tensor:
     """
     Matrix product like torch.matmul: 1-D @ 1-D is a dot product, 2-D @ 2-D a matrix product, 1-D operands are promoted to a row/column and back, and batch dims broadcast.
     """
-def max(input: Tensor, dim: typing.Any = None, keepdim: bool = False) -> typing.Any:
+def max(input: Tensor, dim: typing.Any = None, keepdim: builtins.bool = False) -> typing.Any:
     """
     Without dim: the largest element (NaN if any). With dim: a (values, indices) named tuple; indices are the first occurrence. With a tensor instead of dim: the elementwise maximum.
     """
-def max_pool1d(input: Tensor, kernel_size: typing.Any, stride: typing.Any = None, padding: typing.Any = 0, dilation: typing.Any = 1, ceil_mode: bool = False, return_indices: bool = False) -> typing.Any:
+def max_pool1d(input: Tensor, kernel_size: typing.Any, stride: typing.Any = None, padding: typing.Any = 0, dilation: typing.Any = 1, ceil_mode: builtins.bool = False, return_indices: builtins.bool = False) -> typing.Any:
     """
     Max pooling over the last 1 dims; stride defaults to kernel_size. With return_indices, also returns the flat indices of the maxima.
     """
-def max_pool1d_with_indices(input: Tensor, kernel_size: typing.Any, stride: typing.Any = None, padding: typing.Any = 0, dilation: typing.Any = 1, ceil_mode: bool = False, return_indices: bool = True) -> typing.Any:
+def max_pool1d_with_indices(input: Tensor, kernel_size: typing.Any, stride: typing.Any = None, padding: typing.Any = 0, dilation: typing.Any = 1, ceil_mode: builtins.bool = False, return_indices: builtins.bool = True) -> typing.Any:
     """
     Max pooling returning (output, indices).
     """
-def max_pool2d(input: Tensor, kernel_size: typing.Any, stride: typing.Any = None, padding: typing.Any = 0, dilation: typing.Any = 1, ceil_mode: bool = False, return_indices: bool = False) -> typing.Any:
+def max_pool2d(input: Tensor, kernel_size: typing.Any, stride: typing.Any = None, padding: typing.Any = 0, dilation: typing.Any = 1, ceil_mode: builtins.bool = False, return_indices: builtins.bool = False) -> typing.Any:
     """
     Max pooling over the last 2 dims; stride defaults to kernel_size. With return_indices, also returns the flat indices of the maxima.
     """
-def max_pool2d_with_indices(input: Tensor, kernel_size: typing.Any, stride: typing.Any = None, padding: typing.Any = 0, dilation: typing.Any = 1, ceil_mode: bool = False, return_indices: bool = True) -> typing.Any:
+def max_pool2d_with_indices(input: Tensor, kernel_size: typing.Any, stride: typing.Any = None, padding: typing.Any = 0, dilation: typing.Any = 1, ceil_mode: builtins.bool = False, return_indices: builtins.bool = True) -> typing.Any:
     """
     Max pooling returning (output, indices).
     """
-def max_pool3d(input: Tensor, kernel_size: typing.Any, stride: typing.Any = None, padding: typing.Any = 0, dilation: typing.Any = 1, ceil_mode: bool = False, return_indices: bool = False) -> typing.Any:
+def max_pool3d(input: Tensor, kernel_size: typing.Any, stride: typing.Any = None, padding: typing.Any = 0, dilation: typing.Any = 1, ceil_mode: builtins.bool = False, return_indices: builtins.bool = False) -> typing.Any:
     """
     Max pooling over the last 3 dims; stride defaults to kernel_size. With return_indices, also returns the flat indices of the maxima.
     """
-def max_pool3d_with_indices(input: Tensor, kernel_size: typing.Any, stride: typing.Any = None, padding: typing.Any = 0, dilation: typing.Any = 1, ceil_mode: bool = False, return_indices: bool = True) -> typing.Any:
+def max_pool3d_with_indices(input: Tensor, kernel_size: typing.Any, stride: typing.Any = None, padding: typing.Any = 0, dilation: typing.Any = 1, ceil_mode: builtins.bool = False, return_indices: builtins.bool = True) -> typing.Any:
     """
     Max pooling returning (output, indices).
     """
@@ -1876,11 +1878,11 @@ def maximum(input: typing.Any, other: typing.Any) -> Tensor:
     """
     Elementwise maximum; NaN propagates.
     """
-def mean(input: Tensor, dim: typing.Any = None, keepdim: bool = False, *, dtype: DType | None = None) -> Tensor:
+def mean(input: Tensor, dim: typing.Any = None, keepdim: builtins.bool = False, *, dtype: DType | None = None) -> Tensor:
     """
     Mean over dim (int or tuple; all dims when None). Integer inputs need a floating dtype=.
     """
-def min(input: Tensor, dim: typing.Any = None, keepdim: bool = False) -> typing.Any:
+def min(input: Tensor, dim: typing.Any = None, keepdim: builtins.bool = False) -> typing.Any:
     """
     Without dim: the smallest element (NaN if any). With dim: a (values, indices) named tuple; indices are the first occurrence. With a tensor instead of dim: the elementwise minimum.
     """
@@ -1904,7 +1906,7 @@ def mul(input: typing.Any, other: typing.Any) -> Tensor:
     """
     Elementwise product, broadcast and type-promoted.
     """
-def multinomial(input: Tensor, num_samples: typing.SupportsInt | typing.SupportsIndex, replacement: bool = False, *, generator: typing.Any = None) -> Tensor:
+def multinomial(input: Tensor, num_samples: typing.SupportsInt | typing.SupportsIndex, replacement: builtins.bool = False, *, generator: typing.Any = None) -> Tensor:
     """
     Indices drawn from the rows of `input` (non-negative weights), with or without replacement.
     """
@@ -1928,15 +1930,15 @@ def nll_loss(input: Tensor, target: Tensor, weight: Tensor | None = None, size_a
     """
     Negative log likelihood of log-probabilities (N, C, *) at int64 class indices (N, *).
     """
-def nonzero(input: Tensor, *, as_tuple: bool = False) -> typing.Any:
+def nonzero(input: Tensor, *, as_tuple: builtins.bool = False) -> typing.Any:
     """
     Coordinates of the non-zero elements.
     """
-def norm(input: Tensor, p: typing.Any = 'fro', dim: typing.Any = None, keepdim: bool = False, *, dtype: DType | None = None) -> Tensor:
+def norm(input: Tensor, p: typing.Any = 'fro', dim: typing.Any = None, keepdim: builtins.bool = False, *, dtype: DType | None = None) -> Tensor:
     """
     Vector p-norm over dim (all elements when None): p = 'fro' (2), any number, inf or -inf.
     """
-def normal(mean: typing.Any = 0.0, std: typing.Any = 1.0, size: typing.Any = None, *, generator: typing.Any = None, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False) -> Tensor:
+def normal(mean: typing.Any = 0.0, std: typing.Any = 1.0, size: typing.Any = None, *, generator: typing.Any = None, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False) -> Tensor:
     """
     normal(mean, std, size) for numbers, or normal(mean, std) with tensors (broadcast): normal values.
     """
@@ -1944,11 +1946,11 @@ def one_hot(tensor: Tensor, num_classes: typing.SupportsInt | typing.SupportsInd
     """
     int64 one-hot encoding with a trailing dim of num_classes (max + 1 when -1).
     """
-def ones(*args, size: typing.Any = None, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False) -> Tensor:
+def ones(*args, size: typing.Any = None, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False) -> Tensor:
     """
     ones(*size, dtype=None, device=None, requires_grad=False): a tensor filled with 1.
     """
-def ones_like(input: Tensor, *, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False, memory_format: typing.Any = None) -> Tensor:
+def ones_like(input: Tensor, *, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False, memory_format: typing.Any = None) -> Tensor:
     """
     ones with input's shape and dtype.
     """
@@ -1972,7 +1974,7 @@ def pow(input: typing.Any, exponent: typing.Any) -> Tensor:
     """
     Elementwise input ** exponent (tensor or number exponent).
     """
-def prod(input: Tensor, dim: typing.Any = None, keepdim: bool = False, *, dtype: DType | None = None) -> Tensor:
+def prod(input: Tensor, dim: typing.Any = None, keepdim: builtins.bool = False, *, dtype: DType | None = None) -> Tensor:
     """
     Product over dim (all elements when None). bool/int inputs multiply in int64 unless dtype is given.
     """
@@ -1980,31 +1982,31 @@ def promote_types(type1: DType, type2: DType) -> DType:
     """
     The smallest dtype both type1 and type2 can be cast to.
     """
-def rand(*args, size: typing.Any = None, generator: typing.Any = None, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False) -> Tensor:
+def rand(*args, size: typing.Any = None, generator: typing.Any = None, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False) -> Tensor:
     """
     rand(*size, generator=None, dtype=None, ...): values uniform in [0, 1).
     """
-def rand_like(input: Tensor, *, generator: typing.Any = None, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False, memory_format: typing.Any = None) -> Tensor:
+def rand_like(input: Tensor, *, generator: typing.Any = None, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False, memory_format: typing.Any = None) -> Tensor:
     """
     rand with input's shape and dtype.
     """
-def randint(*args, low: typing.Any = None, high: typing.Any = None, size: typing.Any = None, generator: typing.Any = None, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False) -> Tensor:
+def randint(*args, low: typing.Any = None, high: typing.Any = None, size: typing.Any = None, generator: typing.Any = None, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False) -> Tensor:
     """
     randint(low=0, high, size, generator=None, dtype=int64): integers uniform in [low, high).
     """
-def randint_like(input: Tensor, low_or_high: typing.Any, high: typing.Any = None, *, generator: typing.Any = None, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False, memory_format: typing.Any = None) -> Tensor:
+def randint_like(input: Tensor, low_or_high: typing.Any, high: typing.Any = None, *, generator: typing.Any = None, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False, memory_format: typing.Any = None) -> Tensor:
     """
     randint with input's shape and dtype: randint_like(input, high) or randint_like(input, low, high).
     """
-def randn(*args, size: typing.Any = None, generator: typing.Any = None, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False) -> Tensor:
+def randn(*args, size: typing.Any = None, generator: typing.Any = None, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False) -> Tensor:
     """
     randn(*size, generator=None, dtype=None, ...): standard normal values.
     """
-def randn_like(input: Tensor, *, generator: typing.Any = None, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False, memory_format: typing.Any = None) -> Tensor:
+def randn_like(input: Tensor, *, generator: typing.Any = None, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False, memory_format: typing.Any = None) -> Tensor:
     """
     randn with input's shape and dtype.
     """
-def randperm(n: typing.Any, *, generator: typing.Any = None, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False) -> Tensor:
+def randperm(n: typing.Any, *, generator: typing.Any = None, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False) -> Tensor:
     """
     A random permutation of 0 .. n-1.
     """
@@ -2044,7 +2046,7 @@ def scatter_add(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, i
     """
     A copy of input with src added at index along dim: out[i][index[i][j]] += src[i][j] for dim=1.
     """
-def seed() -> int:
+def seed() -> builtins.int:
     """
     Seeds the default generator from a nondeterministic source and returns the seed.
     """
@@ -2088,7 +2090,7 @@ def softmax(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, dtype
     """
     exp(x) / sum(exp(x)) along dim, computed stably (input cast to dtype first when given).
     """
-def sort(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex = -1, descending: bool = False, *, stable: bool = False) -> typing.Any:
+def sort(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex = -1, descending: builtins.bool = False, *, stable: builtins.bool = False) -> typing.Any:
     """
     (values, indices) sorted along dim (stable; NaN sorts as the largest value).
     """
@@ -2116,7 +2118,7 @@ def stack(tensors: typing.Any, dim: typing.SupportsInt | typing.SupportsIndex = 
     """
     Stacks equal-shaped tensors along a new dim.
     """
-def std(input: Tensor, dim: typing.Any = None, unbiased: typing.Any = None, keepdim: bool = False, *, correction: typing.Any = None) -> Tensor:
+def std(input: Tensor, dim: typing.Any = None, unbiased: typing.Any = None, keepdim: builtins.bool = False, *, correction: typing.Any = None) -> Tensor:
     """
     Standard deviation over dim (sqrt of var; correction=1 by default; unbiased=False means 0).
     """
@@ -2124,7 +2126,7 @@ def sub(input: typing.Any, other: typing.Any, *, alpha: Number = 1) -> Tensor:
     """
     input - alpha * other, broadcast and type-promoted.
     """
-def sum(input: Tensor, dim: typing.Any = None, keepdim: bool = False, *, dtype: DType | None = None) -> Tensor:
+def sum(input: Tensor, dim: typing.Any = None, keepdim: builtins.bool = False, *, dtype: DType | None = None) -> Tensor:
     """
     Sum over dim (int or tuple; all dims when None). bool/int inputs sum in int64 unless dtype is given.
     """
@@ -2152,7 +2154,7 @@ def tanh(input: Tensor) -> Tensor:
     """
     Elementwise hyperbolic tangent.
     """
-def tensor(data: typing.Any, *, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False) -> Tensor:
+def tensor(data: typing.Any, *, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False) -> Tensor:
     """
     Creates a new tensor (a copy) from a number, nested lists/tuples, a NumPy array or a tensor.
     """
@@ -2164,7 +2166,7 @@ def tile(input: Tensor, dims: typing.Any) -> Tensor:
     """
     input tiled along each dim (a copy).
     """
-def topk(input: Tensor, k: typing.SupportsInt | typing.SupportsIndex, dim: typing.SupportsInt | typing.SupportsIndex = -1, largest: bool = True, sorted: bool = True) -> typing.Any:
+def topk(input: Tensor, k: typing.SupportsInt | typing.SupportsIndex, dim: typing.SupportsInt | typing.SupportsIndex = -1, largest: builtins.bool = True, sorted: builtins.bool = True) -> typing.Any:
     """
     (values, indices) of the k largest (largest=False: smallest) elements along dim, in sorted order.
     """
@@ -2188,7 +2190,7 @@ def unsqueeze(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex) -> 
     """
     A view with a size-1 dim inserted.
     """
-def upsample(input: Tensor, size: typing.Any = None, scale_factor: typing.Any = None, mode: str = 'nearest', align_corners: bool | None = None) -> Tensor:
+def upsample(input: Tensor, size: typing.Any = None, scale_factor: typing.Any = None, mode: str = 'nearest', align_corners: builtins.bool | None = None) -> Tensor:
     """
     Same as interpolate (deprecated name).
     """
@@ -2200,7 +2202,7 @@ def upsample_nearest(input: Tensor, size: typing.Any = None, scale_factor: typin
     """
     interpolate(..., mode='nearest').
     """
-def var(input: Tensor, dim: typing.Any = None, unbiased: typing.Any = None, keepdim: bool = False, *, correction: typing.Any = None) -> Tensor:
+def var(input: Tensor, dim: typing.Any = None, unbiased: typing.Any = None, keepdim: builtins.bool = False, *, correction: typing.Any = None) -> Tensor:
     """
     Variance over dim, divided by N - correction (correction=1 by default; unbiased=False means 0).
     """
@@ -2212,11 +2214,11 @@ def where(condition: Tensor, input: typing.Any, other: typing.Any) -> Tensor:
     """
     Elementwise condition ? input : other, broadcast; input and other may be numbers.
     """
-def zeros(*args, size: typing.Any = None, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False) -> Tensor:
+def zeros(*args, size: typing.Any = None, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False) -> Tensor:
     """
     zeros(*size, dtype=None, device=None, requires_grad=False): a tensor filled with 0.
     """
-def zeros_like(input: Tensor, *, dtype: DType | None = None, device: typing.Any = None, requires_grad: bool = False, memory_format: typing.Any = None) -> Tensor:
+def zeros_like(input: Tensor, *, dtype: DType | None = None, _device: typing.Any = None, requires_grad: builtins.bool = False, memory_format: typing.Any = None) -> Tensor:
     """
     zeros with input's shape and dtype.
     """

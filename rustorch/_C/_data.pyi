@@ -3,6 +3,7 @@ Data-loading fast paths used by rustorch.data (private).
 """
 from __future__ import annotations
 from rustorch._C import DType, Number, Tensor
+import builtins
 import collections.abc
 import numpy
 import numpy.typing
@@ -13,14 +14,14 @@ class BatchGather:
     """
     Gathers a collated batch from sample indices.
     """
-    def __call__(self, indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], parallel: bool = True) -> list:
+    def __call__(self, indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], parallel: builtins.bool = True) -> list:
         """
         The batch for these sample indices: a list with one tensor per field (GIL released).
         """
-    def __len__(self) -> int:
+    def __len__(self) -> builtins.int:
         ...
     @property
-    def size(self) -> int:
+    def size(self) -> builtins.int:
         """
         Number of samples addressable.
         """
@@ -49,15 +50,15 @@ class BatchPrefetcher:
     """
     Gathers an epoch's batches on background threads; iterate for them in order.
     """
-    def __init__(self, gather: BatchGather, indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], batch_size: typing.SupportsInt | typing.SupportsIndex, drop_last: bool, num_workers: typing.SupportsInt | typing.SupportsIndex, depth: typing.SupportsInt | typing.SupportsIndex) -> None:
+    def __init__(self, gather: BatchGather, indices: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], batch_size: typing.SupportsInt | typing.SupportsIndex, drop_last: builtins.bool, num_workers: typing.SupportsInt | typing.SupportsIndex, depth: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     def __iter__(self) -> typing.Any:
         ...
-    def __len__(self) -> int:
+    def __len__(self) -> builtins.int:
         ...
     def __next__(self) -> list:
         ...
-def multinomial(weights: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], num_samples: typing.SupportsInt | typing.SupportsIndex, replacement: bool, generator: typing.Any = None) -> numpy.typing.NDArray[numpy.int64]:
+def multinomial(weights: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex], num_samples: typing.SupportsInt | typing.SupportsIndex, replacement: builtins.bool, generator: typing.Any = None) -> numpy.typing.NDArray[numpy.int64]:
     """
     Indices drawn with probability proportional to weights, as an int64 NumPy array.
     """
@@ -65,7 +66,7 @@ def normalize(tensor: Tensor, mean: collections.abc.Sequence[typing.SupportsFloa
     """
     (x - mean[c]) / std[c] over dim -3 of a float (..., C, H, W) tensor, as a new tensor.
     """
-def parse_idx(buffer: typing_extensions.Buffer, name: str) -> tuple[int, tuple, int]:
+def parse_idx(buffer: typing_extensions.Buffer, name: str) -> tuple[builtins.int, tuple, builtins.int]:
     """
     Validates idx bytes; returns (type_code, dims, data_offset) or raises ValueError naming the file.
     """
@@ -73,7 +74,7 @@ def randint(low: typing.SupportsInt | typing.SupportsIndex, high: typing.Support
     """
     count integers uniform in [low, high) as an int64 NumPy array.
     """
-def random_seed(generator: typing.Any = None) -> int:
+def random_seed(generator: typing.Any = None) -> builtins.int:
     """
     A non-negative int64 drawn from the generator (a derived seed).
     """
@@ -93,7 +94,7 @@ def torch_randperm(n: typing.SupportsInt | typing.SupportsIndex, seed: typing.Su
     """
     torch.randperm(n, generator=torch.Generator().manual_seed(seed)), value for value.
     """
-def u8_images_to_float(images: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8], batched: bool, mean: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = [0.0], std: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = [1.0], dtype: DType = ...) -> Tensor:
+def u8_images_to_float(images: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8], batched: builtins.bool, mean: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = [0.0], std: collections.abc.Sequence[typing.SupportsFloat | typing.SupportsIndex] = [1.0], dtype: DType = ...) -> Tensor:
     """
     uint8 HW/HWC images (or N-batched) to float CHW: (x / 255 - mean) / std, one pass, GIL released.
     """

@@ -3,6 +3,7 @@ rt.linalg kernels (LAPACK/BLAS) with autograd
 """
 from __future__ import annotations
 from rustorch._C import DType, Tensor
+import builtins
 import numpy
 import typing
 __all__: list[str] = ['LinAlgError', 'cholesky', 'cholesky_ex', 'cross', 'det', 'diagonal', 'eigh', 'eigvalsh', 'inv', 'inv_ex', 'linalg_cholesky_ex', 'linalg_eigh', 'linalg_inv_ex', 'linalg_lstsq', 'linalg_qr', 'linalg_slogdet', 'linalg_svd', 'lstsq', 'matrix_exp', 'matrix_norm', 'matrix_power', 'matrix_rank', 'norm', 'pinv', 'qr', 'slogdet', 'solve', 'solve_triangular', 'svd', 'svdvals', 'vector_norm']
@@ -18,11 +19,11 @@ def _triu(A: Tensor, diagonal: typing.SupportsInt | typing.SupportsIndex = 0) ->
     """
     Upper triangle of the last two dims.
     """
-def cholesky(A: Tensor, *, upper: bool = False) -> Tensor:
+def cholesky(A: Tensor, *, upper: builtins.bool = False) -> Tensor:
     """
     Cholesky factor L (A = L L^T), or U (A = U^T U) when upper. Raises LinAlgError when a matrix is not positive-definite.
     """
-def cholesky_ex(A: Tensor, *, upper: bool = False, check_errors: bool = False) -> typing.Any:
+def cholesky_ex(A: Tensor, *, upper: builtins.bool = False, check_errors: builtins.bool = False) -> typing.Any:
     """
     Cholesky factor and info (0, or the order of the leading minor that is not positive-definite). Returns (L, info).
     """
@@ -50,7 +51,7 @@ def inv(A: Tensor) -> Tensor:
     """
     Inverse of square matrices; raises LinAlgError for a singular matrix.
     """
-def inv_ex(A: Tensor, *, check_errors: bool = False) -> typing.Any:
+def inv_ex(A: Tensor, *, check_errors: builtins.bool = False) -> typing.Any:
     """
     Inverse and info (0, or the index of the zero pivot). Returns (inverse, info).
     """
@@ -62,7 +63,7 @@ def matrix_exp(A: Tensor) -> Tensor:
     """
     Matrix exponential (scaling and squaring with Pade approximants).
     """
-def matrix_norm(A: Tensor, ord: typing.Any = 'fro', dim: typing.Any = (-2, -1), keepdim: bool = False, *, dtype: DType | None = None) -> Tensor:
+def matrix_norm(A: Tensor, ord: typing.Any = 'fro', dim: typing.Any = (-2, -1), keepdim: builtins.bool = False, *, dtype: DType | None = None) -> Tensor:
     """
     Matrix norm: 'fro', 'nuc', 2, -2 (largest/smallest singular value), 1, -1 (column sums), inf, -inf (row sums).
     """
@@ -70,15 +71,15 @@ def matrix_power(A: Tensor, n: typing.SupportsInt | typing.SupportsIndex) -> Ten
     """
     A to the integer power n (n < 0: of the inverse).
     """
-def matrix_rank(A: Tensor, *, atol: typing.Any = None, rtol: typing.Any = None, hermitian: bool = False) -> Tensor:
+def matrix_rank(A: Tensor, *, atol: typing.Any = None, rtol: typing.Any = None, hermitian: builtins.bool = False) -> Tensor:
     """
     Numerical rank: the number of singular values above the tolerance.
     """
-def norm(A: Tensor, ord: typing.Any = None, dim: typing.Any = None, keepdim: bool = False, *, dtype: DType | None = None) -> Tensor:
+def norm(A: Tensor, ord: typing.Any = None, dim: typing.Any = None, keepdim: builtins.bool = False, *, dtype: DType | None = None) -> Tensor:
     """
     Vector or matrix norm: a vector norm for one dim (or a 1-D input), a matrix norm for two dims (or a 2-D input with ord); with neither ord nor dim, the 2-norm of all elements.
     """
-def pinv(A: Tensor, *, atol: typing.Any = None, rtol: typing.Any = None, hermitian: bool = False) -> Tensor:
+def pinv(A: Tensor, *, atol: typing.Any = None, rtol: typing.Any = None, hermitian: builtins.bool = False) -> Tensor:
     """
     Moore-Penrose pseudo-inverse (singular values at most max(atol, rtol * largest) are dropped).
     """
@@ -90,15 +91,15 @@ def slogdet(A: Tensor) -> typing.Any:
     """
     Sign and log of the absolute determinant. Returns (sign, logabsdet).
     """
-def solve(A: Tensor, B: Tensor, *, left: bool = True) -> Tensor:
+def solve(A: Tensor, B: Tensor, *, left: builtins.bool = True) -> Tensor:
     """
     Solves A X = B (or X A = B when left=False) for square A; batch dims broadcast, B may be a vector. Raises LinAlgError for a singular A.
     """
-def solve_triangular(A: Tensor, B: Tensor, *, upper: bool, left: bool = True, unitriangular: bool = False) -> Tensor:
+def solve_triangular(A: Tensor, B: Tensor, *, upper: builtins.bool, left: builtins.bool = True, unitriangular: builtins.bool = False) -> Tensor:
     """
     Solves a triangular system A X = B (or X A = B when left=False).
     """
-def svd(A: Tensor, full_matrices: bool = True, *, driver: typing.Any = None) -> typing.Any:
+def svd(A: Tensor, full_matrices: builtins.bool = True, *, driver: typing.Any = None) -> typing.Any:
     """
     Singular value decomposition A = U diag(S) Vh of (..., m, n) matrices; S descending. full_matrices=False gives the reduced factors. Gradients need distinct singular values and a loss that does not depend on the signs of the singular vectors. Returns (U, S, Vh).
     """
@@ -106,7 +107,7 @@ def svdvals(A: Tensor, *, driver: typing.Any = None) -> Tensor:
     """
     Singular values of (..., m, n) matrices, descending.
     """
-def vector_norm(x: Tensor, ord: typing.Any = 2, dim: typing.Any = None, keepdim: bool = False, *, dtype: DType | None = None) -> Tensor:
+def vector_norm(x: Tensor, ord: typing.Any = 2, dim: typing.Any = None, keepdim: builtins.bool = False, *, dtype: DType | None = None) -> Tensor:
     """
     Vector ord-norm over dim (all elements when None).
     """
