@@ -19,7 +19,7 @@ bench:        ## full benchmark suite -> benchmarks/REPORT.md, results.json, rat
 bench-quick:  ## every benchmark row, few rounds and small sizes (what CI runs)
 	bash scripts/bench.sh --quick
 
-demo:         ## set-up, then the tensor demo (examples/tensor_demo.py)
+demo:         ## set-up, then train the Fashion-MNIST CNN (examples/fashion_mnist_cnn.py)
 	bash scripts/demo.sh
 
 clean:        ## remove build outputs (not ./.venv)

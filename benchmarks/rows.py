@@ -30,6 +30,8 @@ SECTIONS = {  # table order and titles in REPORT.md
     "optim": "Optimizer step",
     "data": "Data loading",
     "nn": "Neural-network functional kernels (forward + backward)",
+    "training": "Training (one full step; one epoch through fit vs a plain loop)",
+    "io": "Save and load (safetensors)",
 }
 
 
@@ -380,3 +382,191 @@ for _name, _make in _LAYERS.items():
     row("nn", f"construct {_name}", [()], run=(lambda make: lambda xp: make(xp.nn))(_make),
         impl={"numpy": None}, check=None, requires=("nn.Conv2d",),
         note="layer construction incl. parameter allocation and default (kaiming-uniform) init")
+
+
+# ---- training (issue 8: the Keras-style API) -----------------------------------------------------
+# One full training step (forward, cross-entropy, backward, Adam step) of the Fashion-MNIST MLP
+# and of a LeNet-size CNN, and one epoch end to end: rustorch through Model.fit (data loading,
+# batching, shuffling, metrics bookkeeping and callbacks included; verbose=0) and through a bare
+# loop, torch through its plain loop, on the same Fashion-MNIST subset. fit's overhead is the
+# ratio of the two rustorch epoch rows.
+_train = {}
+_EPOCH_SAMPLES = 6400
+
+
+def _mlp(xp):
+    nn = xp.nn
+    return nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 10))
+
+
+def _cnn(xp):
+    nn = xp.nn
+    return nn.Sequential(nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(6, 16, 5), nn.ReLU(),
+                         nn.MaxPool2d(2), nn.Flatten(), nn.Linear(400, 120), nn.ReLU(), nn.Linear(120, 84),
+                         nn.ReLU(), nn.Linear(84, 10))
+
+
+def _train_inputs(shape, rng):
+    return (rng.standard_normal(shape, dtype=np.float32), (np.arange(shape[0]) % 10).astype(np.int64))
+
+
+def _train_step(make):
+    def run(xp, x, y):
+        key = (xp.__name__, make.__name__, tuple(x.shape))
+        if key not in _train:
+            model = make(xp)
+            _train[key] = (model, xp.optim.Adam(model.parameters(), lr=1e-3))
+        model, opt = _train[key]
+        opt.zero_grad()
+        xp.nn.functional.cross_entropy(model(x), y).backward()
+        opt.step()
+    return run
+
+
+row("training", "MLP 784-256-10 training step (forward, CE, backward, Adam)", [(64, 784)],
+    run=_train_step(_mlp), impl={"numpy": None}, inputs=_train_inputs, check=None,
+    requires=("nn.Linear", "optim.Adam"),
+    flops=lambda s: 3 * 2.0 * s[0] * (784 * 256 + 256 * 10),
+    note="batch 64; steps/s = 1 / time")
+row("training", "LeNet CNN training step (forward, CE, backward, Adam)", [(64, 1, 28, 28)],
+    run=_train_step(_cnn), impl={"numpy": None}, inputs=_train_inputs, check=None,
+    requires=("nn.Conv2d", "nn.MaxPool2d", "optim.Adam"), quick_sizes=((8, 1, 28, 28),),
+    note="conv 5x5 (6) -> pool -> conv 5x5 (16) -> pool -> 400-120-84-10, batch 64; steps/s = 1 / time")
+
+
+def _subset(n):
+    x, y = _fashion_arrays()
+    return x[:n], y[:n]
+
+
+def _epoch_inputs(shape, rng):
+    return (shape,)
+
+
+def _rt_fit_epoch(make):
+    def run(xp, shape):
+        n, batch = shape
+        key = ("fit", make.__name__, shape)
+        if key not in _train:
+            x, y = _subset(n)
+            if make is _mlp:
+                x = x.reshape(n, 784)
+            model = xp.Sequential(list(make(xp)))
+            model.compile(xp.optim.Adam(model.parameters(), lr=1e-3), "cross_entropy", metrics=["accuracy"])
+            _train[key] = (model, xp.tensor(x), xp.tensor(y))
+        model, x, y = _train[key]
+        model.fit(x, y, batch_size=batch, epochs=1, shuffle=True, verbose=0)
+    return run
+
+
+def _plain_epoch(make):
+    """The bare loop a PyTorch user writes: DataLoader (shuffled) -> step; accuracy counted too."""
+    def run(xp, shape):
+        n, batch = shape
+        key = ("plain", xp.__name__, make.__name__, shape)
+        if key not in _train:
+            x, y = _subset(n)
+            if make is _mlp:
+                x = x.reshape(n, 784)
+            model = make(xp)
+            data = xp.utils.data
+            loader = data.DataLoader(data.TensorDataset(xp.tensor(x), xp.tensor(y)), batch_size=batch, shuffle=True)
+            _train[key] = (model, xp.optim.Adam(model.parameters(), lr=1e-3), loader)
+        model, opt, loader = _train[key]
+        model.train()
+        total_loss, correct = 0.0, 0
+        for xb, yb in loader:
+            opt.zero_grad()
+            out = model(xb)
+            loss = xp.nn.functional.cross_entropy(out, yb)
+            loss.backward()
+            opt.step()
+            total_loss += loss.item() * xb.shape[0]
+            correct += (out.argmax(1) == yb).sum().item()
+    return run
+
+
+for _make, _label in ((_mlp, "MLP"), (_cnn, "LeNet CNN")):
+    row("training", f"{_label} epoch through fit (rustorch) / plain loop (torch)", [(_EPOCH_SAMPLES, 64)],
+        run=_plain_epoch(_make), impl={"numpy": None, "rustorch": _rt_fit_epoch(_make)}, inputs=_epoch_inputs,
+        check=None, requires=("Sequential", "Model.fit", "utils.data.DataLoader"),
+        quick_sizes=((256, 64),),
+        note="sizes are (Fashion-MNIST samples, batch); rustorch: model.fit(x, y, batch_size=64, epochs=1, "
+             "verbose=0) with metrics=['accuracy']; torch: DataLoader + step + loss/accuracy sums")
+    row("training", f"{_label} epoch, plain loop (both)", [(_EPOCH_SAMPLES, 64)],
+        run=_plain_epoch(_make), impl={"numpy": None}, inputs=_epoch_inputs,
+        check=None, requires=("utils.data.DataLoader",), quick_sizes=((256, 64),),
+        note="the same loop in both libraries; rustorch's time here vs its fit row = fit's overhead")
+# ---- io: safetensors save/load -------------------------------------------------------------------
+_io_states = {}
+
+
+def _io_state(xp, shape):
+    """A state dict of n float32 tensors of `size` elements each, in library xp's tensors."""
+    key = (xp.__name__, shape)
+    if key not in _io_states:
+        n, size = shape
+        rng = np.random.default_rng(0)
+        arrays = {f"layer{i}.weight": rng.standard_normal(size, dtype=np.float32) for i in range(n)}
+        _io_states[key] = arrays if xp.__name__ == "numpy" else {k: xp.tensor(v) for k, v in arrays.items()}
+    return _io_states[key]
+
+
+def _io_path(xp, shape):
+    import os
+    import tempfile
+    d = os.path.join(tempfile.gettempdir(), f"rustorch-bench-io-{os.getpid()}")
+    os.makedirs(d, exist_ok=True)
+    return os.path.join(d, f"{xp.__name__}-{shape[0]}x{shape[1]}.safetensors")
+
+
+def _io_save(xp, shape):
+    if xp.__name__ == "rustorch":
+        xp.save(_io_state(xp, shape), _io_path(xp, shape))
+    elif xp.__name__ == "torch":
+        import safetensors.torch
+        safetensors.torch.save_file(_io_state(xp, shape), _io_path(xp, shape))
+    else:
+        import safetensors.numpy
+        safetensors.numpy.save_file(_io_state(xp, shape), _io_path(xp, shape))
+
+
+def _io_load(xp, shape):
+    path = _io_path(xp, shape)
+    import os
+    if not os.path.exists(path):
+        _io_save(xp, shape)
+    if xp.__name__ == "rustorch":
+        out = xp.load(path)
+    elif xp.__name__ == "torch":
+        import safetensors.torch
+        out = safetensors.torch.load_file(path)
+    else:
+        import safetensors.numpy
+        out = safetensors.numpy.load_file(path)
+    assert len(out) == shape[0]
+
+
+def _io_serialize(xp, shape):
+    if xp.__name__ == "rustorch":
+        return xp.saving.serialize(_io_state(xp, shape))
+    if xp.__name__ == "torch":
+        import safetensors.torch
+        return safetensors.torch.save(_io_state(xp, shape))
+    import safetensors.numpy
+    return safetensors.numpy.save(_io_state(xp, shape))
+
+
+_IO_SIZES = [(10, 262_144)]  # 10 tensors x 1 MiB of float32 = 10 MiB
+row("io", "save state_dict to file", _IO_SIZES, run=_io_save, inputs=shape_only, check=None,
+    bytes=lambda s: F32 * s[0] * s[1], requires=("save",),
+    note="rt.save vs safetensors.torch/numpy.save_file; rt.save is crash-safe (temp file, fsync, rename), "
+         "safetensors' save_file writes in place without fsync. Sizes are (tensors, elements per tensor)")
+row("io", "serialize state_dict to bytes", _IO_SIZES, run=_io_serialize, inputs=shape_only, check=None,
+    bytes=lambda s: F32 * s[0] * s[1], requires=("saving.serialize",),
+    note="rt.saving.serialize vs safetensors.torch/numpy.save: the encoding alone, no file system")
+row("io", "load state_dict from file", _IO_SIZES, run=_io_load, inputs=shape_only, check=None,
+    bytes=lambda s: F32 * s[0] * s[1], requires=("load",),
+    note="rt.load vs safetensors.torch/numpy.load_file, file in the page cache. rt.load reads every byte into "
+         "new tensors (pread, no mmap); safetensors.torch maps the file and reads pages when first touched, "
+         "safetensors.numpy copies")

@@ -17,3 +17,9 @@ from .nn.modules import *  # noqa: F401,F403  (rt.Linear, rt.Conv2d, rt.ReLU, ..
 
 from ._version import __version__  # noqa: F401  (the single source: rustorch/_version.py)
 from . import data, utils
+# Keras-style training API: rt.Sequential is the Keras-style model (rt.nn.Sequential stays PyTorch's).
+from .training import Model, Sequential, Trainer, callbacks, metrics  # noqa: E402
+from . import plot  # noqa: E402  (rt.plot: matplotlib is imported on first use)
+from . import serialization
+from . import serialization as saving  # noqa: E402  (Keras: keras.saving)
+from .serialization import save, load, load_model, register_serializable  # noqa: E402,F401

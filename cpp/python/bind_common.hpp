@@ -52,6 +52,7 @@ void bind_nn(py::module_& m);
 void bind_optim(py::module_& m);
 void bind_data(py::module_& m);
 void bind_linalg(py::module_& m);
+void bind_io(py::module_& m);
 
 }  // namespace rustorch::python
 

@@ -33,6 +33,7 @@ PYBIND11_MODULE(_C, m) {
   bind_optim(m);
   bind_data(m);
   bind_linalg(m);
+  bind_io(m);
 }
 
 }  // namespace rustorch::python

@@ -12,6 +12,7 @@ from ... import _C
 from ..._C import Tensor
 from ...autograd import no_grad
 from ..parameter import Parameter, Buffer
+from ...serialization import config as _config
 
 __all__ = ["Module", "RemovableHandle", "register_module_forward_hook", "register_module_forward_pre_hook"]
 
@@ -121,6 +122,21 @@ class Module:
         d["_forward_pre_hooks_with_kwargs"] = set()
         d["_state_dict_hooks"] = OrderedDict()
         d["_load_state_dict_post_hooks"] = OrderedDict()
+
+    # ---- config (model files) ----------------------------------------------------------------
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        _config.wrap_init(cls)  # records the constructor's arguments for get_config
+
+    def get_config(self):
+        """The arguments this module was built with, by parameter name (JSON-serialisable through
+        rustorch.serialization; containers report their current children). Override to customise."""
+        return _config.get_config(self)
+
+    @classmethod
+    def from_config(cls, config):
+        """A new module built from ``get_config()``'s dict (fresh weights)."""
+        return _config.from_config(cls, config)
 
     def forward(self, *args, **kwargs):
         """The computation of the module; subclasses override it. Call the module (``module(x)``)

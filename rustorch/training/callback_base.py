@@ -1,0 +1,140 @@
+"""Callback and CallbackList: the hooks of the training loop (Keras's names and order)."""
+
+__all__ = ["Callback", "CallbackList"]
+
+BATCH_HOOKS = ("on_train_batch_begin", "on_train_batch_end", "on_test_batch_begin", "on_test_batch_end",
+               "on_predict_batch_begin", "on_predict_batch_end")
+
+
+class Callback:
+    """Base class of callbacks: override any of the hooks.
+
+    ``on_{train,test,predict}_{begin,end}(logs)``, ``on_epoch_{begin,end}(epoch, logs)`` and
+    ``on_{train,test,predict}_batch_{begin,end}(batch, logs)``; ``self.model`` is the model being
+    trained (set by ``set_model``), ``self.params`` holds ``epochs``, ``steps`` and ``verbose``.
+    A callback stops training by setting ``self.model.stop_training = True``. Epoch logs hold
+    'loss', the metrics, 'val_*' after validation and 'lr'; batch logs hold the running means
+    of the epoch so far.
+    """
+
+    def __init__(self):
+        self.model = None
+        self.params = {}
+
+    def set_model(self, model):
+        self.model = model
+
+    def set_params(self, params):
+        self.params = params
+
+    def on_train_begin(self, logs=None):
+        pass
+
+    def on_train_end(self, logs=None):
+        pass
+
+    def on_epoch_begin(self, epoch, logs=None):
+        pass
+
+    def on_epoch_end(self, epoch, logs=None):
+        pass
+
+    def on_test_begin(self, logs=None):
+        pass
+
+    def on_test_end(self, logs=None):
+        pass
+
+    def on_predict_begin(self, logs=None):
+        pass
+
+    def on_predict_end(self, logs=None):
+        pass
+
+    def on_train_batch_begin(self, batch, logs=None):
+        pass
+
+    def on_train_batch_end(self, batch, logs=None):
+        pass
+
+    def on_test_batch_begin(self, batch, logs=None):
+        pass
+
+    def on_test_batch_end(self, batch, logs=None):
+        pass
+
+    def on_predict_batch_begin(self, batch, logs=None):
+        pass
+
+    def on_predict_batch_end(self, batch, logs=None):
+        pass
+
+
+def _overrides(cb, hook):
+    """Whether ``cb`` has its own ``hook`` (not Callback's no-op)."""
+    if hook in getattr(cb, "__dict__", {}):  # set on the instance (LambdaCallback)
+        return True
+    method = getattr(type(cb), hook, None)
+    if method is None:  # an object that is not a Callback subclass but has the hooks it needs
+        return callable(getattr(cb, hook, None))
+    return method is not getattr(Callback, hook)
+
+
+class CallbackList:
+    """Calls a hook on every callback in order.
+
+    Batch hooks are the hot path: for each of them the list keeps only the callbacks that
+    override it, and ``wants(hook)`` tells the loop whether it needs to build batch logs at all
+    (reading the running metrics every step costs time that a plain ``fit`` should not pay).
+    """
+
+    def __init__(self, callbacks, model, params):
+        self.callbacks = list(callbacks)
+        self.model = model
+        self.params = params
+        for cb in self.callbacks:
+            if hasattr(cb, "set_model"):
+                cb.set_model(model)
+            if hasattr(cb, "set_params"):
+                cb.set_params(params)
+        self._batch = {h: [cb for cb in self.callbacks if _overrides(cb, h)] for h in BATCH_HOOKS}
+
+    def wants(self, hook):
+        return bool(self._batch[hook])
+
+    def _call(self, hook, *args):
+        for cb in self.callbacks:
+            fn = getattr(cb, hook, None)
+            if fn is not None:
+                fn(*args)
+
+    def batch(self, hook, batch, logs):
+        for cb in self._batch[hook]:
+            getattr(cb, hook)(batch, logs)
+
+    def on_train_begin(self, logs=None):
+        self._call("on_train_begin", logs)
+
+    def on_train_end(self, logs=None):
+        self._call("on_train_end", logs)
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self._call("on_epoch_begin", epoch, logs)
+
+    def on_epoch_end(self, epoch, logs=None):
+        self._call("on_epoch_end", epoch, logs)
+
+    def on_test_begin(self, logs=None):
+        self._call("on_test_begin", logs)
+
+    def on_test_end(self, logs=None):
+        self._call("on_test_end", logs)
+
+    def on_predict_begin(self, logs=None):
+        self._call("on_predict_begin", logs)
+
+    def on_predict_end(self, logs=None):
+        self._call("on_predict_end", logs)
+
+    def __iter__(self):
+        return iter(self.callbacks)
