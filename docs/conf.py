@@ -60,10 +60,14 @@ API_PAGES = [
 ]
 # Areas that join the reference when their package exists on this checkout.
 OPTIONAL_API_PAGES = [
-    ("training", "rustorch.training", "rustorch.training", "Keras-style models, training loop and Trainer.", None),
-    ("callbacks", "rustorch.callbacks", "rustorch.callbacks", "Training callbacks.", None),
+    ("training", "rustorch.training", "rustorch.training",
+     "Keras-style models (``rt.Model``, ``rt.Sequential``) and the Lightning-style ``rt.Trainer``.", None),
+    ("callbacks", "rt.callbacks", "rustorch.training.callbacks", "Training callbacks (``rt.callbacks``).", None),
+    ("metrics", "rt.metrics", "rustorch.training.metrics", "Metrics (``rt.metrics``).", None),
+    ("losses", "rustorch.training.losses", "rustorch.training.losses", "Losses as ``compile`` resolves them.", None),
     ("plot", "rustorch.plot", "rustorch.plot", "Plots of training curves and images.", None),
-    ("serialization", "rustorch.serialization", "rustorch.serialization", "Saving and loading.", None),
+    ("serialization", "rustorch.serialization", "rustorch.serialization",
+     "Saving and loading (also ``rt.saving``); see the saving guide for the formats.", None),
     ("distributed", "rustorch.distributed", "rustorch.distributed", "Distributed training.", None),
 ]
 

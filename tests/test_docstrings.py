@@ -19,8 +19,9 @@ MODULES = [
     "rustorch.data.transforms", "rustorch.linalg", "rustorch.distributions",
     "rustorch.distributions.constraints", "rustorch.autograd",
 ]
-OPTIONAL_MODULES = ["rustorch.training", "rustorch.callbacks", "rustorch.plot", "rustorch.serialization",
-                    "rustorch.distributed", "rustorch.keras"]
+OPTIONAL_MODULES = ["rustorch.training", "rustorch.training.callbacks", "rustorch.training.metrics",
+                    "rustorch.training.losses", "rustorch.plot", "rustorch.serialization", "rustorch.distributed",
+                    "rustorch.nn.rnn", "rustorch.amp"]
 
 # A pybind11 signature line ("name(a: int) -> Tensor", "1. name(...) -> ...") and the header of
 # an overload set carry no description.

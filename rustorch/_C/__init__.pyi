@@ -10,6 +10,7 @@ from . import return_types
 from . import _optim
 from . import _data
 from . import _linalg
+from . import _io
 Number: typing.TypeAlias = typing.Union[builtins.bool, builtins.int, builtins.float]
 DType: typing.TypeAlias = "dtype"
 _device: typing.TypeAlias = "device"
