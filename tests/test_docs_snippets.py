@@ -33,7 +33,7 @@ def markdown_blocks(text):
     """(line number, code, skip reason or None) of each ```python block."""
     blocks, lines, i = [], text.splitlines(), 0
     while i < len(lines):
-        fence = re.match(r"^(\s*)(`{3,})\s*(python|py|pycon)?\s*$", lines[i])
+        fence = re.match(r"^(\s*)(`{3,})\s*(\{?[\w+-]*\}?)", lines[i])  # ```python, ```bash, ```{include}
         if fence and fence.group(3) in ("python", "py"):
             indent, ticks, start = fence.group(1), fence.group(2), i + 1
             j = start

@@ -37,6 +37,7 @@ def test_quickstart_notebook_runs_and_trains(monkeypatch):
     text = "".join(out.get("text", "") for out in outputs if out.output_type == "stream")
     match = re.search(r"test accuracy ([0-9.]+)", text)
     assert match, text[-2000:]
+    print("notebook:", match.group(0))
     assert float(match.group(1)) > MIN_ACCURACY, text[-2000:]
     assert f"train ({SUBSET}, 1, 28, 28)" in text  # the subset was used
     assert "reloaded model gives identical predictions: True" in text
