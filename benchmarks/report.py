@@ -223,6 +223,21 @@ def drop_raw_samples(path, data):
     os.replace(tmp, path)
 
 
+def keep_script_sections(path, text):
+    """Sections that separate scripts write between ``<!-- NAME: begin -->`` and ``<!-- NAME: end -->``
+    (e.g. benchmarks/ddp_throughput.py's multi-process "Distributed" table) survive a rerun."""
+    try:
+        with open(path) as f:
+            old = f.read()
+    except OSError:
+        return text
+    kept = re.findall(r"<!-- ([\w.-]+): begin -->.*?<!-- \1: end -->", old, flags=re.S)
+    for name in kept:
+        block = re.search(rf"<!-- {re.escape(name)}: begin -->.*?<!-- {re.escape(name)}: end -->", old, flags=re.S)
+        text = text.rstrip("\n") + "\n\n" + block.group(0) + "\n"
+    return text
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("json", help="pytest-benchmark JSON (results.json)")
@@ -233,6 +248,7 @@ def main(argv=None):
     drop_raw_samples(args.json, data)
     plot(rows, os.path.join(out_dir, "ratios.png"))
     text = markdown(data, rows, "ratios.png")
+    text = keep_script_sections(os.path.join(out_dir, "REPORT.md"), text)
     with open(os.path.join(out_dir, "REPORT.md"), "w") as f:
         f.write(text)
     print(f"report: {os.path.join(out_dir, 'REPORT.md')} ({len(rows)} rows, "

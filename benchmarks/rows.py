@@ -32,6 +32,8 @@ SECTIONS = {  # table order and titles in REPORT.md
     "nn": "Neural-network functional kernels (forward + backward)",
     "training": "Training (one full step; one epoch through fit vs a plain loop)",
     "io": "Save and load (safetensors)",
+    "linalg": "Linear algebra (the RusTorch 0.6 report's SVD rows, plus QR and eigh)",
+    "distributions": "Distributions: sampling and log_prob (the RusTorch 0.6 report's rows)",
 }
 
 
@@ -47,7 +49,8 @@ class Row:
     flops: Optional[Callable] = None  # flops(shape): floating-point ops per call -> GFLOP/s
     bytes: Optional[Callable] = None  # bytes(shape): memory traffic per call -> GB/s
     requires: tuple = ()              # rustorch names the row needs ("randn", "Tensor.softmax")
-    check: Optional[str] = "values"   # "values": allclose to NumPy's result; "shape"; None
+    check: object = "values"          # "values": allclose to NumPy's result; "shape"; None; or a
+    #                                   callable check(result as NumPy arrays, *inputs) that asserts
     rtol: float = 1e-4
     atol: float = 1e-5
     convert: bool = True              # False: pass the NumPy arrays unconverted (interop rows)
@@ -570,3 +573,109 @@ row("io", "load state_dict from file", _IO_SIZES, run=_io_load, inputs=shape_onl
     note="rt.load vs safetensors.torch/numpy.load_file, file in the page cache. rt.load reads every byte into "
          "new tensors (pread, no mmap); safetensors.torch maps the file and reads pages when first touched, "
          "safetensors.numpy copies")
+# ---- linear algebra -------------------------------------------------------------------------------
+# Factorisations are not unique (signs of singular vectors / eigenvectors, of Q's columns), so each
+# result is checked by its defining properties against NumPy in float64: the factors reconstruct
+# the input, are orthogonal / triangular, and the spectrum matches NumPy's.
+def _close(got, want, scale, what):
+    np.testing.assert_allclose(got, want, rtol=0, atol=scale, err_msg=what)
+
+
+def _check_svd(got, a):
+    U, S, Vh = (np.asarray(x, dtype=np.float64) for x in got)
+    a = a.astype(np.float64)
+    s_ref = np.linalg.svd(a, compute_uv=False)
+    tol = 1e-5 * max(a.shape) * s_ref[0]
+    _close(S, s_ref, tol, "singular values differ from NumPy's")
+    _close((U * S) @ Vh, a, tol, "U diag(S) Vh does not reconstruct A")
+    _close(U.T @ U, np.eye(U.shape[1]), 1e-5 * max(a.shape), "U is not orthonormal")
+
+
+def _check_qr(got, a):
+    Q, R = (np.asarray(x, dtype=np.float64) for x in got)
+    a = a.astype(np.float64)
+    tol = 1e-5 * max(a.shape) * np.linalg.norm(a, 2)
+    _close(Q @ R, a, tol, "Q R does not reconstruct A")
+    _close(Q.T @ Q, np.eye(Q.shape[1]), 1e-5 * max(a.shape), "Q is not orthonormal")
+    assert np.all(np.tril(R, -1) == 0), "R is not upper triangular"
+    _close(np.abs(np.diag(R)), np.abs(np.diag(np.linalg.qr(a)[1])), tol, "|diag(R)| differs from NumPy's")
+
+
+def _check_eigh(got, a):
+    L, V = (np.asarray(x, dtype=np.float64) for x in got)
+    a = a.astype(np.float64)
+    l_ref = np.linalg.eigvalsh(a)
+    tol = 1e-5 * a.shape[0] * np.abs(l_ref).max()
+    _close(L, l_ref, tol, "eigenvalues differ from NumPy's")
+    _close(a @ V, V * L, tol, "A V != V diag(L)")
+    _close(V.T @ V, np.eye(a.shape[0]), 1e-5 * a.shape[0], "V is not orthonormal")
+
+
+def _symmetric(shape, rng):
+    a = rng.standard_normal(shape, dtype=np.float32)
+    return ((a + a.T) / 2,)
+
+
+row("linalg", "svd(a, full_matrices=False)", [(4, 4), (16, 16), (64, 64), (32, 16), (256, 256)],
+    run=lambda xp, a: xp.linalg.svd(a, full_matrices=False), inputs=rand1, check=_check_svd,
+    quick_sizes=((4, 4), (32, 16)), requires=("linalg.svd",),
+    note="U, S and Vh (reduced); checked by reconstruction, orthogonality and NumPy's singular values")
+row("linalg", "qr(a)", [(64, 64), (256, 256)],
+    run=lambda xp, a: xp.linalg.qr(a), inputs=rand1, check=_check_qr, requires=("linalg.qr",),
+    note="reduced Q and R; checked by reconstruction, orthogonality, triangularity and NumPy's |diag(R)|")
+row("linalg", "eigh(a)", [(64, 64), (256, 256)],
+    run=lambda xp, a: xp.linalg.eigh(a), inputs=_symmetric, check=_check_eigh, requires=("linalg.eigh",),
+    note="symmetric input; eigenvalues and eigenvectors, checked against NumPy's eigenvalues and A V = V diag(L)")
+
+
+# ---- distributions --------------------------------------------------------------------------------
+# Each library's distribution object is made once (its construction and argument validation are not
+# timed); NumPy's column is numpy.random's Generator and scipy.stats. Samples are random, so they are
+# checked by shape, dtype, support and moments (bounds of 6 standard errors), not by value.
+_distributions = {}
+_np_rng = np.random.default_rng(0)
+
+
+def _dist(xp, kind):
+    key = (xp.__name__, kind)
+    if key not in _distributions:
+        make = {"normal": lambda: xp.distributions.Normal(xp.tensor(0.0), xp.tensor(1.0)),
+                "normal(0.5, 2)": lambda: xp.distributions.Normal(xp.tensor(0.5), xp.tensor(2.0)),
+                "bernoulli": lambda: xp.distributions.Bernoulli(probs=xp.tensor(0.3))}[kind]
+        _distributions[key] = make()
+    return _distributions[key]
+
+
+def _check_moments(mean, std, support=None):
+    def check(got, shape):
+        x = np.asarray(got)
+        assert x.shape == tuple(shape), f"sample shape {x.shape}, expected {tuple(shape)}"
+        assert x.dtype == np.float32, f"sample dtype {x.dtype}"
+        if support is not None:
+            assert np.isin(x, support).all(), f"samples outside the support {support}"
+        n = x.size
+        assert abs(x.mean() - mean) < 6 * std / math.sqrt(n), f"sample mean {x.mean()} vs {mean}"
+        if n >= 1000:
+            assert abs(x.std() - std) < 6 * std / math.sqrt(2 * n), f"sample std {x.std()} vs {std}"
+    return check
+
+
+def _scipy_norm_logpdf(xp, x):
+    import scipy.stats
+    return scipy.stats.norm.logpdf(x, 0.5, 2.0)
+
+
+row("distributions", "Normal(0, 1).sample((n,))", [(100,), (10_000,)],
+    run=lambda xp, shape: _dist(xp, "normal").sample(shape),
+    impl={"numpy": lambda xp, shape: _np_rng.standard_normal(shape, dtype=np.float32)},
+    inputs=shape_only, check=_check_moments(0.0, 1.0), requires=("distributions.Normal",),
+    quick_sizes=((100,),), note="NumPy: Generator.standard_normal (float32)")
+row("distributions", "Bernoulli(0.3).sample((n,))", [(100,)],
+    run=lambda xp, shape: _dist(xp, "bernoulli").sample(shape),
+    impl={"numpy": lambda xp, shape: (_np_rng.random(shape, dtype=np.float32) < 0.3).astype(np.float32)},
+    inputs=shape_only, check=_check_moments(0.3, math.sqrt(0.3 * 0.7), support=(0.0, 1.0)),
+    requires=("distributions.Bernoulli",), note="NumPy: Generator.random(float32) < p, as float32")
+row("distributions", "Normal(0.5, 2).log_prob(x)", [(100,)],
+    run=lambda xp, x: _dist(xp, "normal(0.5, 2)").log_prob(x),
+    impl={"numpy": _scipy_norm_logpdf}, inputs=rand1, requires=("distributions.Normal",),
+    note="validate_args on (the default) in rustorch and torch; NumPy column: scipy.stats.norm.logpdf")

@@ -4,7 +4,7 @@
 
 Reads Debian's dataset-fashion-mnist files (/usr/share/datasets/fashion-mnist). After --epochs
 epochs (default 5) it prints the test accuracy; the full run must reach 85% (exit status 1
-otherwise). --subset trains on the first N training images (a quick smoke run, no target).
+otherwise). --subset trains on the first N training images (a quick smoke run, no target; nor with fewer than 5 epochs).
 """
 import argparse
 import sys
@@ -51,7 +51,7 @@ def main(argv=None):
     accuracy = float((logits.argmax(1).numpy() == y_test).mean())
     print(f"train loss per epoch: {', '.join(f'{v:.4f}' for v in history.history['loss'])}")
     print(f"trained {args.epochs} epochs in {seconds:.1f} s; test accuracy: {accuracy:.4f}")
-    if not args.subset and accuracy < TARGET:
+    if not args.subset and args.epochs >= 5 and accuracy < TARGET:  # the target is for the full 5-epoch run
         print(f"FAILED: test accuracy {accuracy:.4f} is below the {TARGET:.0%} target", file=sys.stderr)
         return 1
     return 0

@@ -1,8 +1,8 @@
 """A short tour of rustorch's tensor core: creation, broadcasting, indexing, matmul, reductions,
 autograd (checked against the analytic gradient) and NumPy interop.
 
-Run it with `bash scripts/demo.sh` (or `make demo`), which does the set-up first; after set-up,
-`python examples/tensor_demo.py` works too. It exits non-zero if a check fails.
+Run it after set-up (`bash scripts/setup.sh`) with `python examples/tensor_demo.py` (the README's
+main job, `bash scripts/demo.sh`, now trains a CNN instead). It exits non-zero if a check fails.
 """
 import numpy as np
 

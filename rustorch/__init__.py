@@ -23,3 +23,4 @@ from . import plot  # noqa: E402  (rt.plot: matplotlib is imported on first use)
 from . import serialization
 from . import serialization as saving  # noqa: E402  (Keras: keras.saving)
 from .serialization import save, load, load_model, register_serializable  # noqa: E402,F401
+from . import distributed  # noqa: F401  (rt.distributed: process groups, collectives)

@@ -118,6 +118,26 @@ class _Formatter:
         return (self.max_width - len(ret)) * " " + ret
 
 
+class _ComplexFormatter:
+    """torch's complex layout: the real and imaginary parts formatted separately ("1.5000-2.0000j")."""
+
+    def __init__(self, arr):
+        self.real = _Formatter(arr.real)
+        self.imag = _Formatter(arr.imag)
+
+    def width(self):
+        return self.real.width() + self.imag.width() + 1  # + the "j"
+
+    def format(self, value):
+        real_str = self.real.format(value.real)
+        imag_str = (self.imag.format(value.imag) + "j").lstrip()
+        return real_str + imag_str if imag_str[0] in "+-" else real_str + "+" + imag_str
+
+
+def _make_formatter(arr):
+    return _ComplexFormatter(arr) if arr.dtype.kind == "c" else _Formatter(arr)
+
+
 def _vector_str(arr, indent, summarize, formatter):
     element_length = formatter.width() + 2
     per_line = max(1, math.floor((PRINT_OPTS.linewidth - indent) / element_length))
@@ -167,7 +187,7 @@ def _tensor_str(arr, indent):
     if arr.size == 0:
         return "[]"
     summarize = arr.size > PRINT_OPTS.threshold
-    formatter = _Formatter(_summarized_data(arr) if summarize else arr)
+    formatter = _make_formatter(_summarized_data(arr) if summarize else arr)
     return _tensor_str_with_formatter(arr, indent, summarize, formatter)
 
 
@@ -191,6 +211,7 @@ def _repr(self):
     arr = np.asarray(self.detach())
     suffixes = []
     default_float = _C.get_default_dtype()
+    default_complex = default_float.to_complex()
     if arr.size == 0:
         if self.ndim != 1:
             suffixes.append(f"size={tuple(self.shape)}")
@@ -200,7 +221,7 @@ def _repr(self):
     else:
         if not PRINT_OPTS.edgeitems:
             suffixes.append(f"size={tuple(self.shape)}")
-        if self.dtype not in (default_float, int64, _bool):
+        if self.dtype not in (default_float, default_complex, int64, _bool):
             suffixes.append(f"dtype={self.dtype!r}")
         tensor_str = _tensor_str(arr, indent)
     if self.grad_fn is not None:

@@ -19,7 +19,7 @@ APT_PACKAGES=(
   libxtensor-dev libxtensor-blas-dev libxsimd-dev
   nlohmann-json3-dev
   libgtest-dev googletest
-  openmpi-bin libopenmpi-dev
+  openmpi-bin libopenmpi-dev iproute2
   dataset-fashion-mnist fortunes
 )
 # Debian's own python3 needs its headers for the extension, and venv for ./.venv (PEP 668).

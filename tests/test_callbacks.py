@@ -145,7 +145,8 @@ def test_learning_rate_scheduler():
     h = m.fit(x, y, epochs=3, verbose=0,
               callbacks=[rt.callbacks.LearningRateScheduler(lambda epoch, lr: lr * 0.5 if epoch else lr)])
     assert h.history["lr"] == pytest.approx([0.1, 0.05, 0.025])
-    h = m.fit(x, y, epochs=2, verbose=0, callbacks=[rt.callbacks.LearningRateScheduler(lambda epoch: 0.3 / (epoch + 1))])
+    one_arg = rt.callbacks.LearningRateScheduler(lambda epoch: 0.3 / (epoch + 1))
+    h = m.fit(x, y, epochs=2, verbose=0, callbacks=[one_arg])
     assert h.history["lr"] == pytest.approx([0.3, 0.15])
 
 

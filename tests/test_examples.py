@@ -1,4 +1,5 @@
-"""The examples run and their own checks pass (the README's main job runs examples/tensor_demo.py)."""
+"""The examples run and their own checks pass (the README's main job, scripts/demo.sh, runs
+examples/fashion_mnist_cnn.py)."""
 import importlib.util
 import os
 import subprocess

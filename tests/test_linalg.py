@@ -609,3 +609,96 @@ def test_slogdet_sign_is_not_differentiable():
     A = rt.tensor(arr((3, 3)), requires_grad=True)
     sign, logabs = L.slogdet(A)
     assert not sign.requires_grad and logabs.requires_grad
+
+
+# ---- eig / eigvals (general real matrices -> complex results) ----------------------------------------
+
+EIG_SHAPES = [(1, 1), (2, 2), (5, 5), (3, 4, 4), (2, 2, 6, 6), (16, 16), (0, 3, 3), (2, 0, 0)]
+CDTYPE = {rt.float32: rt.complex64, rt.float64: rt.complex128}
+EIG_TOL = {rt.float32: 2e-4, rt.float64: 1e-10}
+
+
+def sorted_spectrum(w):
+    """Eigenvalues in a canonical order (real part, then imaginary part), to compare as multisets."""
+    w = np.asarray(w)
+    idx = np.lexsort((np.round(w.imag, 6), np.round(w.real, 6)), axis=-1)
+    return np.take_along_axis(w, idx, axis=-1)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("shape", EIG_SHAPES)
+@pytest.mark.parametrize("transposed", [False, True])
+def test_eig_matches_numpy_and_satisfies_eigen_equation(shape, dtype, transposed):
+    a = arr(shape, dtype)
+    A = t(a, transposed)
+    w, V = L.eig(A)
+    assert w.dtype == CDTYPE[dtype] and V.dtype == CDTYPE[dtype]
+    assert w.shape == shape[:-1] and V.shape == shape
+    w_np, V_np = w.numpy(), V.numpy()
+    tol = EIG_TOL[dtype] * max(1, shape[-1])
+    np.testing.assert_allclose(sorted_spectrum(w_np), sorted_spectrum(np.linalg.eigvals(a.astype(np.float64))),
+                               rtol=tol, atol=tol)
+    # A v = lambda v column by column, each column of norm 1 with its largest component real (LAPACK's).
+    a64 = a.astype(np.complex128)
+    np.testing.assert_allclose(a64 @ V_np, V_np * w_np[..., None, :], atol=tol * 10, rtol=0)
+    if V_np.size:
+        np.testing.assert_allclose(np.linalg.norm(V_np, axis=-2), 1.0, atol=tol)
+        largest = np.take_along_axis(V_np, np.abs(V_np).argmax(axis=-2)[..., None, :], axis=-2)
+        np.testing.assert_allclose(largest.imag, 0.0, atol=tol)
+    np.testing.assert_allclose(L.eigvals(A).numpy(), w_np, atol=tol, rtol=0)
+
+
+def test_eig_complex_pairs_and_known_spectrum():
+    rotation = rt.tensor([[0.0, -2.0], [2.0, 0.0]], dtype=rt.float64)  # eigenvalues +-2i
+    w, V = L.eig(rotation)
+    assert sorted(w.tolist(), key=lambda z: z.imag) == [pytest.approx(-2j, abs=1e-12), pytest.approx(2j, abs=1e-12)]
+    Vn = V.numpy()
+    np.testing.assert_allclose(Vn[:, 0], np.conj(Vn[:, 1]), atol=1e-12)  # conjugate pair
+    upper = rt.tensor([[1.0, 5.0, 7.0], [0.0, 2.0, 3.0], [0.0, 0.0, -4.0]])  # triangular: the diagonal
+    assert sorted(L.eigvals(upper).real.tolist()) == pytest.approx([-4.0, 1.0, 2.0], abs=1e-5)
+    assert L.eigvals(upper).imag.abs().max().item() == 0.0
+
+
+@pytest.mark.skipif(torch is None, reason="torch not installed")
+def test_eig_matches_torch_up_to_column_phase():
+    a = arr((6, 6))
+    w, V = L.eig(rt.tensor(a))
+    tw, tV = torch.linalg.eig(torch.from_numpy(a))
+    np.testing.assert_allclose(w.numpy(), tw.numpy(), atol=1e-10)  # both LAPACK geev: same order
+    # Columns agree up to a sign (both have norm 1 and a real largest component).
+    ratio = (V.numpy() * np.conj(tV.numpy())).sum(axis=0)
+    np.testing.assert_allclose(np.abs(ratio), 1.0, atol=1e-10)
+
+
+def test_eig_nan_input_gives_nan_and_others_in_batch_are_computed():
+    a = arr((3, 4, 4))
+    a[1, 2, 3] = np.nan
+    w, V = L.eig(rt.tensor(a))
+    wn, Vn = w.numpy(), V.numpy()
+    assert np.isnan(wn[1]).all() and np.isnan(Vn[1]).all()
+    for b in (0, 2):
+        np.testing.assert_allclose(sorted_spectrum(wn[b]), sorted_spectrum(np.linalg.eigvals(a[b])), atol=1e-10)
+    assert np.isnan(L.eigvals(rt.tensor(a)).numpy()[1]).all()
+    inf = np.eye(3)
+    inf[0, 0] = np.inf
+    assert np.isnan(L.eigvals(rt.tensor(inf)).numpy()).all()
+
+
+def test_eig_errors():
+    with pytest.raises(ValueError, match="linalg.eig.*square"):
+        L.eig(rt.zeros(2, 3))
+    with pytest.raises(ValueError, match="linalg.eigvals.*at least 2 dimensions"):
+        L.eigvals(rt.zeros(3))
+    with pytest.raises(TypeError, match="linalg.eig.*int64"):
+        L.eig(rt.zeros(2, 2, dtype=rt.int64))
+    with pytest.raises(TypeError, match="linalg.eig.*complex64"):
+        L.eig(rt.zeros(2, 2, dtype=rt.complex64))
+    A = rt.eye(3, dtype=rt.float64).requires_grad_()
+    with pytest.raises(RuntimeError, match="linalg.eig: gradients of eig/eigvals are not supported"):
+        L.eig(A)
+    with pytest.raises(RuntimeError, match="linalg.eigvals: gradients"):
+        L.eigvals(A)
+    w, _ = L.eig(A.detach())  # detached: fine
+    assert w.tolist() == [1, 1, 1]
+    with rt.no_grad():
+        assert L.eigvals(A).tolist() == [1, 1, 1]

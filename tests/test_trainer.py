@@ -77,7 +77,8 @@ def test_fit_with_training_step_matches_torch_and_logs():
     for _ in range(2):
         for i in range(0, 96, 16):
             opt.zero_grad()
-            torch.nn.functional.cross_entropy(tm(torch.from_numpy(x[i:i + 16])), torch.from_numpy(y[i:i + 16])).backward()
+            xb, yb = torch.from_numpy(x[i:i + 16]), torch.from_numpy(y[i:i + 16])
+            torch.nn.functional.cross_entropy(tm(xb), yb).backward()
             opt.step()
     _assert_same_weights(model, tm)
     assert set(h.history) == {"train_loss", "loss", "val_loss", "val_acc", "lr"}

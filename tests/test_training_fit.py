@@ -462,3 +462,43 @@ def test_clear_errors():
         model.fit(x, y, verbose=5)
     with pytest.raises(TypeError, match="is a class"):
         model.fit(x, y, verbose=0, callbacks=[rt.callbacks.TerminateOnNaN])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses a pseudo-terminal")
+@pytest.mark.parametrize("size", [(40, 150), None], ids=["sized", "unsized-0x0"])
+def test_terminal_progress_draws_a_bar_per_epoch(size):
+    """verbose='auto' on a terminal: a tqdm bar per epoch with steps, bar, ETA, per-step time and
+    running metrics (also on a pseudo-terminal that reports a 0 x 0 size, as some CI runners do)."""
+    import fcntl
+    import pty
+    import re
+    import struct
+    import termios
+    code = ("import numpy as np, rustorch as rt\n"
+            "x = np.random.rand(400, 5).astype(np.float32); y = (x.sum(1) > 2.5).astype(np.int64)\n"
+            "m = rt.Sequential(rt.Linear(5, 2)); m.compile('adam', 'cross_entropy', metrics=['accuracy'])\n"
+            "m.fit(x, y, epochs=2, batch_size=8, validation_split=0.2)\n")
+    env = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover  (the child)
+        os.execvpe(sys.executable, [sys.executable, "-c", code], env)
+    if size:
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[0], size[1], 0, 0))
+    out = b""
+    while True:
+        try:
+            data = os.read(fd, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        out += data
+    _, status = os.waitpid(pid, 0)
+    text = out.decode("utf-8", "replace")
+    assert os.WEXITSTATUS(status) == 0, text[-2000:]
+    frames = [f for f in re.split(r"[\r\n]", text) if f.strip()]
+    for epoch in (1, 2):
+        final = [f for f in frames if f.startswith(f"Epoch {epoch}/2 40/40 |")]
+        assert final, frames[-6:]
+        assert re.search(r"\| \d\d:\d\d<\d\d:\d\d, \d+(us|ms)/step - loss: \d\.\d{4} - accuracy: \d\.\d{4} - "
+                         r"val_loss: \d\.\d{4} - val_accuracy: \d\.\d{4}", final[-1]), final[-1]

@@ -20,7 +20,7 @@ TensorList tensors_from(py::handle h, const char* op) {
   TensorList out;
   if (h.is_none()) return out;
   if (py::isinstance<TensorImpl>(h)) return {h.cast<Tensor>()};
-  for (py::handle item : py::reinterpret_borrow<py::sequence>(h)) {
+  for (py::object item : py::reinterpret_borrow<py::sequence>(h)) {
     RT_CHECK(item.is_none() || py::isinstance<TensorImpl>(item), TypeError, op, ": expected tensors, got ",
              py::str(py::type::of(item).attr("__name__")).cast<std::string>());
     out.push_back(item.is_none() ? Tensor() : item.cast<Tensor>());
@@ -94,6 +94,21 @@ void bind_autograd(py::module_& m, PyTensorClass& cls) {
         else t.grad_fn()->pre_hooks.emplace_back(t.output_nr(), hook);
         return HookHandle{alive};
       }, py::arg("hook"), "Registers fn(grad) -> Tensor | None, called with the gradient of this tensor.")
+      .def("register_post_accumulate_grad_hook", [](Tensor& t, py::function fn) {
+        RT_CHECK(t.requires_grad(), Error,
+                 "register_post_accumulate_grad_hook: cannot register a hook on a tensor that doesn't require gradient");
+        RT_CHECK(t.is_leaf(), Error,
+                 "register_post_accumulate_grad_hook: post accumulate grad hooks cannot be registered on non-leaf tensors");
+        auto alive = std::make_shared<bool>(true);
+        t.impl()->autograd_mut().post_accumulate_hooks.push_back([alive, fn](const Tensor& leaf) {
+          if (!*alive) return;
+          py::gil_scoped_acquire gil;
+          py::object r = fn(leaf);
+          RT_CHECK(r.is_none(), TypeError, "register_post_accumulate_grad_hook: the hook must return None");
+        });
+        return HookHandle{alive};
+      }, py::arg("hook"),
+           "Registers fn(tensor) -> None, called after this leaf's .grad was accumulated during backward.")
       .def("backward", [](const Tensor& t, std::optional<Tensor> gradient, std::optional<bool> retain_graph,
                           bool create_graph, py::object inputs) {
              RT_CHECK(inputs.is_none(), ValueError, "backward: the inputs= argument is not supported; use rt.autograd.grad");
@@ -106,6 +121,12 @@ void bind_autograd(py::module_& m, PyTensorClass& cls) {
   m.def("_backward", [](py::handle tensors, py::handle grads, bool retain_graph, bool create_graph) {
     autograd::backward(tensors_from(tensors, "backward"), tensors_from(grads, "backward"), retain_graph, create_graph);
   });
+  m.def("_queue_backward_callback", [](py::function fn) {
+    autograd::queue_callback([fn] {
+      py::gil_scoped_acquire gil;
+      fn();
+    });
+  }, py::arg("callback"), "Runs callback() when the backward pass that is running ends (call it from a hook).");
   m.def("_grad", [](py::handle outputs, py::handle inputs, py::handle grad_outputs, bool retain_graph,
                     bool create_graph, bool allow_unused) {
     return autograd::grad(tensors_from(outputs, "grad"), tensors_from(grad_outputs, "grad"), tensors_from(inputs, "grad"),

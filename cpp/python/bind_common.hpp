@@ -21,7 +21,8 @@ using PyTensorClass = py::class_<TensorImpl, std::shared_ptr<TensorImpl>>;
 py::object dtype_object(DType d);
 std::optional<DType> dtype_from_python(py::handle h);
 
-// A Python bool/int/float (or NumPy scalar, or 0-d array) as a Scalar; nullopt for anything else.
+// A Python bool/int/float/complex (or NumPy scalar) as a Scalar; nullopt for anything else. A
+// complex Scalar throws TypeError where an op reads it as a real number.
 std::optional<Scalar> scalar_from_python(py::handle h);
 
 // Builds a new tensor from Python data: Tensor, NumPy array, nested sequences, or a number.
@@ -53,6 +54,11 @@ void bind_optim(py::module_& m);
 void bind_data(py::module_& m);
 void bind_linalg(py::module_& m);
 void bind_io(py::module_& m);
+void bind_distributed(py::module_& m);
+void bind_complex(py::module_& m, PyTensorClass& cls);
+// Makes every bound function and Tensor method set its name as the current op (core/op_name.hpp)
+// while it runs; called last, after every area is bound.
+void name_bound_ops(py::module_& m);
 
 }  // namespace rustorch::python
 
@@ -100,6 +106,10 @@ template <> struct type_caster<rustorch::Scalar> {
     switch (s.kind()) {
       case rustorch::TypeKind::Bool: return py::bool_(s.to_bool()).release();
       case rustorch::TypeKind::Integral: return py::int_(s.to_int()).release();
+      case rustorch::TypeKind::Complex: {
+        const std::complex<double> c = s.to_complex();
+        return PyComplex_FromDoubles(c.real(), c.imag());
+      }
       default: return py::float_(s.to_double()).release();
     }
   }

@@ -27,6 +27,7 @@ std::optional<DType> dtype_from_python(py::handle h) {
   if (h.ptr() == reinterpret_cast<PyObject*>(&PyFloat_Type)) return DType::Float64;
   if (h.ptr() == reinterpret_cast<PyObject*>(&PyLong_Type)) return DType::Int64;
   if (h.ptr() == reinterpret_cast<PyObject*>(&PyBool_Type)) return DType::Bool;
+  if (h.ptr() == reinterpret_cast<PyObject*>(&PyComplex_Type)) return DType::Complex128;
   // NumPy dtypes and scalar types (np.float32, np.dtype('int64'), ...).
   if (py::hasattr(h, "dtype") || py::isinstance<py::dtype>(h)) {
     try {
@@ -35,6 +36,7 @@ std::optional<DType> dtype_from_python(py::handle h) {
       if (kind == 'b') return DType::Bool;
       if (kind == 'i' || kind == 'u') return DType::Int64;
       if (kind == 'f') return dt.itemsize() == 8 ? DType::Float64 : DType::Float32;
+      if (kind == 'c') return dt.itemsize() == 16 ? DType::Complex128 : DType::Complex64;
     } catch (py::error_already_set&) {
       return std::nullopt;
     }
@@ -52,11 +54,12 @@ std::optional<Scalar> scalar_from_python(py::handle h) {
     return Scalar(static_cast<int64_t>(v));
   }
   if (PyFloat_Check(o)) return Scalar(PyFloat_AS_DOUBLE(o));
+  if (PyComplex_Check(o)) return Scalar(std::complex<double>(PyComplex_RealAsDouble(o), PyComplex_ImagAsDouble(o)));
   // NumPy scalars (np.float32(1), np.int64(2), np.bool_(True)).
   if (py::isinstance<py::array>(h) ? false : py::hasattr(h, "dtype") && py::hasattr(h, "item") &&
                                                   !py::hasattr(h, "__len__")) {
     py::object item = h.attr("item")();
-    if (PyBool_Check(item.ptr()) || PyLong_Check(item.ptr()) || PyFloat_Check(item.ptr()))
+    if (PyBool_Check(item.ptr()) || PyLong_Check(item.ptr()) || PyFloat_Check(item.ptr()) || PyComplex_Check(item.ptr()))
       return scalar_from_python(item);
   }
   return std::nullopt;
@@ -82,7 +85,7 @@ Shape shape_from_python(py::handle h, const char* op) {
   RT_CHECK(py::isinstance<py::sequence>(h) && !py::isinstance<py::str>(h), TypeError, op,
            ": expected a shape (a sequence of ints), got ", py::str(py::type::of(h).attr("__name__")).cast<std::string>());
   Shape s;
-  for (py::handle item : py::reinterpret_borrow<py::sequence>(h)) s.push_back(index_from_python(item, op));
+  for (py::object item : py::reinterpret_borrow<py::sequence>(h)) s.push_back(index_from_python(item, op));
   return s;
 }
 
@@ -96,16 +99,28 @@ Shape shape_from_args(const py::args& args, const char* op) {
 std::vector<int64_t> dims_from_python(py::handle h, const char* op) { return shape_from_python(h, op); }
 
 void bind_dtype(py::module_& m) {
-  py::class_<PyDType>(m, "dtype", "The element type of a tensor (rt.float32, rt.float64, rt.int64, rt.bool).")
-      .def_property_readonly("is_floating_point", [](const PyDType& d) { return is_floating(d.dtype); }, "True for float32 and float64.")
+  py::class_<PyDType>(m, "dtype",
+                      "The element type of a tensor (rt.float32, rt.float64, rt.int64, rt.bool, rt.complex64, "
+                      "rt.complex128).")
+      .def_property_readonly("is_floating_point", [](const PyDType& d) { return is_floating(d.dtype); },
+                             "True for float32 and float64.")
+      .def_property_readonly("is_complex", [](const PyDType& d) { return is_complex(d.dtype); },
+                             "True for complex64 and complex128.")
+      .def("to_real", [](const PyDType& d) { return real_of(d.dtype); }, "The dtype of a complex dtype's parts.")
+      .def("to_complex", [](const PyDType& d) {
+             RT_CHECK(is_floating(d.dtype) || is_complex(d.dtype), TypeError, "to_complex: expected a floating dtype, got ",
+                      dtype_name(d.dtype));
+             return complex_of(d.dtype);
+           }, "The complex dtype with this floating dtype's precision.")
       .def_property_readonly("itemsize", [](const PyDType& d) { return itemsize(d.dtype); }, "Bytes per element.")
-      .def_property_readonly("name", [](const PyDType& d) { return std::string(dtype_name(d.dtype)); }, "The dtype's name, e.g. 'float32'.")
+      .def_property_readonly("name", [](const PyDType& d) { return std::string(dtype_name(d.dtype)); },
+                             "The dtype's name, e.g. 'float32'.")
       .def("__repr__", [](const PyDType& d) { return std::string("rustorch.") + dtype_name(d.dtype); })
       .def("__reduce__", [](const PyDType& d) {
         return py::make_tuple(py::module_::import("rustorch").attr("_dtype_from_name"),
                               py::make_tuple(std::string(dtype_name(d.dtype))));
       });
-  for (DType d : {DType::Bool, DType::Int64, DType::Float32, DType::Float64}) {
+  for (DType d : {DType::Bool, DType::Int64, DType::Float32, DType::Float64, DType::Complex64, DType::Complex128}) {
     py::object obj = py::cast(PyDType{d});
     dtype_objects()[static_cast<size_t>(d)] = obj;
     m.attr(dtype_name(d)) = obj;
@@ -113,6 +128,8 @@ void bind_dtype(py::module_& m) {
   m.attr("float") = dtype_object(DType::Float32);
   m.attr("double") = dtype_object(DType::Float64);
   m.attr("long") = dtype_object(DType::Int64);
+  m.attr("cfloat") = dtype_object(DType::Complex64);
+  m.attr("cdouble") = dtype_object(DType::Complex128);
   m.def("_dtype_from_name", [](const std::string& n) { return dtype_from_name(n); });
   m.def("get_default_dtype", [] { return default_float_dtype(); }, "The default floating dtype (float32 unless changed).");
   m.def("set_default_dtype", [](DType d) { set_default_float_dtype(d); }, py::arg("d"),

@@ -104,7 +104,7 @@ TensorList tensor_list(py::handle h, const char* op) {
            TypeError, op, ": expected a sequence of tensors, got ", type_name(h));
   TensorList out;
   size_t i = 0;
-  for (py::handle item : py::reinterpret_borrow<py::sequence>(h)) {
+  for (py::object item : py::reinterpret_borrow<py::sequence>(h)) {
     RT_CHECK(is_tensor(item), TypeError, op, ": expected a sequence of tensors, but element ", i, " is a ", type_name(item));
     out.push_back(item.cast<Tensor>());
     ++i;
@@ -118,7 +118,7 @@ TensorList index_list(py::handle h, const char* op) {
   RT_CHECK(PyList_Check(h.ptr()) || PyTuple_Check(h.ptr()), TypeError, op,
            ": expected indices as a tuple of tensors, got ", type_name(h));
   TensorList out;
-  for (py::handle item : py::reinterpret_borrow<py::sequence>(h))
+  for (py::object item : py::reinterpret_borrow<py::sequence>(h))
     out.push_back(item.is_none() ? Tensor() : is_tensor(item) ? item.cast<Tensor>() : index_tensor_from_python(item));
   return out;
 }

@@ -33,7 +33,7 @@ template <class F> auto run(const Tensor& A, F&& f) {
 
 // Named tuples like torch.return_types.linalg_*, created at module load.
 struct ReturnTypes {
-  py::object svd, qr, eigh, slogdet, lstsq, cholesky_ex, inv_ex;
+  py::object svd, qr, eigh, eig, slogdet, lstsq, cholesky_ex, inv_ex;
 };
 ReturnTypes& return_types() {
   static auto* r = new ReturnTypes();  // never destroyed: outlives the interpreter's teardown order
@@ -104,6 +104,8 @@ void bind_linalg(py::module_& root) {
   m.attr("linalg_svd") = rt.svd;
   m.attr("linalg_qr") = rt.qr;
   m.attr("linalg_eigh") = rt.eigh;
+  rt.eig = namedtuple("linalg_eig", py::make_tuple("eigenvalues", "eigenvectors"));
+  m.attr("linalg_eig") = rt.eig;
   m.attr("linalg_slogdet") = rt.slogdet;
   m.attr("linalg_lstsq") = rt.lstsq;
   m.attr("linalg_cholesky_ex") = rt.cholesky_ex;
@@ -133,6 +135,15 @@ void bind_linalg(py::module_& root) {
         }, py::arg("A"), py::arg("UPLO") = "L",
         "Eigenvalues (ascending) and eigenvectors (columns) of symmetric matrices, read from the lower (UPLO='L') or "
         "upper triangle. Returns (eigenvalues, eigenvectors).");
+  m.def("eig", [](const Tensor& A) {
+          auto [L, V] = run(A, [&] { return eig(A); });
+          return return_types().eig(py::cast(L), py::cast(V));
+        }, py::arg("A"),
+        "Eigenvalues and right eigenvectors (columns, norm 1, largest component real) of general real square "
+        "matrices (..., n, n), from LAPACK geev; complex results (float32 -> complex64, float64 -> complex128). Not "
+        "differentiable. Returns (eigenvalues, eigenvectors).");
+  m.def("eigvals", [](const Tensor& A) { return run(A, [&] { return eigvals(A); }); }, py::arg("A"),
+        "Eigenvalues (complex) of general real square matrices (..., n, n). Not differentiable.");
   m.def("eigvalsh", [](const Tensor& A, const std::string& UPLO) {
           const bool upper = parse_uplo(UPLO, "linalg.eigvalsh");
           return run(A, [&] { return eigvalsh(A, upper); });

@@ -85,7 +85,7 @@ void bind_matmul(py::module_& m, PyTensorClass& cls) {
                               (PyList_Check(operands[0].ptr()) || PyTuple_Check(operands[0].ptr())) &&
                               py::len(operands[0]) > 0 && py::isinstance<TensorImpl>(operands[0][py::int_(0)]);
           if (listed)
-            for (py::handle h : py::reinterpret_borrow<py::sequence>(operands[0]))
+            for (py::object h : py::reinterpret_borrow<py::sequence>(operands[0]))
               ts.push_back(as_operand(h, "einsum"));
           else
             for (py::handle h : operands) ts.push_back(as_operand(h, "einsum"));

@@ -28,7 +28,7 @@ std::vector<int64_t> output_size_arg(py::handle h, const char* op) {
   RT_CHECK(py::isinstance<py::sequence>(h) && !py::isinstance<py::str>(h), TypeError, op,
            ": output_size must be an int or a tuple of ints / None");
   std::vector<int64_t> out;
-  for (py::handle v : py::reinterpret_borrow<py::sequence>(h)) out.push_back(v.is_none() ? -1 : v.cast<int64_t>());
+  for (py::object v : py::reinterpret_borrow<py::sequence>(h)) out.push_back(v.is_none() ? -1 : v.cast<int64_t>());
   return out;
 }
 
@@ -36,7 +36,7 @@ std::vector<double> floats_or_empty(py::handle h) {
   if (h.is_none()) return {};
   if (py::isinstance<py::sequence>(h)) {
     std::vector<double> out;
-    for (py::handle v : py::reinterpret_borrow<py::sequence>(h)) out.push_back(v.cast<double>());
+    for (py::object v : py::reinterpret_borrow<py::sequence>(h)) out.push_back(v.cast<double>());
     return out;
   }
   return {h.cast<double>()};

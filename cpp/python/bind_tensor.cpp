@@ -1,5 +1,6 @@
 // The Tensor class: construction from Python data, attributes, NumPy interop (shared memory),
 // conversions to Python values, and casts.
+#include <algorithm>
 #include <cstring>
 
 #include "bind_common.hpp"
@@ -27,6 +28,7 @@ std::optional<DType> numpy_copy_dtype(const py::dtype& dt) {
     case 'i':
     case 'u': return DType::Int64;
     case 'f': return dt.itemsize() == 8 ? DType::Float64 : DType::Float32;
+    case 'c': return dt.itemsize() == 16 ? DType::Complex128 : DType::Complex64;
     default: return std::nullopt;
   }
 }
@@ -37,6 +39,8 @@ py::dtype numpy_dtype(DType d) {
     case DType::Int64: return py::dtype("int64");
     case DType::Float32: return py::dtype("float32");
     case DType::Float64: break;
+    case DType::Complex64: return py::dtype("complex64");
+    case DType::Complex128: return py::dtype("complex128");
   }
   return py::dtype("float64");
 }
@@ -44,8 +48,11 @@ py::dtype numpy_dtype(DType d) {
 Tensor tensor_from_array(const py::array& arr, std::optional<DType> dtype) {
   auto src = numpy_copy_dtype(arr.dtype());
   RT_CHECK(src, TypeError, "tensor: can't convert a NumPy array of dtype ", py::str(arr.dtype()).cast<std::string>(),
-           "; supported kinds are bool, integer and floating");
+           "; supported kinds are bool, integer, floating and complex");
   const DType target = dtype ? *dtype : *src;
+  RT_CHECK(!is_complex(*src) || is_complex(target) || target == DType::Bool, TypeError,
+           "tensor: can't convert a NumPy array of dtype ", py::str(arr.dtype()).cast<std::string>(), " to ",
+           dtype_name(target), " (the imaginary parts would be lost)");
   // np.asarray(order="C") keeps 0-d arrays 0-d (ascontiguousarray would make them 1-d).
   py::array c = py::module_::import("numpy").attr("asarray")(arr, numpy_dtype(target), "C");
   Shape shape(c.shape(), c.shape() + c.ndim());
@@ -61,6 +68,7 @@ struct NestedData {
   std::vector<double> floats;
   std::vector<int64_t> ints;
   std::vector<uint8_t> is_float;  // per element: the value is a float (else ints holds it exactly)
+  std::vector<double> imags;      // per element: the imaginary part (0 for real values)
   std::optional<DType> dtype;     // inferred like torch: the promotion of every element's dtype
 };
 
@@ -95,9 +103,11 @@ void infer_shape(py::handle h, NestedData& nd) {
 void push_scalar(const Scalar& s, std::optional<DType> elem_dtype, NestedData& nd) {
   const DType d = elem_dtype ? *elem_dtype : s.default_dtype();
   nd.dtype = nd.dtype ? promote_types(*nd.dtype, d) : d;
-  nd.floats.push_back(s.to_double());
-  nd.ints.push_back(s.kind() == TypeKind::Floating ? 0 : s.to_int());
-  nd.is_float.push_back(s.kind() == TypeKind::Floating);
+  const bool inexact = s.kind() == TypeKind::Floating || s.kind() == TypeKind::Complex;
+  nd.floats.push_back(s.to_complex().real());
+  nd.imags.push_back(s.to_complex().imag());
+  nd.ints.push_back(inexact ? 0 : s.to_int());
+  nd.is_float.push_back(inexact);
 }
 
 void fill_nested(py::handle h, size_t depth, NestedData& nd, std::optional<DType> elem_dtype) {
@@ -139,7 +149,10 @@ void fill_nested(py::handle h, size_t depth, NestedData& nd, std::optional<DType
 
 template <class T> void write_nested(const NestedData& nd, T* out) {
   for (size_t i = 0; i < nd.floats.size(); ++i) {
-    if constexpr (std::is_same_v<T, bool>) out[i] = nd.floats[i] != 0.0;
+    if constexpr (is_complex_v<T>) {
+      using R = typename T::value_type;
+      out[i] = T(nd.is_float[i] ? static_cast<R>(nd.floats[i]) : static_cast<R>(nd.ints[i]), static_cast<R>(nd.imags[i]));
+    } else if constexpr (std::is_same_v<T, bool>) out[i] = nd.floats[i] != 0.0 || nd.imags[i] != 0.0;
     else if constexpr (std::is_integral_v<T>) out[i] = nd.is_float[i] ? static_cast<T>(nd.floats[i]) : nd.ints[i];
     else out[i] = nd.is_float[i] ? static_cast<T>(nd.floats[i]) : static_cast<T>(nd.ints[i]);
   }
@@ -153,6 +166,14 @@ py::object element_to_python(const char* p, DType d) {
     case DType::Int64: return py::int_(*reinterpret_cast<const int64_t*>(p));
     case DType::Float32: return py::float_(*reinterpret_cast<const float*>(p));
     case DType::Float64: break;
+    case DType::Complex64: {
+      const auto* z = reinterpret_cast<const float*>(p);
+      return py::reinterpret_steal<py::object>(PyComplex_FromDoubles(z[0], z[1]));
+    }
+    case DType::Complex128: {
+      const auto* z = reinterpret_cast<const double*>(p);
+      return py::reinterpret_steal<py::object>(PyComplex_FromDoubles(z[0], z[1]));
+    }
   }
   return py::float_(*reinterpret_cast<const double*>(p));
 }
@@ -174,6 +195,11 @@ Scalar item(const Tensor& t) {
     case DType::Int64: return Scalar(*reinterpret_cast<const int64_t*>(p));
     case DType::Float32: return Scalar(static_cast<double>(*reinterpret_cast<const float*>(p)));
     case DType::Float64: break;
+    case DType::Complex64: {
+      const auto z = *reinterpret_cast<const std::complex<float>*>(p);
+      return Scalar(std::complex<double>(z.real(), z.imag()));
+    }
+    case DType::Complex128: return Scalar(*reinterpret_cast<const std::complex<double>*>(p));
   }
   return Scalar(*reinterpret_cast<const double*>(p));
 }
@@ -207,7 +233,10 @@ Tensor tensor_from_python(py::handle data, std::optional<DType> dtype) {
   fill_nested(data, 0, nd, std::nullopt);
   const DType target = dtype ? *dtype : nd.dtype.value_or(default_float_dtype());
   Tensor t = Tensor::empty(nd.shape, target);
-  dispatch_dtype(target, [&](auto tag) { write_nested(nd, t.data<typename decltype(tag)::type>()); });
+  const bool has_imag = std::any_of(nd.imags.begin(), nd.imags.end(), [](double v) { return v != 0.0; });
+  RT_CHECK(!has_imag || is_complex(target) || target == DType::Bool, TypeError, "tensor: can't store complex values in a ",
+           dtype_name(target), " tensor (the imaginary parts would be lost)");
+  dispatch_all_dtypes(target, [&](auto tag) { write_nested(nd, t.data<typename decltype(tag)::type>()); });
   return t;
 }
 
@@ -227,9 +256,11 @@ Tensor from_numpy(py::handle obj) {
   else if (dt.kind() == 'i' && dt.itemsize() == 8) d = DType::Int64;
   else if (dt.kind() == 'f' && dt.itemsize() == 4) d = DType::Float32;
   else if (dt.kind() == 'f' && dt.itemsize() == 8) d = DType::Float64;
+  else if (dt.kind() == 'c' && dt.itemsize() == 8) d = DType::Complex64;
+  else if (dt.kind() == 'c' && dt.itemsize() == 16) d = DType::Complex128;
   else
     RT_THROW(TypeError, "from_numpy: can't convert np.ndarray of type ", py::str(dt).cast<std::string>(),
-             ". The only supported types are: float64, float32, int64 and bool.");
+             ". The only supported types are: complex128, complex64, float64, float32, int64 and bool.");
   const py::ssize_t isz = dt.itemsize();
   Shape shape, strides;
   int64_t extent = 1;
@@ -288,10 +319,12 @@ PyTensorClass bind_tensor(py::module_& m) {
         std::vector<py::ssize_t> shape(impl.sizes().begin(), impl.sizes().end()), strides;
         const auto isz = static_cast<py::ssize_t>(itemsize(impl.dtype()));
         for (int64_t s : impl.strides()) strides.push_back(s * isz);
-        std::string fmt = impl.dtype() == DType::Bool      ? "?"
-                          : impl.dtype() == DType::Int64   ? py::format_descriptor<int64_t>::format()
-                          : impl.dtype() == DType::Float32 ? "f"
-                                                           : "d";
+        std::string fmt = impl.dtype() == DType::Bool         ? "?"
+                          : impl.dtype() == DType::Int64      ? py::format_descriptor<int64_t>::format()
+                          : impl.dtype() == DType::Float32    ? "f"
+                          : impl.dtype() == DType::Complex64  ? "Zf"
+                          : impl.dtype() == DType::Complex128 ? "Zd"
+                                                              : "d";
         char* data = static_cast<char*>(impl.storage()->data()) + impl.offset() * isz;
         return py::buffer_info(data, isz, fmt, static_cast<py::ssize_t>(shape.size()), shape, strides);
       })
@@ -319,6 +352,7 @@ PyTensorClass bind_tensor(py::module_& m) {
       .def("data_ptr", [](const Tensor& t) { return reinterpret_cast<uintptr_t>(t.raw_data()); }, "The address of the first element.")
       .def("is_contiguous", [](const Tensor& t) { return t.is_contiguous(); }, "True if the elements are laid out row-major without gaps.")
       .def("is_floating_point", [](const Tensor& t) { return is_floating(t.dtype()); }, "True for float32 and float64 tensors.")
+      .def("is_complex", [](const Tensor& t) { return is_complex(t.dtype()); }, "True for complex64 and complex128 tensors.")
       .def("numpy", [](py::object self) { return to_numpy(self.cast<Tensor>(), self); },
            "A NumPy array sharing this tensor's memory.")
       .def("__array__", [](py::object self, py::object dtype, py::object copy) -> py::object {
@@ -340,6 +374,10 @@ PyTensorClass bind_tensor(py::module_& m) {
         return item(t).to_bool();
       })
       .def("__float__", [](const Tensor& t) { return item(t).to_double(); })
+      .def("__complex__", [](const Tensor& t) {
+        const std::complex<double> z = item(t).to_complex();
+        return py::reinterpret_steal<py::object>(PyComplex_FromDoubles(z.real(), z.imag()));
+      })
       .def("__int__", [](const Tensor& t) { return item(t).to<int64_t>(); })
       .def("__index__", [](const Tensor& t) {
         RT_CHECK(is_integral(t.dtype(), false) && t.numel() == 1, TypeError,

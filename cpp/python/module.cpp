@@ -34,6 +34,9 @@ PYBIND11_MODULE(_C, m) {
   bind_data(m);
   bind_linalg(m);
   bind_io(m);
+  bind_distributed(m);
+  bind_complex(m, cls);
+  name_bound_ops(m);  // keep last: names the functions bound above for error messages
 }
 
 }  // namespace rustorch::python

@@ -1,7 +1,8 @@
 """rt.linalg: linear algebra on batched (..., M, N) float32/float64 matrices, with PyTorch's
 ``torch.linalg`` names and semantics, running on LAPACK/OpenBLAS and differentiable.
 
-Decompositions (``svd``, ``svdvals``, ``qr``, ``eigh``, ``eigvalsh``, ``cholesky``), solvers (``solve``,
+Decompositions (``svd``, ``svdvals``, ``qr``, ``eigh``, ``eigvalsh``, ``eig``, ``eigvals``,
+``cholesky``), solvers (``solve``,
 ``solve_triangular``, ``lstsq``), ``inv``, ``det``, ``slogdet``, ``pinv``, ``matrix_rank``, norms
 (``norm``, ``vector_norm``, ``matrix_norm``, ``cond``), ``cross``, ``matrix_power``, ``matrix_exp``,
 ``multi_dot``, ``vecdot``, ``diagonal``.
@@ -17,19 +18,22 @@ restriction. With ``full_matrices=True`` the extra columns of U / rows of Vh get
 gradients of ``det``, ``slogdet`` and ``solve`` need nonsingular matrices, and those of ``pinv`` and
 ``lstsq`` a constant rank.
 
-``eig`` and ``eigvals`` (general, non-symmetric matrices) need complex dtypes, which rustorch does
-not have yet, so they are not provided; ``eigh`` / ``eigvalsh`` cover symmetric matrices.
+``eig`` and ``eigvals`` (general, non-symmetric real matrices, LAPACK ``geev``) return complex
+tensors (float32 -> complex64, float64 -> complex128): eigenvalues in LAPACK's order and right
+eigenvectors as columns of norm 1 with their largest component real, as ``torch.linalg.eig``. They
+are not differentiable (rustorch has no complex autograd): an input that requires grad raises;
+``eigh`` / ``eigvalsh`` are differentiable for symmetric matrices.
 """
 from .._C import _linalg as _impl
 from .._C._linalg import (  # noqa: F401
     LinAlgError,
-    svd, svdvals, qr, eigh, eigvalsh, cholesky, cholesky_ex,
+    svd, svdvals, qr, eigh, eigvalsh, eig, eigvals, cholesky, cholesky_ex,
     solve, solve_triangular, inv, inv_ex, det, slogdet, lstsq, pinv, matrix_rank,
     norm, vector_norm, matrix_norm, cross, matrix_power, matrix_exp, diagonal,
 )
 
 __all__ = [
-    "LinAlgError", "svd", "svdvals", "qr", "eigh", "eigvalsh", "cholesky", "cholesky_ex", "solve",
+    "LinAlgError", "svd", "svdvals", "qr", "eigh", "eigvalsh", "eig", "eigvals", "cholesky", "cholesky_ex", "solve",
     "solve_triangular", "inv", "inv_ex", "det", "slogdet", "lstsq", "pinv", "matrix_rank", "norm",
     "vector_norm", "matrix_norm", "cond", "cross", "matrix_power", "matrix_exp", "multi_dot", "vecdot",
     "matmul", "diagonal",

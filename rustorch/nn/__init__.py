@@ -8,3 +8,4 @@ from .modules import (Module, Sequential, ModuleList, ModuleDict, ParameterList,
                       RemovableHandle, LAYERS as _LAYERS)
 from . import modules  # noqa: F401
 from . import utils  # noqa: F401
+from . import parallel  # noqa: F401  (nn.parallel.DistributedDataParallel)

@@ -308,6 +308,8 @@ def deserialize_object(data, custom_objects=None, where="config"):
         raise ValueError(f"{where}: unexpected JSON value of type {type(data).__name__}")
     if "class_name" in data:
         cls = _resolve_class(data, custom_objects, where)
+        if not isinstance(cls, type):  # a registered function is referenced by name, never called with file data
+            raise ValueError(f"{where}: {data['class_name']!r} names a function, not a class")
         config = deserialize_object(data.get("config", {}), custom_objects, f"{where}<{data['class_name']}>")
         if not isinstance(config, dict):
             raise ValueError(f"{where}: config of {data['class_name']!r} is not a dict")

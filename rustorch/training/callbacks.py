@@ -6,6 +6,7 @@ Files are written through ``rustorch.serialization`` (atomic: a temp file rename
 ``CSVLogger`` rewrites its file with ``atomic_write``.
 """
 import csv
+import inspect
 import io
 import math
 import os
@@ -287,16 +288,24 @@ class LearningRateScheduler(Callback):
 
     def __init__(self, schedule, verbose=0):
         super().__init__()
+        if not callable(schedule):
+            raise TypeError(f"LearningRateScheduler: schedule must be callable, got {type(schedule).__name__}")
         self.schedule = schedule
         self.verbose = verbose
+
+    def _takes_lr(self):
+        """Whether the schedule accepts (epoch, lr) rather than just (epoch)."""
+        try:
+            params = inspect.signature(self.schedule).parameters.values()
+        except (TypeError, ValueError):  # a builtin without a signature: Keras's two-argument form
+            return True
+        positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        return len(positional) >= 2 or any(p.kind is p.VAR_POSITIONAL for p in params)
 
     def on_epoch_begin(self, epoch, logs=None):
         optimizer = _optimizer_of(self.model, "LearningRateScheduler")
         lr = _get_lr(optimizer)
-        try:
-            new_lr = self.schedule(epoch, lr)
-        except TypeError:  # the one-argument form schedule(epoch)
-            new_lr = self.schedule(epoch)
+        new_lr = self.schedule(epoch, lr) if self._takes_lr() else self.schedule(epoch)
         if hasattr(new_lr, "item"):
             new_lr = new_lr.item()
         if not isinstance(new_lr, (float, int, np.floating, np.integer)) or not math.isfinite(float(new_lr)):

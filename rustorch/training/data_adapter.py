@@ -231,6 +231,8 @@ def split_validation(x, y, sample_weight, validation_split):
 
 def batch_size_of(x):
     """The number of samples in a batch input (the first tensor's first dim)."""
+    if type(x) is Tensor:
+        return x.shape[0] if x.dim() else 1
     while isinstance(x, (tuple, list)) and x:
         x = x[0]
     if isinstance(x, dict) and x:

@@ -10,8 +10,6 @@ steps object is built, give the DataLoader a ``DistributedSampler`` (``DataHandl
 pass ``reduce_logs`` to average epoch logs across ranks, and ``is_main_process=False`` on other
 ranks so that only rank 0 prints progress (``make_callbacks``).
 """
-import math
-
 from .. import _C
 from ..autograd import no_grad
 from ..nn.utils import clip_grad_norm_, clip_grad_value_
@@ -334,7 +332,3 @@ def concat_outputs(outputs, what="predict"):
     if isinstance(first, dict):
         return {k: concat_outputs([o[k] for o in outputs], what) for k in first}
     raise TypeError(f"{what}: the model returned {type(first).__name__}; expected tensors (or tuples/dicts of them)")
-
-
-def is_nan_or_inf(value):
-    return isinstance(value, float) and (math.isnan(value) or math.isinf(value))

@@ -130,7 +130,9 @@ class MeanMetricWrapper(Metric):
     def update_state(self, y_true, y_pred, sample_weight=None):
         values = self._fn(_tensor(y_true), _tensor(y_pred), **self._fn_kwargs)
         if values.dim() > 1:
-            values = values.reshape(values.shape[0], -1).mean(1)
+            values = values.to(_C.float32).reshape(values.shape[0], -1).mean(1)
+        elif not values.is_floating_point() and sample_weight is not None:
+            values = values.to(_C.float32)
         if sample_weight is None:
             self.total += values.sum().item()
             self.count += values.numel()
@@ -163,7 +165,7 @@ def sparse_categorical_accuracy(y_true, y_pred):
     if y_pred.dim() != y_true.dim() + 1:
         raise ValueError(f"sparse_categorical_accuracy: predictions of shape {tuple(y_pred.shape)} need class-index "
                          f"targets with one dimension fewer, got {tuple(y_true.shape)}")
-    return (y_pred.argmax(1) == y_true).to(_C.float32)
+    return y_pred.argmax(1) == y_true  # bool: summed as counts (cheaper than a float cast per batch)
 
 
 def categorical_accuracy(y_true, y_pred):
@@ -171,7 +173,7 @@ def categorical_accuracy(y_true, y_pred):
     if tuple(y_true.shape) != tuple(y_pred.shape):
         raise ValueError(f"categorical_accuracy: one-hot targets must have the predictions' shape "
                          f"{tuple(y_pred.shape)}, got {tuple(y_true.shape)}")
-    return (y_pred.argmax(1) == y_true.argmax(1)).to(_C.float32)
+    return y_pred.argmax(1) == y_true.argmax(1)
 
 
 def binary_accuracy(y_true, y_pred, threshold=0.5):

@@ -185,7 +185,7 @@ class Model(Module):
     # ---- fit / evaluate / predict -----------------------------------------------------------------
     def fit(self, x=None, y=None, batch_size=32, epochs=1, verbose="auto", callbacks=None, validation_split=0.0,
             validation_data=None, shuffle=True, class_weight=None, sample_weight=None, initial_epoch=0,
-            steps_per_epoch=None, validation_freq=1):
+            steps_per_epoch=None, validation_freq=1, distributed=False):
         """Trains for ``epochs`` epochs and returns a :class:`History`.
 
         ``x`` is a tensor / NumPy array (with ``y``), an ``(x, y)`` or ``(x, y, sample_weight)``
@@ -199,6 +199,9 @@ class Model(Module):
         continuing where the previous epoch stopped. ``validation_freq``: validate every N-th
         epoch (an int) or after the listed (1-based) epochs. ``verbose``: 'auto' (a bar on a
         terminal or in a notebook, one line per epoch otherwise), 0, 1 (bar) or 2 (line).
+        ``distributed=True``: data-parallel training over the ranks of the launcher
+        (``python -m rustorch.distributed.run``): DDP, sharded data, averaged logs, progress and
+        files on rank 0 only (rustorch/training/distributed.py); ``batch_size`` is per rank.
         """
         if epochs is None or not isinstance(epochs, int) or epochs < 0:
             raise ValueError(f"fit: epochs must be a non-negative int, got {epochs!r}")
@@ -212,18 +215,35 @@ class Model(Module):
         if validation_split and validation_data is None:
             (x, y, sample_weight), validation_data = split_validation(x, y, sample_weight, validation_split)
         train_loader = make_loader(x, y, sample_weight, batch_size, shuffle, class_weight, "fit")
-        train = DataHandler(train_loader, steps_per_epoch)
-        val = None
+        val_loader = None
         if validation_data is not None:
             if isinstance(validation_data, (tuple, list)) and len(validation_data) not in (2, 3):
                 raise ValueError(f"fit: validation_data must be (x, y) or (x, y, sample_weight), a Dataset or a "
                                  f"DataLoader; got a {type(validation_data).__name__} of {len(validation_data)}")
-            val = DataHandler(make_loader(validation_data, None, None, batch_size, False, None, "fit (validation)"))
-        verbose = resolve_verbose(verbose)
-        cbs, history = make_callbacks(self, callbacks, verbose, epochs, train.steps)
-        history.params = dict(cbs.params)
-        run_fit(self, steps, optimization, train, epochs=epochs, initial_epoch=initial_epoch, val=val,
-                validation_freq=validation_freq, callbacks=cbs)
+            val_loader = make_loader(validation_data, None, None, batch_size, False, None, "fit (validation)")
+        ddp = None
+        if distributed:
+            from .distributed import DistributedContext  # noqa: PLC0415
+            ddp = DistributedContext(self, "fit")
+        try:
+            if ddp is None:
+                train = DataHandler(train_loader, steps_per_epoch)
+                val = DataHandler(val_loader) if val_loader is not None else None
+            else:
+                train = ddp.handler(train_loader, steps_per_epoch, shuffle=None, first_epoch=initial_epoch)
+                val = ddp.handler(val_loader, shuffle=False)
+                steps = ddp.steps(steps)
+                callbacks = ddp.callbacks(callbacks)
+            verbose = resolve_verbose(verbose)
+            cbs, history = make_callbacks(self, callbacks, verbose, epochs, train.steps,
+                                          is_main_process=ddp is None or ddp.is_main_process)
+            history.params = dict(cbs.params)
+            run_fit(self, steps, optimization, train, epochs=epochs, initial_epoch=initial_epoch, val=val,
+                    validation_freq=validation_freq, callbacks=cbs,
+                    reduce_logs=ddp.reduce_logs if ddp is not None else None)
+        finally:
+            if ddp is not None:
+                ddp.close()
         self.history = history
         return history
 
@@ -258,7 +278,9 @@ class Model(Module):
         logic = CompiledSteps(self)
         optimization = Optimization(self.optimizer)
         x, y = self._batch_tensors(x, y, "train_on_batch")
-        sw = None if sample_weight is None else _to_tensor(sample_weight, "train_on_batch: sample_weight").to(_C.float32)
+        sw = None
+        if sample_weight is not None:
+            sw = _to_tensor(sample_weight, "train_on_batch: sample_weight").to(_C.float32)
         if class_weight is not None:
             cw = class_weights_for(y, _class_weight_table(class_weight))
             sw = cw if sw is None else cw * sw

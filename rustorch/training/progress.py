@@ -6,6 +6,8 @@ verbose=2 prints one line when each epoch ends; verbose=0 prints nothing. 'auto'
 stdout is a terminal or a notebook and 2 otherwise (logs, CI), so redirected output never fills
 with bar redraws.
 """
+import io
+import os
 import sys
 import time
 
@@ -90,7 +92,9 @@ class ProgbarLogger(Callback):
             fmt = "{desc}{n_fmt}/{total_fmt} |{bar:20}| {elapsed}<{remaining}{postfix}"
         else:
             fmt = "{desc}{n_fmt} {elapsed}{postfix}"
-        self._bar = tqdm(total=total, desc=desc, bar_format=fmt, file=self._out, leave=True, dynamic_ncols=True,
+        size = _unsized_terminal(self._out)
+        self._bar = tqdm(total=total, desc=desc, bar_format=fmt, file=self._out, leave=True,
+                         dynamic_ncols=size is None, ncols=size and size[0], nrows=size and size[1],
                          mininterval=self.refresh_interval, ascii=not _unicode_ok(self._out))
         self._start = time.perf_counter()
         self._last_postfix = 0.0
@@ -160,7 +164,7 @@ class ProgbarLogger(Callback):
             print(line, file=self._out, flush=True)
 
     # ---- evaluate / predict (outside fit only: validation inside fit draws no bar) -----------------
-    def _begin(self, name):
+    def _begin(self):
         self._steps = 0
         self._phase_start = time.perf_counter()
         if self.verbose == 1:
@@ -183,7 +187,7 @@ class ProgbarLogger(Callback):
 
     def on_test_begin(self, logs=None):
         if not self._in_fit:
-            self._begin("test")
+            self._begin()
 
     def on_test_batch_end(self, batch, logs=None):
         if not self._in_fit:
@@ -194,13 +198,26 @@ class ProgbarLogger(Callback):
             self._end(logs)
 
     def on_predict_begin(self, logs=None):
-        self._begin("predict")
+        self._begin()
 
     def on_predict_batch_end(self, batch, logs=None):
         self._batch(None)
 
     def on_predict_end(self, logs=None):
         self._end(None)
+
+
+def _unsized_terminal(stream):
+    """None (tqdm follows the terminal's size), or a fixed (columns, lines) = (200, 40) for a
+    terminal that reports a 0 x 0 size (a pseudo-terminal nobody sized, as some CI runners
+    give): tqdm would otherwise draw nothing at all."""
+    try:
+        size = os.get_terminal_size(stream.fileno())
+    except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
+        return None
+    if size.columns and size.lines:
+        return None
+    return (size.columns or 200, size.lines or 40)
 
 
 def _unicode_ok(stream):

@@ -248,19 +248,24 @@ class Trainer:
     def __init__(self, max_epochs=None, callbacks=None, gradient_clip_val=None, accumulate_grad_batches=1,
                  check_val_every_n_epoch=1, limit_train_batches=None, enable_progress_bar=True, default_root_dir=None,
                  deterministic=False, max_steps=-1, limit_val_batches=None, gradient_clip_algorithm="norm",
-                 enable_checkpointing=True):
+                 enable_checkpointing=True, strategy="auto"):
         if max_epochs is None:
             max_epochs = 1000 if (max_steps is None or max_steps < 0) else 2 ** 31 - 1
         if not isinstance(max_epochs, int) or max_epochs < 0:
             raise ValueError(f"Trainer: max_epochs must be a non-negative int, got {max_epochs!r}")
         if not isinstance(check_val_every_n_epoch, int) or check_val_every_n_epoch < 1:
-            raise ValueError(f"Trainer: check_val_every_n_epoch must be a positive int, got {check_val_every_n_epoch!r}")
+            raise ValueError(f"Trainer: check_val_every_n_epoch must be a positive int, got "
+                             f"{check_val_every_n_epoch!r}")
         if gradient_clip_val is not None and not (float(gradient_clip_val) > 0):
             raise ValueError(f"Trainer: gradient_clip_val must be > 0, got {gradient_clip_val!r}")
         for name, limit in (("limit_train_batches", limit_train_batches), ("limit_val_batches", limit_val_batches)):
             if limit is not None and (isinstance(limit, bool) or not isinstance(limit, (int, float)) or limit < 0
                                       or (isinstance(limit, float) and limit > 1.0)):
                 raise ValueError(f"Trainer: {name} must be an int >= 0 or a float in [0, 1], got {limit!r}")
+        if strategy not in ("auto", "ddp"):
+            raise ValueError(f"Trainer: strategy must be 'auto' (one process) or 'ddp' (data-parallel over the ranks "
+                             f"of rustorch.distributed.run), got {strategy!r}")
+        self.strategy = strategy
         self.max_epochs = max_epochs
         self.max_steps = max_steps
         self.callbacks = list(callbacks or [])
@@ -362,6 +367,19 @@ class Trainer:
         optimization.step_hooks.append(schedulers.step_end)
         self._optimization = optimization
         steps = LightningSteps(model)
+        ddp = None
+        if self.strategy == "ddp":
+            from .distributed import DistributedContext  # noqa: PLC0415
+            ddp = DistributedContext(model, "Trainer.fit")
+        try:
+            return self._fit(model, steps, optimization, schedulers, optimizer, train_dataloaders, val_dataloaders,
+                             ckpt_path, ddp)
+        finally:
+            if ddp is not None:
+                ddp.close()
+
+    def _fit(self, model, steps, optimization, schedulers, optimizer, train_dataloaders, val_dataloaders, ckpt_path,
+             ddp):
         train = self._handler(train_dataloaders, self.limit_train_batches, "fit")
         if train is None:
             raise ValueError("Trainer.fit: limit_train_batches leaves no training batches")
@@ -383,14 +401,23 @@ class Trainer:
         extra_cbs = [_EpochTracker(self)]
         if self.enable_checkpointing and self.default_root_dir is not None:
             extra_cbs.append(_LastCheckpoint(self))
-        cbs, history = make_callbacks(model, extra_cbs + self.callbacks, self._verbose(), self.max_epochs,
-                                      train.steps)
+        all_cbs = extra_cbs + self.callbacks
+        if ddp is not None:  # sharded loaders, synchronised steps, rank-0 files and progress
+            train = ddp.handler(train.loader, train.steps_per_epoch, restart_each_epoch=True, shuffle=None,
+                                first_epoch=initial_epoch)
+            val = ddp.handler(val.loader, val.steps_per_epoch, restart_each_epoch=True, shuffle=False) \
+                if val is not None else None
+            steps = ddp.steps(steps)
+            all_cbs = ddp.callbacks(all_cbs)
+        cbs, history = make_callbacks(model, all_cbs, self._verbose(), self.max_epochs, train.steps,
+                                      is_main_process=ddp is None or ddp.is_main_process)
         if history_state:
             history.restore(history_state.get("history", {}), history_state.get("epoch", []))
         history.params = dict(cbs.params)
         self.history = history
         run_fit(model, steps, optimization, train, epochs=self.max_epochs, initial_epoch=initial_epoch, val=val,
-                validation_freq=self.check_val_every_n_epoch, callbacks=cbs, epoch_end_hooks=[schedulers.epoch_end])
+                validation_freq=self.check_val_every_n_epoch, callbacks=cbs, epoch_end_hooks=[schedulers.epoch_end],
+                reduce_logs=ddp.reduce_logs if ddp is not None else None)
         model.history = history
         return history
 

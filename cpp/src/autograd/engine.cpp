@@ -45,6 +45,16 @@ struct GraphTask {
   std::vector<CapturePoint> captures;
   TensorList captured;
   bool capture_mode = false;
+  std::vector<std::function<void()>> final_callbacks;  // queue_callback, run after the walk
+};
+
+// The graph task whose backward runs on this thread (innermost, when hooks nest backward calls).
+thread_local GraphTask* current_task = nullptr;
+
+struct CurrentTaskGuard {
+  GraphTask* previous;
+  explicit CurrentTaskGuard(GraphTask* task) : previous(current_task) { current_task = task; }
+  ~CurrentTaskGuard() { current_task = previous; }
 };
 
 void accumulate(TensorList& buffer, size_t index, Tensor g) {
@@ -104,6 +114,7 @@ void execute(GraphTask& task, const TensorList& roots, const TensorList& grad_ro
     if (task.dependencies[r] == 0 && queued.insert(r).second) ready.push(r);
 
   GradModeGuard mode(create_graph);
+  CurrentTaskGuard current(&task);
   while (!ready.empty()) {
     Node* node = ready.top();
     ready.pop();
@@ -142,6 +153,11 @@ void execute(GraphTask& task, const TensorList& roots, const TensorList& grad_ro
       if (--task.dependencies[next] == 0 && queued.insert(next).second) ready.push(next);
     }
   }
+  // Callbacks may queue further callbacks; run until none is left.
+  for (size_t i = 0; i < task.final_callbacks.size(); ++i) {
+    auto callback = std::move(task.final_callbacks[i]);
+    callback();
+  }
 }
 
 TensorList default_grad_roots(const TensorList& roots, const TensorList& grad_roots) {
@@ -166,6 +182,11 @@ TensorList default_grad_roots(const TensorList& roots, const TensorList& grad_ro
 }
 
 }  // namespace
+
+void queue_callback(std::function<void()> callback) {
+  RT_CHECK(current_task != nullptr, Error, "queue_callback: can only be called while a backward pass runs (from a hook)");
+  current_task->final_callbacks.push_back(std::move(callback));
+}
 
 void backward(const TensorList& roots, const TensorList& grad_roots, bool retain_graph, bool create_graph) {
   GraphTask task;

@@ -24,6 +24,11 @@ bool needs_grad(const TensorList& inputs) {
 
 std::shared_ptr<FunctionNode> record(const char* name, const TensorList& inputs, const TensorList& outputs,
                                      const TensorList& saved, BackwardFn backward) {
+  // Complex results would need complex gradients (Wirtinger calculus), which rustorch does not do.
+  for (const Tensor& o : outputs)
+    RT_CHECK(!o.defined() || !is_complex(o.dtype()), TypeError, name,
+             ": autograd is not supported for complex tensors (the op was given an input that requires grad and "
+             "produces a ", dtype_name(o.dtype()), " result); detach() the inputs first");
   auto node = std::make_shared<FunctionNode>(name, std::move(backward));
   node->sequence_nr = g_sequence_nr.fetch_add(1, std::memory_order_relaxed);
   node->next_edges.reserve(inputs.size());

@@ -79,6 +79,8 @@ TensorList AccumulateGrad::apply(TensorList&& grads) {
   } else {
     add_(current, g);
   }
+  if (auto* meta = leaf.impl()->autograd())
+    for (auto& hook : meta->post_accumulate_hooks) hook(leaf);
   return {};
 }
 

@@ -46,6 +46,8 @@ void Tensor::set_requires_grad(bool r) {
   RT_CHECK(is_leaf(), Error,
            "requires_grad_: you can only change requires_grad flags of leaf variables. If you want to use a "
            "computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
+  RT_CHECK(!r || !is_complex(dtype()), TypeError, "requires_grad_: autograd is not supported for complex tensors (got ",
+           dtype_name(dtype()), "); rustorch differentiates real-valued ops only");
   RT_CHECK(!r || is_floating(dtype()), Error,
            "requires_grad_: only tensors of floating point dtype can require gradients, got ", dtype_name(dtype()));
   impl_->autograd_mut().requires_grad = r;

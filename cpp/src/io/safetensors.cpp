@@ -11,7 +11,7 @@
 #include <cstring>
 #include <limits>
 #include <nlohmann/json.hpp>
-#include <set>
+#include <unordered_set>
 
 #include "rustorch/core/error.hpp"
 #include "rustorch/ops/copy.hpp"
@@ -58,100 +58,234 @@ void append_u64_le(std::string& out, uint64_t v) {
   for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
 }
 
-// Rejects nesting deeper than the format uses (top object -> entry object -> shape/offset array)
-// while parsing, so a hostile header cannot build deep or huge trees, and catches duplicate names,
-// which nlohmann's object type would otherwise silently collapse.
-class HeaderGuard {
- public:
-  bool operator()(int depth, json::parse_event_t event, json& parsed) {
-    switch (event) {
-      case json::parse_event_t::object_start:
-      case json::parse_event_t::array_start:
-        RT_CHECK(depth <= 2, ValueError, "safetensors: header JSON nests deeper than the format allows "
-                 "(a tensor entry holds only dtype, shape and data_offsets)");
-        if (depth == 1) inner_keys_.clear();
-        break;
-      case json::parse_event_t::key: {
-        const auto& key = parsed.get_ref<const std::string&>();
-        if (depth == 1) {
-          RT_CHECK(top_keys_.insert(key).second, ValueError, "safetensors: header names tensor '", key,
-                   "' more than once");
-        } else if (depth == 2) {
-          RT_CHECK(inner_keys_.insert(key).second, ValueError, "safetensors: header repeats the key '", key,
-                   "' inside one entry");
-        }
-        break;
-      }
-      default: break;
-    }
-    return true;
-  }
-
- private:
-  std::set<std::string> top_keys_;
-  std::set<std::string> inner_keys_;
+// The raw fields of one header entry, as the SAX handler collects them.
+struct RawEntry {
+  std::string name;
+  bool has_dtype = false, has_shape = false, has_offsets = false;
+  const DTypeInfo* dtype = nullptr;
+  std::vector<uint64_t> shape;
+  std::vector<uint64_t> offsets;
 };
 
-uint64_t unsigned_field(const json& v, const std::string& tensor, const char* what) {
-  RT_CHECK(v.is_number_unsigned(), ValueError, "safetensors: tensor '", tensor, "' has a ", what,
-           " entry that is not a non-negative integer: ", v.dump());
-  return v.get<uint64_t>();
-}
-
-SafetensorsEntry parse_entry(const std::string& name, const json& v) {
-  RT_CHECK(v.is_object(), ValueError, "safetensors: header entry '", name, "' is not an object (got ",
-           v.type_name(), ")");
-  for (auto it = v.begin(); it != v.end(); ++it) {
-    RT_CHECK(it.key() == "dtype" || it.key() == "shape" || it.key() == "data_offsets", ValueError,
-             "safetensors: tensor '", name, "' has an unknown field '", it.key(),
-             "' (expected dtype, shape, data_offsets)");
-  }
-  for (const char* field : {"dtype", "shape", "data_offsets"})
-    RT_CHECK(v.contains(field), ValueError, "safetensors: tensor '", name, "' lacks the '", field, "' field");
+SafetensorsEntry finish_entry(const RawEntry& raw) {
+  const std::string& name = raw.name;
+  RT_CHECK(raw.has_dtype, ValueError, "safetensors: tensor '", name, "' lacks the 'dtype' field");
+  RT_CHECK(raw.has_shape, ValueError, "safetensors: tensor '", name, "' lacks the 'shape' field");
+  RT_CHECK(raw.has_offsets, ValueError, "safetensors: tensor '", name, "' lacks the 'data_offsets' field");
+  RT_CHECK(raw.offsets.size() == 2, ValueError, "safetensors: tensor '", name,
+           "' has data_offsets that are not a [begin, end] pair (", raw.offsets.size(), " values)");
   SafetensorsEntry e;
   e.name = name;
-  const json& dt = v["dtype"];
-  RT_CHECK(dt.is_string(), ValueError, "safetensors: tensor '", name, "' has a non-string dtype ", dt.dump());
-  const DTypeInfo* info = find_dtype(dt.get_ref<const std::string&>());
-  RT_CHECK(info != nullptr, ValueError, "safetensors: tensor '", name, "' has unknown dtype ", dt.dump(),
-           " (known: ", known_dtype_list(), ")");
-  e.dtype = info->dtype;
-
-  const json& shape = v["shape"];
-  RT_CHECK(shape.is_array(), ValueError, "safetensors: tensor '", name, "' has a shape that is not a list: ",
-           shape.dump());
+  e.dtype = raw.dtype->dtype;
   // Count elements with overflow checks; the byte count must fit in int64 (our tensor sizes).
   const uint64_t limit = static_cast<uint64_t>(std::numeric_limits<int64_t>::max());
   uint64_t numel = 1;
   bool zero = false;
-  for (const json& d : shape) {
-    const uint64_t n = unsigned_field(d, name, "shape");
+  std::string shape_text = "[";
+  for (uint64_t n : raw.shape) shape_text += (shape_text.size() > 1 ? ", " : "") + std::to_string(n);
+  shape_text += "]";
+  for (uint64_t n : raw.shape) {
     RT_CHECK(n <= limit, ValueError, "safetensors: tensor '", name, "' has dim ", n, " that is too large");
     e.shape.push_back(static_cast<int64_t>(n));
     if (n == 0) zero = true;
     if (!zero) {
-      RT_CHECK(numel <= limit / n, ValueError, "safetensors: tensor '", name, "' has shape ", shape.dump(),
+      RT_CHECK(numel <= limit / n, ValueError, "safetensors: tensor '", name, "' has shape ", shape_text,
                " whose element count overflows");
       numel *= n;
     }
   }
   if (zero) numel = 0;
-  RT_CHECK(numel <= limit / info->itemsize, ValueError, "safetensors: tensor '", name, "' has shape ",
-           shape.dump(), " whose byte size overflows");
-  const uint64_t nbytes = numel * info->itemsize;
-
-  const json& offs = v["data_offsets"];
-  RT_CHECK(offs.is_array() && offs.size() == 2, ValueError, "safetensors: tensor '", name,
-           "' has data_offsets that are not a [begin, end] pair: ", offs.dump());
-  e.begin = unsigned_field(offs[0], name, "data_offsets");
-  e.end = unsigned_field(offs[1], name, "data_offsets");
+  RT_CHECK(numel <= limit / raw.dtype->itemsize, ValueError, "safetensors: tensor '", name, "' has shape ",
+           shape_text, " whose byte size overflows");
+  const uint64_t nbytes = numel * raw.dtype->itemsize;
+  e.begin = raw.offsets[0];
+  e.end = raw.offsets[1];
   RT_CHECK(e.begin <= e.end, ValueError, "safetensors: tensor '", name, "' has data_offsets [", e.begin, ", ",
            e.end, "] with begin after end");
-  RT_CHECK(e.end - e.begin == nbytes, ValueError, "safetensors: tensor '", name, "' of dtype ", info->name,
-           " and shape ", shape.dump(), " needs ", nbytes, " bytes but its data_offsets [", e.begin, ", ", e.end,
+  RT_CHECK(e.end - e.begin == nbytes, ValueError, "safetensors: tensor '", name, "' of dtype ", raw.dtype->name,
+           " and shape ", shape_text, " needs ", nbytes, " bytes but its data_offsets [", e.begin, ", ", e.end,
            "] span ", e.end - e.begin);
   return e;
 }
+
+// nlohmann quotes the offending input in its messages; escape non-ASCII bytes so that the message
+// stays valid UTF-8 (Python decodes exception messages as UTF-8).
+std::string printable(const std::string& s) {
+  std::string out;
+  char buf[8];
+  for (unsigned char c : s) {
+    if (c >= 0x20 && c < 0x7f) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+// A SAX handler that validates the header while it is parsed and builds the entries directly:
+// no JSON tree is built (nlohmann's DOM parser with a callback is quadratic in the number of
+// entries, and a tree costs ~10x the header's size), so time and memory stay linear in the
+// header, which is bounded by kMaxSafetensorsHeader. Any structure the format does not have
+// (deeper nesting, non-object entries, unknown fields) is rejected as soon as it appears.
+class HeaderParser {
+ public:
+  using number_integer_t = json::number_integer_t;
+  using number_unsigned_t = json::number_unsigned_t;
+  using number_float_t = json::number_float_t;
+  using string_t = json::string_t;
+  using binary_t = json::binary_t;
+
+  explicit HeaderParser(SafetensorsFile& out) : out_(out) {}
+
+  bool null() { return scalar("null"); }
+  bool boolean(bool) { return scalar("a boolean"); }
+  bool number_integer(number_integer_t v) {
+    if (state_ == State::Shape || state_ == State::Offsets) bad_number(std::to_string(v));
+    return scalar("a number");
+  }
+  bool number_unsigned(number_unsigned_t v) {
+    if (state_ == State::Shape) {
+      entry_.shape.push_back(v);
+      return true;
+    }
+    if (state_ == State::Offsets) {
+      RT_CHECK(entry_.offsets.size() < 2, ValueError, "safetensors: tensor '", entry_.name,
+               "' has data_offsets that are not a [begin, end] pair (more than 2 values)");
+      entry_.offsets.push_back(v);
+      return true;
+    }
+    return scalar("a number");
+  }
+  bool number_float(number_float_t, const string_t& text) {
+    if (state_ == State::Shape || state_ == State::Offsets) bad_number(text);
+    return scalar("a number");
+  }
+  bool binary(binary_t&) { return scalar("binary data"); }
+  bool string(string_t& v) {
+    if (state_ == State::Metadata) {
+      out_.metadata.emplace(key_, v);
+      return true;
+    }
+    if (state_ == State::Entry && key_ == "dtype") {
+      entry_.dtype = find_dtype(v);
+      RT_CHECK(entry_.dtype != nullptr, ValueError, "safetensors: tensor '", entry_.name, "' has unknown dtype \"",
+               printable(v), "\" (known: ", known_dtype_list(), ")");
+      return true;
+    }
+    return scalar("a string");
+  }
+
+  bool start_object(std::size_t) {
+    switch (state_) {
+      case State::Start: state_ = State::Top; return true;
+      case State::Top:
+        if (key_ == "__metadata__") {
+          state_ = State::Metadata;
+        } else {
+          state_ = State::Entry;
+          entry_ = RawEntry{};
+          entry_.name = key_;
+        }
+        return true;
+      default: break;
+    }
+    too_deep();
+    return false;
+  }
+  bool end_object() {
+    switch (state_) {
+      case State::Metadata: state_ = State::Top; return true;
+      case State::Entry:
+        out_.tensors.push_back(finish_entry(entry_));
+        state_ = State::Top;
+        return true;
+      case State::Top: state_ = State::Done; return true;
+      default: return true;
+    }
+  }
+  bool start_array(std::size_t) {
+    if (state_ == State::Entry && (key_ == "shape" || key_ == "data_offsets")) {
+      state_ = key_ == "shape" ? State::Shape : State::Offsets;
+      return true;
+    }
+    if (state_ == State::Start) RT_THROW(ValueError, "safetensors: header is not a JSON object");
+    if (state_ == State::Entry) RT_THROW(ValueError, "safetensors: tensor '", entry_.name, "' has a ", key_,
+                                         " field that is not a string");
+    if (state_ == State::Top) RT_THROW(ValueError, "safetensors: header entry '", key_, "' is not an object (got a list)");
+    if (state_ == State::Metadata) RT_THROW(ValueError, "safetensors: __metadata__ value for '", key_,
+                                            "' is not a string (got a list)");
+    too_deep();
+    return false;
+  }
+  bool end_array() {
+    state_ = State::Entry;  // only shape/data_offsets arrays are ever opened
+    return true;
+  }
+  bool key(string_t& k) {
+    if (state_ == State::Top) {
+      RT_CHECK(top_keys_.insert(k).second, ValueError, "safetensors: header names tensor '", k, "' more than once");
+    } else if (state_ == State::Metadata) {
+      RT_CHECK(!out_.metadata.count(k), ValueError, "safetensors: __metadata__ repeats the key '", k, "'");
+    } else if (state_ == State::Entry) {
+      RT_CHECK(k == "dtype" || k == "shape" || k == "data_offsets", ValueError, "safetensors: tensor '", entry_.name,
+               "' has an unknown field '", k, "' (expected dtype, shape, data_offsets)");
+      bool& seen = k == "dtype" ? entry_.has_dtype : k == "shape" ? entry_.has_shape : entry_.has_offsets;
+      RT_CHECK(!seen, ValueError, "safetensors: header repeats the key '", k, "' inside tensor '", entry_.name, "'");
+      seen = true;
+    }
+    key_ = k;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
+    RT_THROW(ValueError, "safetensors: header is not valid JSON: ", printable(e.what()));
+  }
+
+  bool done() const { return state_ == State::Done; }
+
+ private:
+  enum class State { Start, Top, Metadata, Entry, Shape, Offsets, Done };
+
+  // A scalar where the format has none (or not of this type).
+  bool scalar(const char* what) {
+    switch (state_) {
+      case State::Start: RT_THROW(ValueError, "safetensors: header is not a JSON object");
+      case State::Top:
+        if (key_ == "__metadata__") RT_THROW(ValueError, "safetensors: __metadata__ is not an object of strings");
+        RT_THROW(ValueError, "safetensors: header entry '", key_, "' is not an object (got ", what, ")");
+      case State::Metadata:
+        RT_THROW(ValueError, "safetensors: __metadata__ value for '", key_, "' is not a string (got ", what, ")");
+      case State::Entry:
+        if (key_ == "dtype") RT_THROW(ValueError, "safetensors: tensor '", entry_.name, "' has a non-string dtype (",
+                                      what, ")");
+        RT_THROW(ValueError, "safetensors: tensor '", entry_.name, "' has a ", key_, " field that is not a list (got ",
+                 what, ")");
+      case State::Shape:
+      case State::Offsets:
+        RT_THROW(ValueError, "safetensors: tensor '", entry_.name, "' has a ",
+                 state_ == State::Shape ? "shape" : "data_offsets", " entry that is not a non-negative integer (",
+                 what, ")");
+      default: break;
+    }
+    RT_THROW(ValueError, "safetensors: unexpected ", what, " in the header");
+  }
+  [[noreturn]] void bad_number(const std::string& text) {
+    RT_THROW(ValueError, "safetensors: tensor '", entry_.name, "' has a ",
+             state_ == State::Shape ? "shape" : "data_offsets", " entry that is not a non-negative integer: ",
+             printable(text));
+  }
+  [[noreturn]] void too_deep() {
+    RT_THROW(ValueError, "safetensors: header JSON nests deeper than the format allows "
+             "(a tensor entry holds only dtype, shape and data_offsets)");
+  }
+
+  SafetensorsFile& out_;
+  State state_ = State::Start;
+  std::string key_;
+  RawEntry entry_;
+  std::unordered_set<std::string> top_keys_;
+};
 
 template <class T> T byteswap_value(T v) {
   uint8_t b[sizeof(T)];
@@ -192,22 +326,6 @@ float half_to_float(uint16_t h) {
     bits = sign | (exp + 127 - 15) << 23 | mant << 13;
   }
   return std::bit_cast<float>(bits);
-}
-
-// nlohmann quotes the offending input in its messages; escape non-ASCII bytes so that the message
-// stays valid UTF-8 (Python decodes exception messages as UTF-8).
-std::string printable(const std::string& s) {
-  std::string out;
-  char buf[8];
-  for (unsigned char c : s) {
-    if (c >= 0x20 && c < 0x7f) {
-      out.push_back(static_cast<char>(c));
-    } else {
-      std::snprintf(buf, sizeof buf, "\\x%02x", c);
-      out += buf;
-    }
-  }
-  return out;
 }
 
 uint16_t load_u16(const uint8_t* p) { return static_cast<uint16_t>(p[0] | (p[1] << 8)); }
@@ -255,6 +373,11 @@ StDType st_dtype_for(DType d) {
     case DType::Int64: return StDType::I64;
     case DType::Float32: return StDType::F32;
     case DType::Float64: break;
+    case DType::Complex64:
+    case DType::Complex128:
+      RT_THROW(TypeError, "safetensors: can't save a ", dtype_name(d),
+               " tensor (rustorch writes real dtypes only); save rt.view_as_real(t) and rebuild it with "
+               "rt.view_as_complex");
   }
   return StDType::F64;
 }
@@ -282,26 +405,13 @@ SafetensorsFile parse_prefix(const uint8_t* data, size_t available, uint64_t siz
   f.data_offset = 8 + f.header_size;
   f.data_size = size - f.data_offset;
 
-  json header;
+  HeaderParser handler(f);
   try {
-    header = json::parse(hbegin, hend, HeaderGuard{});
+    json::sax_parse(hbegin, hend, &handler, nlohmann::detail::input_format_t::json, /*strict=*/true);
   } catch (const json::exception& e) {
     RT_THROW(ValueError, "safetensors: header is not valid JSON: ", printable(e.what()));
   }
-  RT_CHECK(header.is_object(), ValueError, "safetensors: header is not a JSON object");
-
-  for (auto it = header.begin(); it != header.end(); ++it) {
-    if (it.key() == "__metadata__") {
-      RT_CHECK(it.value().is_object(), ValueError, "safetensors: __metadata__ is not an object of strings");
-      for (auto m = it.value().begin(); m != it.value().end(); ++m) {
-        RT_CHECK(m.value().is_string(), ValueError, "safetensors: __metadata__ value for '", m.key(),
-                 "' is not a string: ", m.value().dump());
-        f.metadata.emplace(m.key(), m.value().get<std::string>());
-      }
-      continue;
-    }
-    f.tensors.push_back(parse_entry(it.key(), it.value()));
-  }
+  RT_CHECK(handler.done(), ValueError, "safetensors: header is not a complete JSON object");
 
   // The entries must tile the byte buffer: sorted by offset, each starts where the previous ended,
   // and the last ends at the end of the file (as the reference implementation requires).

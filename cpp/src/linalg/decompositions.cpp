@@ -24,6 +24,8 @@ RT_REGISTER_OP("linalg.svdvals", true);
 RT_REGISTER_OP("linalg.qr", true);
 RT_REGISTER_OP("linalg.eigh", true);
 RT_REGISTER_OP("linalg.eigvalsh", true);
+RT_REGISTER_OP("linalg.eig", false);
+RT_REGISTER_OP("linalg.eigvals", false);
 RT_REGISTER_OP("linalg.cholesky", true);
 RT_REGISTER_OP("linalg.cholesky_ex", true);
 
@@ -246,6 +248,24 @@ Tensor eigvalsh(const Tensor& A, bool upper) {
   kernels::check_infos(info, kernels::batch_shape(A), op, [](int64_t i) { return not_converged(i, "eigenvalues"); });
   return r.first;
 }
+
+namespace {
+std::pair<Tensor, Tensor> eig_impl(const Tensor& A, bool compute_v, const char* op) {
+  check_square(A, op);
+  RT_CHECK(!autograd::needs_grad({A}), Error, op,
+           ": gradients of eig/eigvals are not supported (their results are complex and rustorch has no complex "
+           "autograd); pass A.detach(), or use linalg.eigh for symmetric matrices");
+  kernels::Infos info;
+  auto r = kernels::eig(A, compute_v, info);
+  kernels::check_infos(info, kernels::batch_shape(A), op, [](int64_t i) {
+    return detail::concat("The QR algorithm failed to compute all the eigenvalues (error code: ", i, ").");
+  });
+  return r;
+}
+}  // namespace
+
+std::pair<Tensor, Tensor> eig(const Tensor& A) { return eig_impl(A, true, "linalg.eig"); }
+Tensor eigvals(const Tensor& A) { return eig_impl(A, false, "linalg.eigvals").first; }
 
 Tensor cholesky(const Tensor& A, bool upper) { return cholesky_impl(A, upper, true, "linalg.cholesky").first; }
 

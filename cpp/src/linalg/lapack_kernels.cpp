@@ -245,6 +245,68 @@ std::pair<Tensor, Tensor> qr(const Tensor& A, QrKind kind) {
   return {Q, R};
 }
 
+// ---- General eigendecomposition ---------------------------------------------------------------------
+
+std::pair<Tensor, Tensor> eig(const Tensor& A, bool compute_v, Infos& info) {
+  const int64_t n = A.shape()[A.dim() - 1];
+  check_dims(n, n);
+  const Shape batch = batch_shape(A);
+  const int64_t count = shape_numel(batch);
+  const DType dt = A.dtype();
+  info.assign(static_cast<size_t>(count), 0);
+  Tensor L = Tensor::empty(with_batch(batch, {n}), complex_of(dt));
+  Tensor V = compute_v ? Tensor::empty(with_batch(batch, {n, n}), complex_of(dt)) : Tensor();
+  if (count == 0 || n == 0) return {L, V};
+  // geev takes column-major matrices: each A is copied transposed (O(n^2), small beside the O(n^3) solve).
+  Tensor work = batched_copy_transposed(A, dt);
+  dispatch_floating(dt, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    using C = std::complex<T>;
+    T* a = work.data<T>();
+    C* lam = L.data<C>();
+    C* vec = compute_v ? V.data<C>() : nullptr;
+    const char jobvr = compute_v ? 'V' : 'N';
+    T query = 0, dummy = 0;
+    cxxlapack::geev<int>('N', jobvr, static_cast<int>(n), a, lp(n), &dummy, &dummy, &dummy, 1, &dummy, lp(n), &query, -1);
+    const int lwork = lwork_from(query);
+    batch_loop(count, n, [&](int64_t b0, int64_t b1) {
+      std::vector<T> wk(static_cast<size_t>(lwork)), wr(static_cast<size_t>(n)), wi(static_cast<size_t>(n));
+      std::vector<T> vr(compute_v ? static_cast<size_t>(n * n) : 1);
+      for (int64_t b = b0; b < b1; ++b) {
+        T* ab = a + b * n * n;
+        C* lb = lam + b * n;
+        C* vb = compute_v ? vec + b * n * n : nullptr;
+        if (!all_finite(ab, n * n)) {
+          std::fill(lb, lb + n, C(kNaN<T>, kNaN<T>));
+          if (compute_v) std::fill(vb, vb + n * n, C(kNaN<T>, kNaN<T>));
+          continue;
+        }
+        info[b] = cxxlapack::geev<int>('N', jobvr, static_cast<int>(n), ab, lp(n), wr.data(), wi.data(), &dummy, 1,
+                                       vr.data(), lp(n), wk.data(), lwork);
+        if (info[b] != 0) continue;
+        for (int64_t j = 0; j < n; ++j) lb[j] = C(wr[j], wi[j]);
+        if (!compute_v) continue;
+        // Column j of VR (column-major: vr[j * n + i]) is a real eigenvector; a complex pair
+        // (wi[j] > 0, wi[j + 1] = -wi[j]) stores re and im in columns j and j + 1.
+        for (int64_t j = 0; j < n; ++j) {
+          const T* re = vr.data() + j * n;
+          if (wi[j] == T(0)) {
+            for (int64_t i = 0; i < n; ++i) vb[i * n + j] = C(re[i], T(0));
+          } else if (j + 1 < n) {
+            const T* im = re + n;
+            for (int64_t i = 0; i < n; ++i) {
+              vb[i * n + j] = C(re[i], im[i]);
+              vb[i * n + j + 1] = C(re[i], -im[i]);
+            }
+            ++j;
+          }
+        }
+      }
+    });
+  });
+  return {L, V};
+}
+
 // ---- Symmetric eigendecomposition -------------------------------------------------------------------
 
 std::pair<Tensor, Tensor> eigh(const Tensor& A, bool upper, bool compute_v, Infos& info) {

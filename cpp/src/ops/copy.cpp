@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "rustorch/autograd/function.hpp"
+#include "rustorch/core/op_name.hpp"
 #include "rustorch/ops/factory.hpp"
 #include "rustorch/ops/iter.hpp"
 #include "rustorch/ops/reduce.hpp"
@@ -21,6 +22,7 @@ using autograd::BackwardContext;
 
 template <class To, class From> inline To cast_value(From v) {
   if constexpr (std::is_same_v<To, bool>) return v != From(0);
+  else if constexpr (is_complex_v<To> && !is_complex_v<From>) return To(static_cast<typename To::value_type>(v));
   else return static_cast<To>(v);
 }
 
@@ -46,7 +48,7 @@ bool transposed_copy(const Tensor& dst, const Tensor& src) {
     batch_stride = src.strides()[nd - 3];
   }
   constexpr int64_t kTile = 32;
-  dispatch_dtype(dst.dtype(), [&](auto tag) {
+  dispatch_all_dtypes(dst.dtype(), [&](auto tag) {
     using T = typename decltype(tag)::type;
     const T* s = src.data<T>();
     T* d = dst.data<T>();
@@ -81,11 +83,16 @@ void copy_kernel(const Tensor& dst, const Tensor& src) {
     return;
   }
   if (dst.dtype() == src.dtype() && transposed_copy(dst, src)) return;
-  dispatch_dtype(dst.dtype(), [&](auto dt) {
+  // complex -> real would drop the imaginary part: refused (complex -> bool is "nonzero", as in torch).
+  RT_CHECK(!is_complex(src.dtype()) || is_complex(dst.dtype()) || dst.dtype() == DType::Bool, TypeError,
+           current_op_name(), *current_op_name() ? ": " : "", "can't convert a ", dtype_name(src.dtype()), " tensor to ", dtype_name(dst.dtype()),
+           ": that would discard the imaginary part; take .real, .imag or abs() first");
+  dispatch_all_dtypes(dst.dtype(), [&](auto dt) {
     using To = typename decltype(dt)::type;
-    dispatch_dtype(src.dtype(), [&](auto st) {
+    dispatch_all_dtypes(src.dtype(), [&](auto st) {
       using From = typename decltype(st)::type;
-      unary_loop<To, From>(dst, src, [](From v) { return cast_value<To>(v); });
+      if constexpr (is_complex_v<From> && !is_complex_v<To> && !std::is_same_v<To, bool>) return;  // refused above
+      else unary_loop<To, From>(dst, src, [](From v) { return cast_value<To>(v); });
     });
   });
 }
@@ -149,7 +156,9 @@ const Tensor& copy_(const Tensor& dst, const Tensor& src) {
 
 const Tensor& fill_(const Tensor& t, const Scalar& value) {
   autograd::check_inplace(t, "fill_");
-  dispatch_dtype(t.dtype(), [&](auto tag) {
+  RT_CHECK(!value.is_complex() || is_complex(t.dtype()), TypeError, "fill_: can't fill a ", dtype_name(t.dtype()),
+           " tensor with the complex value (", value.to_complex().real(), ", ", value.to_complex().imag(), ")");
+  dispatch_all_dtypes(t.dtype(), [&](auto tag) {
     using T = typename decltype(tag)::type;
     const T v = value.to<T>();
     if (t.is_contiguous()) {

@@ -19,6 +19,7 @@
 #include <type_traits>
 
 #include "rustorch/autograd/function.hpp"
+#include "rustorch/ops/complex.hpp"
 #include "rustorch/ops/copy.hpp"
 #include "rustorch/ops/factory.hpp"
 #include "rustorch/ops/iter.hpp"
@@ -83,13 +84,19 @@ struct ResultTypeState {
   }
   DType result() const {
     DType r = has_dim ? dimensioned : has_zero ? zero_dim : wrapped;
+    // A lower-priority operand of a higher kind lifts the kind; a complex one keeps the precision
+    // of a floating r (float64 tensor + complex64 0-dim -> complex128, like torch).
     auto lift = [&r](bool present, DType other) {
-      if (present && type_kind(other) > type_kind(r)) r = other;
+      if (!present || type_kind(other) <= type_kind(r)) return;
+      r = type_kind(other) == TypeKind::Complex && is_floating(r) ? complex_of(r) : other;
     };
     if (has_dim) lift(has_zero, zero_dim);
     if (has_dim || has_zero) {
-      if (has_wrapped && type_kind(wrapped) > type_kind(r))
-        r = type_kind(wrapped) == TypeKind::Floating ? default_float_dtype() : wrapped;
+      if (has_wrapped && type_kind(wrapped) > type_kind(r)) {
+        if (type_kind(wrapped) == TypeKind::Floating) r = default_float_dtype();
+        else if (type_kind(wrapped) == TypeKind::Complex) r = complex_of(is_floating(r) ? r : default_float_dtype());
+        else r = wrapped;
+      }
     }
     return r;
   }
@@ -100,7 +107,9 @@ void check_can_cast(DType from, DType to, const char* op) {
            " can't be cast to the desired output type ", dtype_name(to));
 }
 
-DType float_type(DType d) { return is_floating(d) ? d : default_float_dtype(); }
+// The dtype a floating function computes in: floating and complex dtypes are kept, bool and int64
+// give the default float.
+DType float_type(DType d) { return is_floating(d) || is_complex(d) ? d : default_float_dtype(); }
 
 DType not_bool(DType d, const char* op) {
   RT_CHECK(d != DType::Bool, TypeError, op, ": not supported for bool tensors");
@@ -132,7 +141,7 @@ DType result_type(const Scalar& a, const Scalar& b) {
 
 Tensor wrapped_scalar(const Scalar& s, DType dtype) {
   Tensor t = Tensor::empty({}, dtype);
-  dispatch_dtype(dtype, [&](auto tag) {
+  dispatch_all_dtypes(dtype, [&](auto tag) {
     using T = typename decltype(tag)::type;
     *t.data<T>() = s.to<T>();
   });
@@ -152,8 +161,8 @@ RoundingMode parse_rounding_mode(const char* mode) {
 namespace {
 
 enum : int { kSaveNone = 0, kSaveA = 1, kSaveB = 2, kSaveOut = 4 };
-enum : unsigned { kB = 1, kI = 2, kF = 4, kD = 8, kFloatTypes = kF | kD, kNumTypes = kI | kF | kD, kIntTypes = kB | kI,
-                  kAllTypes = kB | kI | kF | kD };
+enum : unsigned { kB = 1, kI = 2, kF = 4, kD = 8, kC64 = 16, kC128 = 32, kFloatTypes = kF | kD, kNumTypes = kI | kF | kD,
+                  kIntTypes = kB | kI, kAllTypes = kB | kI | kF | kD, kComplexTypes = kC64 | kC128 };
 
 // Calls f(TypeTag<T>{}) for the dtypes in the mask `Types` (the op's checks rule out the others).
 template <unsigned Types, class F> void dispatch_types(DType d, F&& f) {
@@ -170,8 +179,25 @@ template <unsigned Types, class F> void dispatch_types(DType d, F&& f) {
     case DType::Float64:
       if constexpr ((Types & kD) != 0) return f(TypeTag<double>{});
       break;
+    case DType::Complex64:
+      if constexpr ((Types & kC64) != 0) return f(TypeTag<std::complex<float>>{});
+      break;
+    case DType::Complex128:
+      if constexpr ((Types & kC128) != 0) return f(TypeTag<std::complex<double>>{});
+      break;
   }
   RT_THROW(Error, "elementwise: internal error: unexpected dtype ", dtype_name(d));
+}
+
+// Ops whose kernels are not built for complex values refuse complex operands up front (before any
+// dtype rule could convert them to a real type).
+template <class Op> void check_complex_support(const char* name, const Tensor& a, const Tensor* b = nullptr) {
+  if constexpr ((Op::kTypes & kComplexTypes) == 0) {
+    for (const Tensor* t : {&a, b})
+      RT_CHECK(t == nullptr || !is_complex(t->dtype()), TypeError, name, ": not supported for complex tensors (got ",
+               dtype_name(t->dtype()), "); complex tensors support +, -, *, /, neg, ==, !=, abs, angle, conj, real "
+               "and imag");
+  }
 }
 
 // Runs f(begin, end) over [0, n), in parallel above `grain`, without std::function on small sizes.
@@ -490,6 +516,7 @@ template <class Op> void record_unary(const Op& op, const Tensor& input, const T
 }
 
 template <class Op> Tensor unary_op(const Op& op, const Tensor& a) {
+  check_complex_support<Op>(op.kName, a);
   const DType compute = op.compute_dtype(a);
   const Tensor in = as_dtype(a, compute);
   Tensor out = empty_like_dense(in, Op::kBoolOut ? DType::Bool : compute);
@@ -502,6 +529,7 @@ template <class Op> Tensor unary_op(const Op& op, const Tensor& a) {
 // The in-place form of any unary op: same kernel written into self, history extended by the
 // op's backward rule (with a copy of the original value when the rule needs the input).
 template <class Op> const Tensor& unary_op_(const Op& op, const char* name, const Tensor& self) {
+  check_complex_support<Op>(name, self);
   const DType compute = op.compute_dtype(self);
   const DType result = Op::kBoolOut ? DType::Bool : compute;
   check_can_cast(result, self.dtype(), name);
@@ -571,6 +599,7 @@ Tensor binary_output(const Tensor& a, const Tensor& b, const Shape& shape, DType
 }
 
 template <class Op> Tensor binary_forward(const Op& op, const Tensor& a, const Tensor& b, DType compute) {
+  check_complex_support<Op>(op.kName, a, &b);
   const Tensor ac = as_dtype(a, compute), bc = as_dtype(b, compute);
   Tensor out = binary_output(ac, bc, broadcast_pair(a, b, op.kName), Op::kBoolOut ? DType::Bool : compute);
   binary_kernel(op, out, ac, bc);
@@ -597,6 +626,7 @@ void record_binary(const Op& op, const Tensor& a, const Tensor& b, const Tensor&
 }
 
 template <class Op> Tensor binary_op(const Op& op, const Tensor& a, const Tensor& b) {
+  check_complex_support<Op>(op.kName, a, &b);
   Tensor out = binary_forward(op, a, b, op.compute_dtype(a, b));
   if constexpr (Op::kDifferentiable)
     if (autograd::needs_grad({a, b})) record_binary(op, a, b, out, a, b);
@@ -606,6 +636,7 @@ template <class Op> Tensor binary_op(const Op& op, const Tensor& a, const Tensor
 // The in-place form of any binary op (other broadcasts to self; the result type must cast to
 // self's dtype). Overlapping memory is computed out of place first.
 template <class Op> const Tensor& binary_op_(const Op& op, const char* name, const Tensor& self, const Tensor& other) {
+  check_complex_support<Op>(name, self, &other);
   const DType compute = op.compute_dtype(self, other);
   const DType result = Op::kBoolOut ? DType::Bool : compute;
   check_can_cast(result, self.dtype(), name);
@@ -665,6 +696,7 @@ namespace {
 
 struct AddOp : BinaryBase {
   static constexpr const char* kName = "add";
+  static constexpr unsigned kTypes = kAllTypes | kComplexTypes;
   static constexpr const char* kGradName = "AddBackward";
   template <class T> T f(T x, T y) const { return static_cast<T>(x + y); }
   TensorList backward(const BinaryGrad& s) const { return {s.g, s.g}; }
@@ -673,7 +705,7 @@ struct AddOp : BinaryBase {
 struct SubOp : BinaryBase {
   static constexpr const char* kName = "sub";
   static constexpr const char* kGradName = "SubBackward";
-  static constexpr unsigned kTypes = kNumTypes;
+  static constexpr unsigned kTypes = kNumTypes | kComplexTypes;
   static constexpr const char* kBoolMessage =
       "sub: subtraction, the `-` operator, with a bool tensor is not supported; use logical_xor or logical_not "
       "instead";
@@ -690,6 +722,7 @@ struct MulOp : BinaryBase {
   static constexpr const char* kName = "mul";
   static constexpr const char* kGradName = "MulBackward";
   static constexpr int kSaves = kSaveA | kSaveB;
+  static constexpr unsigned kTypes = kAllTypes | kComplexTypes;
   template <class T> T f(T x, T y) const {
     if constexpr (std::is_same_v<T, bool>) return x && y;
     else return x * y;
@@ -703,7 +736,7 @@ struct DivOp : BinaryBase {  // true division
   static constexpr const char* kName = "div";
   static constexpr const char* kGradName = "DivBackward";
   static constexpr int kSaves = kSaveA | kSaveB;
-  static constexpr unsigned kTypes = kFloatTypes;
+  static constexpr unsigned kTypes = kFloatTypes | kComplexTypes;
   DType compute_dtype(const Tensor& a, const Tensor& b) const { return float_type(result_type(a, b)); }
   template <class T> T f(T x, T y) const { return x / y; }
   TensorList backward(const BinaryGrad& s) const {
@@ -923,8 +956,17 @@ struct PredicateBase : BinaryBase {
     static constexpr const char* kName = NAME;               \
     template <class T> bool f(T x, T y) const { return EXPR; } \
   };
-RT_PREDICATE_OP(EqOp, "eq", x == y)
-RT_PREDICATE_OP(NeOp, "ne", x != y)
+// Equality is defined for complex values too (both parts equal).
+struct EqOp : PredicateBase {
+  static constexpr const char* kName = "eq";
+  static constexpr unsigned kTypes = kAllTypes | kComplexTypes;
+  template <class T> bool f(T x, T y) const { return x == y; }
+};
+struct NeOp : PredicateBase {
+  static constexpr const char* kName = "ne";
+  static constexpr unsigned kTypes = kAllTypes | kComplexTypes;
+  template <class T> bool f(T x, T y) const { return x != y; }
+};
 RT_PREDICATE_OP(LtOp, "lt", x < y)
 RT_PREDICATE_OP(LeOp, "le", x <= y)
 RT_PREDICATE_OP(GtOp, "gt", x > y)
@@ -1098,7 +1140,7 @@ Tensor where(const Tensor& cond, const Tensor& a, const Tensor& b) {
   const Shape shape = broadcast_shapes(broadcast_pair(cond, a, "where"), b.shape(), "where");
   Tensor out = Tensor::empty(shape, compute);
   const Tensor ac = as_dtype(a, compute), bc = as_dtype(b, compute);
-  dispatch_dtype(compute, [&](auto tag) {
+  dispatch_all_dtypes(compute, [&](auto tag) {  // a selection: complex values too
     using T = typename decltype(tag)::type;
     StridedIter<4> it(shape, {out.strides(), broadcast_strides(cond, shape), broadcast_strides(ac, shape),
                               broadcast_strides(bc, shape)});
@@ -1233,6 +1275,7 @@ struct abs_op : NumUnary, Pointwise<abs_op> {
 
 struct neg_op : NumUnary, Pointwise<neg_op> {
   static constexpr const char* kName = "neg";
+  static constexpr unsigned kTypes = kNumTypes | kComplexTypes;
   static constexpr const char* kGradName = "NegBackward";
   DType compute_dtype(const Tensor& a) const {
     RT_CHECK(a.dtype() != DType::Bool, TypeError,
@@ -1476,7 +1519,11 @@ RT_DEFINE_UNARY(sigmoid, sigmoid_op)
 RT_DEFINE_UNARY(sqrt, sqrt_op)
 RT_DEFINE_UNARY(rsqrt, rsqrt_op)
 RT_DEFINE_UNARY(reciprocal, reciprocal_op)
-RT_DEFINE_UNARY(abs, abs_op)
+// abs of a complex tensor is its real-valued modulus (rustorch/ops/complex.hpp); the in-place form
+// can't hold that result, so abs_ stays real-only like torch's.
+RT_REGISTER_OP("abs", abs_op::kDifferentiable);
+Tensor abs(const Tensor& a) { return is_complex(a.dtype()) ? complex_abs(a) : unary_op(abs_op{}, a); }
+const Tensor& abs_(const Tensor& self) { return unary_op_(abs_op{}, "abs_", self); }
 RT_DEFINE_UNARY(neg, neg_op)
 RT_DEFINE_UNARY(sign, sign_op)
 RT_DEFINE_UNARY(relu, relu_op)

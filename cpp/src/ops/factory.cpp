@@ -160,7 +160,7 @@ Tensor eye(int64_t n, std::optional<int64_t> m, DType dtype) {
   const int64_t cols = m.value_or(n);
   RT_CHECK(cols >= 0, ValueError, "eye: m must be greater or equal to 0, got ", cols);
   Tensor out = zeros({n, cols}, dtype);
-  dispatch_dtype(dtype, [&](auto tag) {
+  dispatch_all_dtypes(dtype, [&](auto tag) {
     using T = typename decltype(tag)::type;
     T* p = out.data<T>();
     for (int64_t i = 0; i < std::min(n, cols); ++i) p[i * cols + i] = T(1);

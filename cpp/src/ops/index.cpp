@@ -55,10 +55,11 @@ int64_t wrap_index(int64_t i, int64_t size, int64_t dim, const char* op) {
 }
 
 Scalar scalar_of(const Tensor& t) {
-  return dispatch_dtype(t.dtype(), [&](auto tag) -> Scalar {
+  return dispatch_all_dtypes(t.dtype(), [&](auto tag) -> Scalar {
     using T = typename decltype(tag)::type;
     const T v = *t.data<T>();
-    if constexpr (std::is_same_v<T, bool>) return Scalar(v);
+    if constexpr (is_complex_v<T>) return Scalar(std::complex<double>(v.real(), v.imag()));
+    else if constexpr (std::is_same_v<T, bool>) return Scalar(v);
     else if constexpr (std::is_integral_v<T>) return Scalar(static_cast<int64_t>(v));
     else return Scalar(static_cast<double>(v));
   });
@@ -165,7 +166,7 @@ template <class T> void masked_fill_run(T* __restrict o, const uint8_t* __restri
 
 // dst = value where mask (broadcast to dst) is true.
 void masked_fill_kernel(const Tensor& dst, const Tensor& mask, const Scalar& value) {
-  dispatch_dtype(dst.dtype(), [&](auto tag) {
+  dispatch_all_dtypes(dst.dtype(), [&](auto tag) {
     using T = typename decltype(tag)::type;
     const T v = value.to<T>();
     if (dst.is_contiguous() && mask.is_contiguous() && mask.shape() == dst.shape()) {
@@ -855,7 +856,7 @@ void index_put_kernel(const Tensor& t, const TensorList& indices, const Tensor& 
     shape.insert(shape.end(), g.post_sizes.begin(), g.post_sizes.end());
     bool scalar = false;
     const Tensor v = prepare_values(t, values, shape, op, &scalar);
-    dispatch_dtype(t.dtype(), [&](auto tag) {
+    dispatch_all_dtypes(t.dtype(), [&](auto tag) {
       using T = typename decltype(tag)::type;
       const PostCopy<T> post(g.post_sizes, g.post_strides);
       T* dst = t.data<T>();
@@ -873,7 +874,7 @@ void index_put_kernel(const Tensor& t, const TensorList& indices, const Tensor& 
   const IndexGeom g = make_geom(t, indices, op);
   bool scalar = false;
   const Tensor v = prepare_values(t, values, g.out_shape(), op, &scalar);
-  dispatch_dtype(t.dtype(), [&](auto tag) {
+  dispatch_all_dtypes(t.dtype(), [&](auto tag) {
     using T = typename decltype(tag)::type;
     if (accumulate) scatter_kernel<T, true>(g, t.data<T>(), v.data<T>(), scalar);
     else scatter_kernel<T, false>(g, t.data<T>(), v.data<T>(), scalar);
@@ -1439,7 +1440,7 @@ void set_item(const Tensor& t, const std::vector<TensorIndex>& index, const Scal
   TensorList adv;
   const Tensor r = apply_basic(t, index, adv, "setitem");
   if (adv.empty()) {
-    dispatch_dtype(t.dtype(), [&](auto tag) {
+    dispatch_all_dtypes(t.dtype(), [&](auto tag) {
       using T = typename decltype(tag)::type;
       const T v = value.to<T>();
       unary_loop<T, T>(r, r, [v](T) { return v; });

@@ -82,6 +82,16 @@ Shape reduced_shape(const Shape& in, const std::vector<bool>& mask, bool keepdim
 
 namespace {
 
+// Reductions are defined for real dtypes only here: a complex input is refused by name before any
+// dtype rule could convert it.
+void check_real(const Tensor& t, const char* op) {
+  RT_CHECK(!is_complex(t.dtype()), TypeError, op, ": not supported for complex tensors (got ", dtype_name(t.dtype()), ")");
+}
+
+}  // namespace
+
+namespace {
+
 constexpr int kMaxDims = 16;
 constexpr int kMaxOperands = 4;
 constexpr int64_t kBlock = 16384;  // reduction elements per fixed block (4x that in outer mode)
@@ -729,6 +739,7 @@ DType sum_dtype(const Tensor& t, std::optional<DType> dtype) {
 // Ops: forward and backward side by side
 
 Tensor sum(const Tensor& t, const std::vector<int64_t>& dims, bool keepdim, std::optional<DType> dtype) {
+  check_real(t, "sum");
   const auto mask = reduction_mask(dims, t.dim(), "sum");
   const DType out_dtype = sum_dtype(t, dtype);
   Tensor out = sum_kernel(t.detach(), mask, keepdim, out_dtype);
@@ -760,6 +771,7 @@ Tensor sum_to(const Tensor& t, const Shape& shape) {
 }
 
 Tensor mean(const Tensor& t, const std::vector<int64_t>& dims, bool keepdim, std::optional<DType> dtype) {
+  check_real(t, "mean");
   const auto mask = reduction_mask(dims, t.dim(), "mean");
   if (dtype) {
     RT_CHECK(is_floating(*dtype), Error, "mean: could not infer output dtype; dtype must be a floating point dtype, got ",
@@ -783,6 +795,7 @@ Tensor mean(const Tensor& t, const std::vector<int64_t>& dims, bool keepdim, std
 }
 
 Tensor prod(const Tensor& t, const std::vector<int64_t>& dims, bool keepdim, std::optional<DType> dtype) {
+  check_real(t, "prod");
   const auto mask = reduction_mask(dims, t.dim(), "prod");
   const DType out_dtype = sum_dtype(t, dtype);
   if (out_dtype == DType::Bool) return to_dtype(prod(t.detach(), dims, keepdim, DType::Int64), DType::Bool);
@@ -833,6 +846,7 @@ namespace {
 
 template <bool kMax> Tensor amax_impl(const Tensor& t, const std::vector<int64_t>& dims, bool keepdim, const char* op,
                                       const char* node) {
+  check_real(t, op);
   const auto mask = reduction_mask(dims, t.dim(), op);
   check_nonzero_dims(t, mask, op);
   Tensor out = extreme_kernel<kMax>(t.detach(), mask, keepdim);
@@ -845,6 +859,7 @@ template <bool kMax> Tensor amax_impl(const Tensor& t, const std::vector<int64_t
 
 template <bool kMax>
 std::pair<Tensor, Tensor> max_dim_impl(const Tensor& t, int64_t dim, bool keepdim, const char* op, const char* node) {
+  check_real(t, op);
   const int64_t d = wrap_dim(dim, t.dim(), op);
   const auto mask = reduction_mask({d}, t.dim(), op);
   check_nonzero_dims(t, mask, op);
@@ -878,6 +893,7 @@ std::pair<Tensor, Tensor> max_dim_impl(const Tensor& t, int64_t dim, bool keepdi
 }
 
 template <bool kMax> Tensor argmax_impl(const Tensor& t, std::optional<int64_t> dim, bool keepdim, const char* op) {
+  check_real(t, op);
   std::vector<bool> mask;
   if (dim) {
     mask = reduction_mask({*dim}, t.dim(), op);
@@ -949,6 +965,7 @@ Tensor var_kernel(const Tensor& xd, const std::vector<bool>& mask, double correc
 }
 
 Tensor var_std(const Tensor& t, const std::vector<int64_t>& dims, double correction, bool keepdim, bool take_sqrt) {
+  check_real(t, take_sqrt ? "std" : "var");
   const char* op = take_sqrt ? "std" : "var";
   const auto mask = reduction_mask(dims, t.dim(), op);
   check_floating(t.dtype(), op, "only floating point dtypes are supported");
@@ -982,6 +999,7 @@ Tensor std_dev(const Tensor& t, const std::vector<int64_t>& dims, double correct
 }
 
 Tensor norm(const Tensor& t, double p, const std::vector<int64_t>& dims, bool keepdim, std::optional<DType> dtype) {
+  check_real(t, "norm");
   if (dtype) check_floating(*dtype, "norm", "dtype must be a floating point dtype");
   else check_floating(t.dtype(), "norm", "expected a floating point input");
   const Tensor x = dtype ? to_dtype(t, *dtype) : t;
@@ -1068,6 +1086,7 @@ Tensor logsumexp_composed(const Tensor& xd, const std::vector<bool>& mask, bool 
 }  // namespace
 
 Tensor logsumexp(const Tensor& t, const std::vector<int64_t>& dims, bool keepdim) {
+  check_real(t, "logsumexp");
   const Tensor x = is_floating(t.dtype()) ? t : to_dtype(t.detach(), default_float_dtype());
   const auto mask = reduction_mask(dims, x.dim(), "logsumexp");
   Tensor out;
@@ -1100,6 +1119,7 @@ Tensor logsumexp(const Tensor& t, const std::vector<int64_t>& dims, bool keepdim
 }
 
 Tensor all(const Tensor& t, const std::vector<int64_t>& dims, bool keepdim) {
+  check_real(t, "all");
   const auto mask = reduction_mask(dims, t.dim(), "all");
   Tensor out = Tensor::empty(reduced_shape(t.shape(), mask, keepdim), DType::Bool);
   dispatch_dtype(t.dtype(), [&](auto tag) {
@@ -1110,6 +1130,7 @@ Tensor all(const Tensor& t, const std::vector<int64_t>& dims, bool keepdim) {
 }
 
 Tensor any(const Tensor& t, const std::vector<int64_t>& dims, bool keepdim) {
+  check_real(t, "any");
   const auto mask = reduction_mask(dims, t.dim(), "any");
   Tensor out = Tensor::empty(reduced_shape(t.shape(), mask, keepdim), DType::Bool);
   dispatch_dtype(t.dtype(), [&](auto tag) {
@@ -1376,6 +1397,7 @@ void apply_line_kernel(const Tensor& x, int64_t d, const Tensor& out, LineMode m
 }
 
 Tensor softmax_impl(const Tensor& t, int64_t dim, std::optional<DType> dtype, bool log) {
+  check_real(t, log ? "log_softmax" : "softmax");
   const char* op = log ? "log_softmax" : "softmax";
   if (dtype) check_floating(*dtype, op, "dtype must be a floating point dtype");
   else check_floating(t.dtype(), op, "expected a floating point input (or pass dtype=)");
@@ -1400,6 +1422,7 @@ Tensor softmax_impl(const Tensor& t, int64_t dim, std::optional<DType> dtype, bo
 
 // Inclusive scan (sum or product) along dim; reverse scans from the end (the cumsum gradient).
 Tensor scan_impl(const Tensor& t, int64_t dim, std::optional<DType> dtype, bool product, bool reverse) {
+  check_real(t, product ? "cumprod" : "cumsum");
   const char* op = product ? "cumprod" : "cumsum";
   const DType out_dtype = sum_dtype(t, dtype);
   if (out_dtype == DType::Bool) return to_dtype(scan_impl(t.detach(), dim, DType::Int64, product, reverse), DType::Bool);

@@ -22,6 +22,8 @@ class TensorImpl;
 
 // A hook on a tensor's gradient: returns a replacement gradient, or an undefined Tensor to keep it.
 using GradHook = std::function<Tensor(const Tensor&)>;
+// A hook run on a leaf after its .grad was accumulated (DDP's gradient-ready signal); gets the leaf.
+using PostAccumulateGradHook = std::function<void(const Tensor&)>;
 
 struct AutogradMeta {
   bool requires_grad = false;
@@ -31,6 +33,7 @@ struct AutogradMeta {
   std::weak_ptr<autograd::Node> grad_accumulator;  // leaves: the node that accumulates into grad
   uint32_t output_nr = 0;
   std::vector<GradHook> hooks;                      // leaf hooks (non-leaf hooks live on grad_fn)
+  std::vector<PostAccumulateGradHook> post_accumulate_hooks;  // leaves: run after .grad is updated
   std::shared_ptr<TensorImpl> view_base;            // set when this tensor is a view of another
 };
 

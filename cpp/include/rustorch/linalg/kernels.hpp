@@ -34,6 +34,12 @@ std::pair<Tensor, Tensor> qr(const Tensor& A, QrKind kind);  // (Q, R); Q empty 
 // (eigenvalues ascending, eigenvectors as columns or undefined); `upper`: read the upper triangle.
 std::pair<Tensor, Tensor> eigh(const Tensor& A, bool upper, bool compute_v, Infos& info);
 
+// General (non-symmetric) eigendecomposition by geev: complex eigenvalues (..., n) in LAPACK's order
+// and, when compute_v, the right eigenvectors as complex columns (..., n, n), each of norm 1 with
+// its largest component real. float32 gives complex64, float64 complex128. info > 0: the QR
+// algorithm did not converge.
+std::pair<Tensor, Tensor> eig(const Tensor& A, bool compute_v, Infos& info);
+
 // Cholesky factor; info > 0: the leading minor of that order is not positive-definite.
 Tensor cholesky(const Tensor& A, bool upper, Infos& info);
 

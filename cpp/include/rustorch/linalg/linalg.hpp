@@ -39,6 +39,12 @@ std::pair<Tensor, Tensor> qr(const Tensor& A, QrMode mode = QrMode::Reduced);
 // eigenvectors as columns. Gradients assume distinct eigenvalues (eigvalsh: any eigenvalues).
 std::pair<Tensor, Tensor> eigh(const Tensor& A, bool upper = false);
 Tensor eigvalsh(const Tensor& A, bool upper = false);
+// General eigendecomposition of real square matrices (LAPACK geev): complex eigenvalues and
+// eigenvectors as columns of norm 1 (largest component real), like torch.linalg.eig; float32 gives
+// complex64, float64 complex128. Not differentiable (complex autograd is not supported): an input
+// that requires grad raises. Non-finite input gives NaN results.
+std::pair<Tensor, Tensor> eig(const Tensor& A);
+Tensor eigvals(const Tensor& A);
 
 // Cholesky factor (lower, or upper when `upper`) read from that triangle of A. cholesky throws
 // LinAlgError when a matrix is not positive-definite; cholesky_ex returns (L, info) with info the
