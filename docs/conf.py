@@ -68,7 +68,9 @@ OPTIONAL_API_PAGES = [
     ("plot", "rustorch.plot", "rustorch.plot", "Plots of training curves and images.", None),
     ("serialization", "rustorch.serialization", "rustorch.serialization",
      "Saving and loading (also ``rt.saving``); see the saving guide for the formats.", None),
-    ("distributed", "rustorch.distributed", "rustorch.distributed", "Distributed training.", None),
+    ("distributed", "rustorch.distributed", "rustorch.distributed",
+     "Process groups and collectives (``torch.distributed``'s API); see the distributed guide.", None),
+    ("nn.parallel", "rustorch.nn.parallel", "rustorch.nn.parallel", "DistributedDataParallel.", None),
 ]
 
 

@@ -21,7 +21,7 @@ MODULES = [
 ]
 OPTIONAL_MODULES = ["rustorch.training", "rustorch.training.callbacks", "rustorch.training.metrics",
                     "rustorch.training.losses", "rustorch.plot", "rustorch.serialization", "rustorch.distributed",
-                    "rustorch.nn.rnn", "rustorch.amp"]
+                    "rustorch.nn.parallel", "rustorch.nn.rnn", "rustorch.amp"]
 
 # A pybind11 signature line ("name(a: int) -> Tensor", "1. name(...) -> ...") and the header of
 # an overload set carry no description.
