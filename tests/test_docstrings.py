@@ -52,9 +52,10 @@ def public_names(module):
 
 def _members_of_class(cls):
     """Public methods and properties defined by cls itself (inherited ones are checked on their owner)."""
+    is_pybind_enum = hasattr(cls, "__members__") and "pybind11" in type(cls).__name__
     for name, member in vars(cls).items():
-        if name.startswith("_"):
-            continue
+        if name.startswith("_") or (is_pybind_enum and name in ("name", "value")):
+            continue  # pybind11 generates an enum's name/value properties (no binding site to document)
         if isinstance(member, (staticmethod, classmethod)):
             member = member.__func__
         if isinstance(member, property) or inspect.isroutine(member) or type(member).__name__ in (

@@ -11,10 +11,11 @@ from . import _optim
 from . import _data
 from . import _linalg
 from . import _io
+from . import _distributed
 Number: typing.TypeAlias = typing.Union[builtins.bool, builtins.int, builtins.float]
 DType: typing.TypeAlias = "dtype"
 _device: typing.TypeAlias = "device"
-__all__: list[str] = ['Generator', 'Node', 'RemovableHandle', 'Tensor', 'abs', 'absolute', 'acos', 'adaptive_avg_pool1d', 'adaptive_avg_pool2d', 'adaptive_avg_pool3d', 'adaptive_max_pool1d', 'adaptive_max_pool2d', 'adaptive_max_pool3d', 'add', 'addmm', 'all', 'allclose', 'amax', 'amin', 'any', 'arange', 'argmax', 'argmin', 'argsort', 'argwhere', 'asin', 'atan', 'atan2', 'avg_pool1d', 'avg_pool2d', 'avg_pool3d', 'batch_norm', 'bernoulli', 'binary_cross_entropy_with_logits', 'binomial', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'bmm', 'bool', 'cat', 'ceil', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'concat', 'concatenate', 'conv1d', 'conv2d', 'conv3d', 'conv_transpose1d', 'conv_transpose2d', 'conv_transpose3d', 'cos', 'cosh', 'cross_entropy', 'cumprod', 'cumsum', 'default_generator', 'device', 'digamma', 'div', 'divide', 'dot', 'double', 'dropout', 'dropout1d', 'dropout2d', 'dropout3d', 'dtype', 'einsum', 'embedding', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'erfinv', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'float', 'float32', 'float64', 'floor', 'floor_divide', 'fmod', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'ger', 'get_default_dtype', 'get_num_threads', 'group_norm', 'gt', 'hstack', 'index_add', 'index_put', 'index_select', 'initial_seed', 'inner', 'instance_norm', 'int64', 'interpolate', 'is_grad_enabled', 'is_tensor', 'isclose', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'layer_norm', 'le', 'lgamma', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logspace', 'logsumexp', 'long', 'lt', 'manual_seed', 'masked_fill', 'masked_select', 'matmul', 'max', 'max_pool1d', 'max_pool1d_with_indices', 'max_pool2d', 'max_pool2d_with_indices', 'max_pool3d', 'max_pool3d_with_indices', 'maximum', 'mean', 'min', 'minimum', 'mm', 'moveaxis', 'movedim', 'mul', 'multinomial', 'multiply', 'mv', 'narrow', 'ne', 'neg', 'negative', 'nll_loss', 'nonzero', 'norm', 'normal', 'one_hot', 'ones', 'ones_like', 'outer', 'pad', 'permute', 'poisson', 'pow', 'prod', 'promote_types', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'reciprocal', 'relu', 'remainder', 'reshape', 'result_type', 'return_types', 'round', 'rsqrt', 'scatter', 'scatter_add', 'seed', 'select', 'select_scatter', 'set_default_dtype', 'set_num_threads', 'sigmoid', 'sign', 'sin', 'sinh', 'slice_scatter', 'softmax', 'sort', 'special_gammainc', 'split', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'sub', 'subtract', 'sum', 'swapaxes', 'swapdims', 't', 'take', 'tan', 'tanh', 'tensor', 'tensor_split', 'tile', 'topk', 'transpose', 'true_divide', 'trunc', 'unbind', 'unflatten', 'unsqueeze', 'upsample', 'upsample_bilinear', 'upsample_nearest', 'var', 'vstack', 'where', 'zeros', 'zeros_like']
+__all__: list[str] = ['Generator', 'Node', 'RemovableHandle', 'Tensor', 'abs', 'absolute', 'acos', 'adaptive_avg_pool1d', 'adaptive_avg_pool2d', 'adaptive_avg_pool3d', 'adaptive_max_pool1d', 'adaptive_max_pool2d', 'adaptive_max_pool3d', 'add', 'addmm', 'all', 'allclose', 'amax', 'amin', 'angle', 'any', 'arange', 'argmax', 'argmin', 'argsort', 'argwhere', 'asin', 'atan', 'atan2', 'avg_pool1d', 'avg_pool2d', 'avg_pool3d', 'batch_norm', 'bernoulli', 'binary_cross_entropy_with_logits', 'binomial', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'bmm', 'bool', 'cat', 'cdouble', 'ceil', 'cfloat', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'complex', 'complex128', 'complex64', 'concat', 'concatenate', 'conj', 'conj_physical', 'conv1d', 'conv2d', 'conv3d', 'conv_transpose1d', 'conv_transpose2d', 'conv_transpose3d', 'cos', 'cosh', 'cross_entropy', 'cumprod', 'cumsum', 'default_generator', 'device', 'digamma', 'div', 'divide', 'dot', 'double', 'dropout', 'dropout1d', 'dropout2d', 'dropout3d', 'dtype', 'einsum', 'embedding', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'erfinv', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'float', 'float32', 'float64', 'floor', 'floor_divide', 'fmod', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'ger', 'get_default_dtype', 'get_num_threads', 'group_norm', 'gt', 'hstack', 'imag', 'index_add', 'index_put', 'index_select', 'initial_seed', 'inner', 'instance_norm', 'int64', 'interpolate', 'is_complex', 'is_grad_enabled', 'is_tensor', 'isclose', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'layer_norm', 'le', 'lgamma', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logspace', 'logsumexp', 'long', 'lt', 'manual_seed', 'masked_fill', 'masked_select', 'matmul', 'max', 'max_pool1d', 'max_pool1d_with_indices', 'max_pool2d', 'max_pool2d_with_indices', 'max_pool3d', 'max_pool3d_with_indices', 'maximum', 'mean', 'min', 'minimum', 'mm', 'moveaxis', 'movedim', 'mul', 'multinomial', 'multiply', 'mv', 'narrow', 'ne', 'neg', 'negative', 'nll_loss', 'nonzero', 'norm', 'normal', 'one_hot', 'ones', 'ones_like', 'outer', 'pad', 'permute', 'poisson', 'pow', 'prod', 'promote_types', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'real', 'reciprocal', 'relu', 'remainder', 'reshape', 'result_type', 'return_types', 'round', 'rsqrt', 'scatter', 'scatter_add', 'seed', 'select', 'select_scatter', 'set_default_dtype', 'set_num_threads', 'sigmoid', 'sign', 'sin', 'sinh', 'slice_scatter', 'softmax', 'sort', 'special_gammainc', 'split', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'sub', 'subtract', 'sum', 'swapaxes', 'swapdims', 't', 'take', 'tan', 'tanh', 'tensor', 'tensor_split', 'tile', 'topk', 'transpose', 'true_divide', 'trunc', 'unbind', 'unflatten', 'unsqueeze', 'upsample', 'upsample_bilinear', 'upsample_nearest', 'var', 'view_as_complex', 'view_as_real', 'vstack', 'where', 'zeros', 'zeros_like']
 class Generator:
     """
     A seedable pseudo-random generator (xoshiro256**).
@@ -43,12 +44,25 @@ class Generator:
         """
 class dtype:
     """
-    The element type of a tensor (rt.float32, rt.float64, rt.int64, rt.bool).
+    The element type of a tensor (rt.float32, rt.float64, rt.int64, rt.bool, rt.complex64, rt.complex128).
     """
     def __reduce__(self: DType) -> tuple[typing.Any, tuple[str]]:
         ...
     def __repr__(self: DType) -> str:
         ...
+    def to_complex(self: DType) -> DType:
+        """
+        The complex dtype with this floating dtype's precision.
+        """
+    def to_real(self: DType) -> DType:
+        """
+        The dtype of a complex dtype's parts.
+        """
+    @property
+    def is_complex(self) -> builtins.bool:
+        """
+        True for complex64 and complex128.
+        """
     @property
     def is_floating_point(self) -> builtins.bool:
         """
@@ -139,6 +153,8 @@ class Tensor:
     def __array__(self, dtype: typing.Any = None, copy: typing.Any = None) -> typing.Any:
         ...
     def __bool__(self) -> builtins.bool:
+        ...
+    def __complex__(self) -> typing.Any:
         ...
     def __eq__(self, arg0: typing.Any) -> typing.Any:
         ...
@@ -296,6 +312,10 @@ class Tensor:
         """
         Smallest values over dim (int or tuple; all dims when empty/None); the gradient is shared evenly by ties.
         """
+    def angle(self) -> Tensor:
+        """
+        See rt.angle.
+        """
     def any(self, dim: typing.Any = None, keepdim: builtins.bool = False) -> Tensor:
         """
         Whether any element over dim is nonzero (bool result; all dims when None).
@@ -435,6 +455,14 @@ class Tensor:
     def clone(self) -> Tensor:
         """
         A copy with its own storage (differentiable: gradients flow back to the original).
+        """
+    def conj(self) -> Tensor:
+        """
+        See rt.conj.
+        """
+    def conj_physical(self) -> Tensor:
+        """
+        See rt.conj_physical.
         """
     def contiguous(self) -> Tensor:
         """
@@ -647,6 +675,10 @@ class Tensor:
     def inner(self, other: Tensor) -> Tensor:
         """
         Sum of products over the last dims.
+        """
+    def is_complex(self) -> builtins.bool:
+        """
+        True for complex64 and complex128 tensors.
         """
     def is_contiguous(self) -> builtins.bool:
         """
@@ -927,6 +959,10 @@ class Tensor:
     def register_hook(self, hook: collections.abc.Callable) -> RemovableHandle:
         """
         Registers fn(grad) -> Tensor | None, called with the gradient of this tensor.
+        """
+    def register_post_accumulate_grad_hook(self, hook: collections.abc.Callable) -> RemovableHandle:
+        """
+        Registers fn(tensor) -> None, called after this leaf's .grad was accumulated during backward.
         """
     def relu(self) -> Tensor:
         """
@@ -1236,6 +1272,11 @@ class Tensor:
         The autograd Node that created this tensor (None for leaves).
         """
     @property
+    def imag(self) -> Tensor:
+        """
+        The imaginary part of a complex tensor (a float view sharing its memory).
+        """
+    @property
     def is_cuda(self) -> builtins.bool:
         """
         False: this build has no CUDA backend.
@@ -1269,6 +1310,11 @@ class Tensor:
     def output_nr(self) -> builtins.int:
         """
         Which output of its grad_fn this tensor is.
+        """
+    @property
+    def real(self) -> Tensor:
+        """
+        The real part (a view for complex tensors; the tensor itself for real ones).
         """
     @property
     def requires_grad(self) -> builtins.bool:
@@ -1323,6 +1369,10 @@ def _empty_cache() -> None:
     """
 def _grad(arg0: typing.Any, arg1: typing.Any, arg2: typing.Any, arg3: builtins.bool, arg4: builtins.bool, arg5: builtins.bool) -> list[Tensor]:
     ...
+def _queue_backward_callback(callback: collections.abc.Callable) -> None:
+    """
+    Runs callback() when the backward pass that is running ends (call it from a hook).
+    """
 def _registered_ops() -> list:
     """
     (name, differentiable) of every op registered in the engine.
@@ -1398,6 +1448,10 @@ def amax(input: Tensor, dim: typing.Any = (), keepdim: builtins.bool = False) ->
 def amin(input: Tensor, dim: typing.Any = (), keepdim: builtins.bool = False) -> Tensor:
     """
     Smallest values over dim (int or tuple; all dims when empty/None); the gradient is shared evenly by ties.
+    """
+def angle(input: Tensor) -> Tensor:
+    """
+    The phase of each element in (-pi, pi]; real inputs give 0 (x >= 0) or pi (x < 0). Not differentiable.
     """
 def any(input: Tensor, dim: typing.Any = None, keepdim: builtins.bool = False) -> Tensor:
     """
@@ -1511,6 +1565,10 @@ def clip(input: Tensor, min: typing.Any = None, max: typing.Any = None) -> Tenso
     """
     Clamps input into [min, max]; each bound a number, a tensor or None (not both None).
     """
+def complex(real: Tensor, imag: Tensor) -> Tensor:
+    """
+    A complex tensor real + i*imag (broadcast); float32 parts give complex64, float64 parts complex128.
+    """
 def concat(tensors: typing.Any, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
     """
     Alias of cat.
@@ -1518,6 +1576,14 @@ def concat(tensors: typing.Any, dim: typing.SupportsInt | typing.SupportsIndex =
 def concatenate(tensors: typing.Any, axis: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
     """
     Alias of cat.
+    """
+def conj(input: Tensor) -> Tensor:
+    """
+    The complex conjugate (a new tensor; torch returns a lazy view). Real tensors are returned as they are.
+    """
+def conj_physical(input: Tensor) -> Tensor:
+    """
+    The complex conjugate as a new tensor.
     """
 def conv1d(input: Tensor, weight: Tensor, bias: Tensor | None = None, stride: typing.Any = 1, padding: typing.Any = 0, dilation: typing.Any = 1, groups: typing.SupportsInt | typing.SupportsIndex = 1) -> Tensor:
     """
@@ -1707,6 +1773,10 @@ def hstack(tensors: typing.Any) -> Tensor:
     """
     Concatenates along dim 1 (dim 0 for 1-D tensors).
     """
+def imag(input: Tensor) -> Tensor:
+    """
+    The imaginary part of a complex tensor as a float view sharing its memory.
+    """
 def index_add(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: typing.Any, source: Tensor, *, alpha: Number = 1) -> Tensor:
     """
     A copy of input with alpha * source added at `index` along dim.
@@ -1734,6 +1804,10 @@ def instance_norm(input: Tensor, running_mean: Tensor | None = None, running_var
 def interpolate(input: Tensor, size: typing.Any = None, scale_factor: typing.Any = None, mode: str = 'nearest', align_corners: builtins.bool | None = None, recompute_scale_factor: builtins.bool | None = None, antialias: builtins.bool = False) -> Tensor:
     """
     Resizes the spatial dims of (N, C, *spatial) to size or by scale_factor. mode: nearest, nearest-exact, linear, bilinear, trilinear or area.
+    """
+def is_complex(input: Tensor) -> builtins.bool:
+    """
+    True for complex64 and complex128 tensors.
     """
 def is_grad_enabled() -> builtins.bool:
     """
@@ -2011,6 +2085,10 @@ def randperm(n: typing.Any, *, generator: typing.Any = None, dtype: DType | None
     """
     A random permutation of 0 .. n-1.
     """
+def real(input: Tensor) -> Tensor:
+    """
+    The real part of a complex tensor as a float view sharing its memory (a real tensor is returned as is).
+    """
 def reciprocal(input: Tensor) -> Tensor:
     """
     Elementwise 1 / x (integers give the default float).
@@ -2207,6 +2285,14 @@ def var(input: Tensor, dim: typing.Any = None, unbiased: typing.Any = None, keep
     """
     Variance over dim, divided by N - correction (correction=1 by default; unbiased=False means 0).
     """
+def view_as_complex(input: Tensor) -> Tensor:
+    """
+    A float tensor whose last dim has size 2 and stride 1 viewed as a complex tensor without it.
+    """
+def view_as_real(input: Tensor) -> Tensor:
+    """
+    A complex tensor of shape S viewed as a float tensor of shape S + (2,) (real, imaginary).
+    """
 def vstack(tensors: typing.Any) -> Tensor:
     """
     Concatenates along dim 0, 1-D tensors taken as rows.
@@ -2224,6 +2310,10 @@ def zeros_like(input: Tensor, *, dtype: DType | None = None, _device: typing.Any
     zeros with input's shape and dtype.
     """
 bool: dtype
+cdouble: dtype
+cfloat: dtype
+complex128: dtype
+complex64: dtype
 default_generator: Generator
 double: dtype
 float: dtype

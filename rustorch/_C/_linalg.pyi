@@ -6,7 +6,7 @@ from rustorch._C import DType, Tensor
 import builtins
 import numpy
 import typing
-__all__: list[str] = ['LinAlgError', 'cholesky', 'cholesky_ex', 'cross', 'det', 'diagonal', 'eigh', 'eigvalsh', 'inv', 'inv_ex', 'linalg_cholesky_ex', 'linalg_eigh', 'linalg_inv_ex', 'linalg_lstsq', 'linalg_qr', 'linalg_slogdet', 'linalg_svd', 'lstsq', 'matrix_exp', 'matrix_norm', 'matrix_power', 'matrix_rank', 'norm', 'pinv', 'qr', 'slogdet', 'solve', 'solve_triangular', 'svd', 'svdvals', 'vector_norm']
+__all__: list[str] = ['LinAlgError', 'cholesky', 'cholesky_ex', 'cross', 'det', 'diagonal', 'eig', 'eigh', 'eigvals', 'eigvalsh', 'inv', 'inv_ex', 'linalg_cholesky_ex', 'linalg_eig', 'linalg_eigh', 'linalg_inv_ex', 'linalg_lstsq', 'linalg_qr', 'linalg_slogdet', 'linalg_svd', 'lstsq', 'matrix_exp', 'matrix_norm', 'matrix_power', 'matrix_rank', 'norm', 'pinv', 'qr', 'slogdet', 'solve', 'solve_triangular', 'svd', 'svdvals', 'vector_norm']
 class LinAlgError(RuntimeError):
     """
     Raised when a linear-algebra op fails on its input: a singular matrix (solve, inv), a matrix that is not positive-definite (cholesky), or no convergence. A RuntimeError; the message names the op and batch element.
@@ -39,9 +39,17 @@ def diagonal(A: Tensor, *, offset: typing.SupportsInt | typing.SupportsIndex = 0
     """
     The offset diagonal of the matrices over dims (dim1, dim2), as the last dim.
     """
+def eig(A: Tensor) -> typing.Any:
+    """
+    Eigenvalues and right eigenvectors (columns, norm 1, largest component real) of general real square matrices (..., n, n), from LAPACK geev; complex results (float32 -> complex64, float64 -> complex128). Not differentiable. Returns (eigenvalues, eigenvectors).
+    """
 def eigh(A: Tensor, UPLO: str = 'L') -> typing.Any:
     """
     Eigenvalues (ascending) and eigenvectors (columns) of symmetric matrices, read from the lower (UPLO='L') or upper triangle. Returns (eigenvalues, eigenvectors).
+    """
+def eigvals(A: Tensor) -> Tensor:
+    """
+    Eigenvalues (complex) of general real square matrices (..., n, n). Not differentiable.
     """
 def eigvalsh(A: Tensor, UPLO: str = 'L') -> Tensor:
     """
@@ -114,6 +122,9 @@ def vector_norm(x: Tensor, ord: typing.Any = 2, dim: typing.Any = None, keepdim:
 class linalg_cholesky_ex(typing.NamedTuple):
     L: Tensor
     info: Tensor
+class linalg_eig(typing.NamedTuple):
+    eigenvalues: Tensor
+    eigenvectors: Tensor
 class linalg_eigh(typing.NamedTuple):
     eigenvalues: Tensor
     eigenvectors: Tensor
