@@ -34,6 +34,7 @@ SECTIONS = {  # table order and titles in REPORT.md
     "io": "Save and load (safetensors)",
     "linalg": "Linear algebra (the RusTorch 0.6 report's SVD rows, plus QR and eigh)",
     "distributions": "Distributions: sampling and log_prob (the RusTorch 0.6 report's rows)",
+    "recurrent": "Recurrent and attention layers (forward + backward)",
 }
 
 
@@ -679,3 +680,59 @@ row("distributions", "Normal(0.5, 2).log_prob(x)", [(100,)],
     run=lambda xp, x: _dist(xp, "normal(0.5, 2)").log_prob(x),
     impl={"numpy": _scipy_norm_logpdf}, inputs=rand1, requires=("distributions.Normal",),
     note="validate_args on (the default) in rustorch and torch; NumPy column: scipy.stats.norm.logpdf")
+# ---- recurrent and attention layers -------------------------------------------------------------
+def _lstm_inputs(shape, rng):
+    T, B, I, H = shape
+    k = 1 / math.sqrt(H)
+    u = lambda *s: rng.uniform(-k, k, size=s).astype(np.float32)  # noqa: E731  (PyTorch's LSTM init)
+    return (rng.standard_normal((T, B, I), dtype=np.float32), np.zeros((1, B, H), np.float32),
+            np.zeros((1, B, H), np.float32), u(4 * H, I), u(4 * H, H), u(4 * H), u(4 * H),
+            rng.standard_normal((T, B, H), dtype=np.float32))
+
+
+def _torch_lstm(xp, x, h0, c0, wi, wh, bi, bh, g):
+    # what torch.nn.LSTM.forward calls: the ATen LSTM over the flat weights
+    out = xp.lstm(x, (h0, c0), [wi, wh, bi, bh], True, 1, 0.0, True, False, False)[0]
+    out.backward(g)
+
+
+row("recurrent", "LSTM layer (T, B, input, hidden): forward + backward", [(50, 32, 256, 256)],
+    run=lambda xp, x, h0, c0, wi, wh, bi, bh, g: xp.rnn_layer(x, h0[0], c0[0], wi, wh, bi, bh, mode="LSTM")[0]
+    .backward(g),
+    impl={"numpy": None, "torch": _torch_lstm}, inputs=_lstm_inputs, grad=True, check=None,
+    requires=("rnn_layer",), quick_sizes=((5, 4, 16, 16),),
+    flops=lambda s: 3 * 2.0 * s[0] * s[1] * 4 * s[3] * (s[2] + s[3]),
+    note="one layer, gates i/f/g/o, zero initial state; gradients of input, states, weights and biases "
+         "(torch: the ATen lstm op that nn.LSTM calls)")
+
+_ENCODERS = {}
+
+
+def _encoder_layer(xp, d_model):
+    """One TransformerEncoderLayer(d_model, nhead=4, dim_feedforward=4 * d_model, dropout=0) per
+    library, all with torch's initial weights (copied through NumPy)."""
+    key = (xp.__name__, d_model)
+    if key not in _ENCODERS:
+        import torch
+        torch.manual_seed(0)
+        ref = torch.nn.TransformerEncoderLayer(d_model, 4, 4 * d_model, dropout=0.0)
+        if xp.__name__ == "torch":
+            layer = ref
+        else:
+            layer = xp.nn.TransformerEncoderLayer(d_model, 4, 4 * d_model, dropout=0.0)
+            layer.load_state_dict({k: xp.tensor(v.detach().numpy()) for k, v in ref.state_dict().items()})
+        _ENCODERS[key] = layer
+    return _ENCODERS[key]
+
+
+def _encoder_inputs(shape, rng):
+    return rng.standard_normal(shape, dtype=np.float32), rng.standard_normal(shape, dtype=np.float32)
+
+
+row("recurrent", "TransformerEncoderLayer (S, B, d_model), 4 heads: forward + backward", [(64, 16, 128)],
+    run=lambda xp, x, g: _encoder_layer(xp, x.shape[-1])(x).backward(g),
+    impl={"numpy": None}, inputs=_encoder_inputs, grad=True, check=None,
+    requires=("nn.TransformerEncoderLayer",), quick_sizes=((8, 2, 16),),
+    flops=lambda s: 3 * 2.0 * s[0] * s[1] * (4 * s[2] ** 2 + 8 * s[2] ** 2 + 2 * s[0] * s[2]),
+    note="post-norm, relu, dim_feedforward 4 * d_model, dropout 0, training mode; gradients of the input "
+         "and every weight (they accumulate across calls in both libraries)")

@@ -91,17 +91,22 @@ for line in sys.stdin:
     pid = os.fork()
     if pid == 0:
         version = start
-        while True:
-            with no_grad():
-                for p in model.parameters():
-                    p.fill_(float(version))
-            out.write(f"begin {version}\n"); out.flush()
-            if kind == "model":
-                rt.saving.save_model(model, path)
-            else:
-                rt.save(model.state_dict(), path)
-            out.write(f"saved {version}\n"); out.flush()
-            version += 1
+        try:
+            while True:
+                with no_grad():
+                    for p in model.parameters():
+                        p.fill_(float(version))
+                out.write(f"begin {version}\n"); out.flush()
+                if kind == "model":
+                    rt.saving.save_model(model, path)
+                else:
+                    rt.save(model.state_dict(), path)
+                out.write(f"saved {version}\n"); out.flush()
+                version += 1
+        except BaseException:
+            import traceback
+            traceback.print_exc()
+            os._exit(1)  # never fall through into the parent's loop
     out.write(f"child {pid}\n"); out.flush()
     os.waitpid(pid, 0)
     out.write(f"reaped {pid}\n"); out.flush()
@@ -117,6 +122,8 @@ def read_until(proc, prefix):
         lines.append(line.split())
         if line.startswith(prefix):
             return lines
+        if line.startswith("reaped"):  # the saving child died on its own: report instead of waiting forever
+            raise AssertionError(f"the saving process exited unexpectedly; output {lines}")
 
 
 def file_version(kind, path):

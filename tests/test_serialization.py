@@ -63,6 +63,20 @@ SAMPLE_ARGS = {
     "MarginRankingLoss": dict(margin=1.0), "HingeEmbeddingLoss": dict(margin=2.0), "SoftMarginLoss": {},
     "MultiLabelSoftMarginLoss": {}, "PoissonNLLLoss": dict(log_input=False), "GaussianNLLLoss": dict(full=True),
     "TripletMarginLoss": dict(margin=0.5, p=1.0),
+    # recurrent and attention layers
+    "RNNBase": dict(mode="GRU", input_size=3, hidden_size=4, num_layers=2, bidirectional=True),
+    "RNN": dict(input_size=3, hidden_size=4, nonlinearity="relu", batch_first=True),
+    "LSTM": dict(input_size=3, hidden_size=4, num_layers=2, proj_size=2, dropout=0.1),
+    "GRU": dict(input_size=3, hidden_size=4, bias=False, bidirectional=True),
+    "RNNCellBase": dict(mode="LSTM", input_size=3, hidden_size=4, bias=True),
+    "RNNCell": dict(input_size=3, hidden_size=4, nonlinearity="relu"), "LSTMCell": dict(input_size=3, hidden_size=4),
+    "GRUCell": dict(input_size=3, hidden_size=4, bias=False),
+    "MultiheadAttention": dict(embed_dim=8, num_heads=2, kdim=3, vdim=5, batch_first=True),
+    "TransformerEncoderLayer": dict(d_model=8, nhead=2, dim_feedforward=16, activation="gelu", norm_first=True),
+    "TransformerDecoderLayer": dict(d_model=8, nhead=2, dim_feedforward=16, batch_first=True),
+    "TransformerEncoder": dict(encoder_layer=nn.TransformerEncoderLayer(8, 2, 16), num_layers=2),
+    "TransformerDecoder": dict(decoder_layer=nn.TransformerDecoderLayer(8, 2, 16), num_layers=2, norm=nn.LayerNorm(8)),
+    "Transformer": dict(d_model=8, nhead=2, num_encoder_layers=1, num_decoder_layers=1, dim_feedforward=16),
 }
 
 CONTAINERS = {

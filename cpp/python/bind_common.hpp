@@ -56,6 +56,7 @@ void bind_linalg(py::module_& m);
 void bind_io(py::module_& m);
 void bind_distributed(py::module_& m);
 void bind_complex(py::module_& m, PyTensorClass& cls);
+void bind_rnn(py::module_& m);
 // Makes every bound function and Tensor method set its name as the current op (core/op_name.hpp)
 // while it runs; called last, after every area is bound.
 void name_bound_ops(py::module_& m);

@@ -36,7 +36,7 @@ std::optional<DType> dtype_from_python(py::handle h) {
       if (kind == 'b') return DType::Bool;
       if (kind == 'i' || kind == 'u') return DType::Int64;
       if (kind == 'f') return dt.itemsize() == 8 ? DType::Float64 : DType::Float32;
-      if (kind == 'c') return dt.itemsize() == 16 ? DType::Complex128 : DType::Complex64;
+      if (kind == 'c') return dt.itemsize() >= 16 ? DType::Complex128 : DType::Complex64;
     } catch (py::error_already_set&) {
       return std::nullopt;
     }

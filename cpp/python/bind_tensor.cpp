@@ -28,7 +28,7 @@ std::optional<DType> numpy_copy_dtype(const py::dtype& dt) {
     case 'i':
     case 'u': return DType::Int64;
     case 'f': return dt.itemsize() == 8 ? DType::Float64 : DType::Float32;
-    case 'c': return dt.itemsize() == 16 ? DType::Complex128 : DType::Complex64;
+    case 'c': return dt.itemsize() >= 16 ? DType::Complex128 : DType::Complex64;
     default: return std::nullopt;
   }
 }

@@ -36,6 +36,7 @@ PYBIND11_MODULE(_C, m) {
   bind_io(m);
   bind_distributed(m);
   bind_complex(m, cls);
+  bind_rnn(m);
   name_bound_ops(m);  // keep last: names the functions bound above for error messages
 }
 

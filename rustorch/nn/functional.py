@@ -704,7 +704,20 @@ def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.
                                  enable_gqa=False):
     """softmax(Q K^T * scale + mask) V over the last two dims (scale defaults to 1/sqrt(E)).
     ``attn_mask``: bool (True takes part) or float (added); ``is_causal`` masks the upper triangle."""
+    name = "scaled_dot_product_attention"
+    for t, what in ((query, "query"), (key, "key"), (value, "value")):
+        if not isinstance(t, Tensor) or t.dim() < 2:
+            raise ValueError(f"{name}: {what} must be a tensor of at least 2 dims (..., L, E)")
     L, S = query.shape[-2], key.shape[-2]
+    if key.shape[-1] != query.shape[-1] or value.shape[-2] != S:
+        raise ValueError(f"{name}: query {tuple(query.shape)}, key {tuple(key.shape)} and value {tuple(value.shape)} "
+                         "must share the embedding dim of query/key and the sequence length of key/value")
+    if not 0.0 <= dropout_p <= 1.0:
+        raise ValueError(f"{name}: dropout_p must be in [0, 1], got {dropout_p}")
+    if attn_mask is not None:
+        ms = tuple(attn_mask.shape)
+        if len(ms) < 2 or not all(a in (1, b) for a, b in zip(ms[::-1], (S, L))):
+            raise ValueError(f"{name}: attn_mask of shape {ms} does not broadcast to the scores' (..., {L}, {S})")
     if enable_gqa and query.dim() >= 3 and key.shape[-3] != query.shape[-3]:
         groups = query.shape[-3] // key.shape[-3]
         key = key.unsqueeze(-3).expand(*key.shape[:-2], groups, S, key.shape[-1]).reshape(
