@@ -16,6 +16,7 @@ pybind11-stubgen's output is fixed up in the places below, all from the live mod
   ``typing.NamedTuple`` classes with their real fields;
 - stubgen reads the dtype caster's name ``dtype`` as ``numpy.dtype``: it becomes ``DType``, an alias
   of rustorch's dtype class;
+- a defaulted parameter before required ones (legal in pybind11, not in Python) loses its default;
 - a parameter named like a Python keyword (``from``) gets a trailing underscore, as in torch's stubs;
 - ``dtype.__reduce__``'s signature holds a C++ type; it is written as ``typing.Any``;
 - ``bool``, ``float``, ``int`` and ``device`` in annotations are qualified (``builtins.bool``, the
@@ -98,6 +99,7 @@ def fix_stub(path, module_name):
     text = text.replace(NUMPY_DTYPE, "DType")
     text = text.replace("tuple[..., ", "tuple[typing.Any, ")  # an invalid (C++) expression stubgen left as ...
     text = qualify_annotations(text)
+    text = fix_default_order(text)
     if "builtins." in text:
         text = _ensure_import(text, "import builtins")
     # A parameter named like a keyword (random_'s `from`, as in PyTorch) is not valid Python in a
@@ -145,6 +147,47 @@ def qualify_annotations(text):
             elif stripped.startswith("def "):
                 name_end = line.index("(")
                 line = line[:name_end] + pattern.sub(lambda m: _SHADOWED[m.group(1)], line[name_end:])
+        out.append(line)
+    return "\n".join(out)
+
+
+def _split_params(params):
+    """Top-level comma-separated parts of a parameter list (brackets and quotes nest)."""
+    parts, depth, quote, current = [], 0, None, ""
+    for ch in params:
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(current)
+            current = ""
+            continue
+        current += ch
+    if current.strip():
+        parts.append(current)
+    return parts
+
+
+def fix_default_order(text):
+    """pybind11 allows a defaulted argument before required ones (they are all passed
+    positionally); Python syntax does not, so such earlier defaults are dropped in the stub."""
+    out = []
+    for line in text.split("\n"):
+        m = re.match(r"^(\s*def \w+\()(.*)(\)\s*->.*:)$", line)
+        if m:
+            parts = [p.strip() for p in _split_params(m.group(2))]
+            last_required = max((i for i, p in enumerate(parts) if "=" not in p and p not in ("*", "/")
+                                 and not p.startswith("*") and p != "self"), default=-1)
+            keyword_only = parts.index("*") if "*" in parts else len(parts)
+            if any("=" in p for p in parts[:min(last_required, keyword_only)]):
+                parts = [p.split("=")[0].rstrip() if i < min(last_required, keyword_only) else p
+                         for i, p in enumerate(parts)]
+                line = m.group(1) + ", ".join(parts) + m.group(3)
         out.append(line)
     return "\n".join(out)
 
