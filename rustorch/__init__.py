@@ -15,7 +15,7 @@ from .optim import SGD, Adam, AdamW, RMSprop
 from . import nn
 from .nn.modules import *  # noqa: F401,F403  (rt.Linear, rt.Conv2d, rt.ReLU, ...: the same classes as rt.nn.*)
 
-__version__ = "0.1.0"
+from ._version import __version__  # noqa: F401  (the single source: rustorch/_version.py)
 from . import data, utils
 # Keras-style training API: rt.Sequential is the Keras-style model (rt.nn.Sequential stays PyTorch's).
 from .training import Model, Sequential, Trainer, callbacks, metrics  # noqa: E402

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run): set-up (so it works on a fresh machine), then the C++
-# tests (GoogleTest via CTest), the Python tests (pytest over tests/) and the quick benchmark run.
+# tests (GoogleTest via CTest), the Python tests (pytest over tests/: with the docs' code blocks, the
+# notebook, the stubs and the wheel), the HTML docs build (scripts/docs.sh) and the quick benchmark run.
 # Every part runs; the script exits non-zero if any part failed (pytest's exit code 5, "no tests
 # collected", counts as a failure like any other non-zero code).
 #   RUSTORCH_SKIP_SETUP=1   skip scripts/setup.sh (the package is already built and importable)
@@ -36,6 +37,7 @@ if [ "${RUSTORCH_SKIP_HARDENING:-0}" != 1 ]; then
   part "sanitizers: ASan+UBSan (scripts/sanitize.sh)" bash scripts/sanitize.sh
   part "parser fuzzing (scripts/fuzz.sh parsers)" env FUZZ_SECONDS="${FUZZ_SECONDS:-15}" bash scripts/fuzz.sh parsers
 fi
+part "docs (Sphinx, warnings are errors)" bash scripts/docs.sh
 # Strict: every row must run (a row is added when its op lands; a missing op is a regression).
 part "benchmarks, quick mode" \
   env RUSTORCH_BENCH_STRICT="${RUSTORCH_BENCH_STRICT:-1}" bash scripts/bench.sh --quick
@@ -45,4 +47,4 @@ if [ "${#failed[@]}" -gt 0 ]; then
   echo "test.sh: FAILED: ${failed[*]}"
   exit 1
 fi
-echo "test.sh: all parts passed (ctest, pytest, sanitizers, parser fuzzing, quick benchmarks)"
+echo "test.sh: all parts passed (ctest, pytest, sanitizers, parser fuzzing, docs, quick benchmarks)"

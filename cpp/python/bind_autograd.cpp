@@ -32,34 +32,39 @@ TensorList tensors_from(py::handle h, const char* op) {
 
 void bind_autograd(py::module_& m, PyTensorClass& cls) {
   py::class_<autograd::Node, std::shared_ptr<autograd::Node>>(m, "Node", "A node of the autograd graph (a grad_fn).")
-      .def("name", &autograd::Node::name)
+      .def("name", &autograd::Node::name, "The node's name, e.g. 'MulBackward'.")
       .def_property_readonly("next_functions", [](const autograd::Node& n) {
         py::list out;
         for (const auto& e : n.next_edges) out.append(py::make_tuple(e.fn ? py::cast(e.fn) : py::none(), e.input_nr));
         return py::tuple(out);
-      })
+      }, "A tuple of (node, input_nr) pairs: where this node sends each input's gradient (None for inputs that need none).")
       .def("__repr__", [](const autograd::Node& n) { return "<" + n.name() + " object>"; });
 
-  py::class_<HookHandle>(m, "RemovableHandle").def("remove", &HookHandle::remove);
+  py::class_<HookHandle>(m, "RemovableHandle", "Returned by Tensor.register_hook: remove() unregisters the hook.")
+      .def("remove", &HookHandle::remove, "Unregisters the hook (a second call does nothing).");
 
   cls.def_property("requires_grad", [](const Tensor& t) { return t.requires_grad(); },
-                   [](Tensor& t, bool r) { t.set_requires_grad(r); })
+                   [](Tensor& t, bool r) { t.set_requires_grad(r); },
+                   "Whether autograd records operations on this tensor (settable on leaves).")
       .def("requires_grad_", [](Tensor& t, bool r) { t.set_requires_grad(r); return t; },
-           py::arg("requires_grad") = true)
-      .def_property("grad", [](const Tensor& t) { return t.grad(); }, [](Tensor& t, std::optional<Tensor> g) { t.set_grad(g ? *g : Tensor()); })
-      .def_property_readonly("grad_fn", [](const Tensor& t) { return t.grad_fn(); })
-      .def_property_readonly("is_leaf", [](const Tensor& t) { return t.is_leaf(); })
+           py::arg("requires_grad") = true, "Sets requires_grad in place and returns the tensor.")
+      .def_property("grad", [](const Tensor& t) { return t.grad(); }, [](Tensor& t, std::optional<Tensor> g) { t.set_grad(g ? *g : Tensor()); },
+                    "The gradient accumulated by backward() (None until then; settable).")
+      .def_property_readonly("grad_fn", [](const Tensor& t) { return t.grad_fn(); }, "The autograd Node that created this tensor (None for leaves).")
+      .def_property_readonly("is_leaf", [](const Tensor& t) { return t.is_leaf(); }, "True if the tensor was not created by a recorded op (its grad is kept).")
       .def_property_readonly("_version", [](const Tensor& t) { return t.version(); })
-      .def_property_readonly("output_nr", [](const Tensor& t) { return t.output_nr(); })
-      .def_property("data", [](const Tensor& t) { return t.detach(); }, [](Tensor& t, const Tensor& src) { t.impl()->set_data(*src.impl()); })
+      .def_property_readonly("output_nr", [](const Tensor& t) { return t.output_nr(); }, "Which output of its grad_fn this tensor is.")
+      .def_property("data", [](const Tensor& t) { return t.detach(); }, [](Tensor& t, const Tensor& src) { t.impl()->set_data(*src.impl()); },
+                    "The tensor detached from autograd (shares storage); assigning swaps in another tensor's data.")
       .def("detach", [](const Tensor& t) { return t.detach(); }, "A new tensor sharing storage, detached from the graph.")
       .def("detach_", [](Tensor& t) {
         RT_CHECK(!t.is_view() , Error, "detach_: can't detach views in-place. Use detach() instead.");
         t.set_grad_fn(nullptr, 0);
         if (t.impl()->autograd()) t.impl()->autograd()->requires_grad = false;
         return t;
-      })
-      .def_property_readonly("retains_grad", [](const Tensor& t) { return t.impl()->autograd() && t.impl()->autograd()->retains_grad; })
+      }, "Detaches the tensor from the graph in place (not for views) and returns it.")
+      .def_property_readonly("retains_grad", [](const Tensor& t) { return t.impl()->autograd() && t.impl()->autograd()->retains_grad; },
+                             "True if retain_grad() was called on this non-leaf tensor.")
       .def("retain_grad", [](Tensor& t) {
         RT_CHECK(t.requires_grad(), Error, "retain_grad: can't retain_grad on Tensor that has requires_grad=False");
         if (t.is_leaf() || t.impl()->autograd()->retains_grad) return;
@@ -73,7 +78,7 @@ void bind_autograd(py::module_& m, PyTensorClass& cls) {
           self.set_grad(current.defined() ? add(current.detach(), g.detach()) : g.detach());
           return Tensor();
         });
-      })
+      }, "Makes backward() keep this non-leaf tensor's gradient in .grad (leaves keep theirs anyway).")
       .def("register_hook", [](Tensor& t, py::function fn) {
         RT_CHECK(t.requires_grad(), Error, "register_hook: cannot register a hook on a tensor that doesn't require gradient");
         auto alive = std::make_shared<bool>(true);
@@ -111,7 +116,7 @@ void bind_autograd(py::module_& m, PyTensorClass& cls) {
            }, py::arg("gradient") = py::none(), py::arg("retain_graph") = py::none(), py::arg("create_graph") = false,
            py::arg("inputs") = py::none(), "Computes the gradient of this tensor w.r.t. graph leaves.");
 
-  m.def("is_grad_enabled", &autograd::GradMode::is_enabled);
+  m.def("is_grad_enabled", &autograd::GradMode::is_enabled, "True unless gradient recording is off (rt.no_grad).");
   m.def("_set_grad_enabled", &autograd::GradMode::set_enabled, py::arg("mode"));
   m.def("_backward", [](py::handle tensors, py::handle grads, bool retain_graph, bool create_graph) {
     autograd::backward(tensors_from(tensors, "backward"), tensors_from(grads, "backward"), retain_graph, create_graph);

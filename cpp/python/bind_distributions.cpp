@@ -73,22 +73,25 @@ void bind_distributions(py::module_& m) {
 
   // ---- Tensor methods ----
   py::object cls = m.attr("Tensor");
-  def_method(cls, "lgamma", [](const Tensor& t) { return D::lgamma(t); });
-  def_method(cls, "digamma", [](const Tensor& t) { return D::digamma(t); });
-  def_method(cls, "erfinv", [](const Tensor& t) { return D::erfinv(t); });
+  def_method(cls, "lgamma", [](const Tensor& t) { return D::lgamma(t); }, "log|Gamma(x)| elementwise (gradient: digamma).");
+  def_method(cls, "digamma", [](const Tensor& t) { return D::digamma(t); }, "The digamma function psi(x) = d/dx log Gamma(x).");
+  def_method(cls, "erfinv", [](const Tensor& t) { return D::erfinv(t); }, "Inverse of erf on (-1, 1) (+-inf at +-1, NaN outside).");
   def_method(cls, "bernoulli_", [](const Tensor& t, py::object p, py::handle generator) {
                Generator* g = generator_arg(generator, "bernoulli_");
                if (py::isinstance<TensorImpl>(p)) D::bernoulli_(t, p.cast<Tensor>(), g);
                else D::bernoulli_(t, p.cast<double>(), g);
                return t;
-             }, py::arg("p") = 0.5, py::kw_only(), py::arg("generator") = py::none());
+             }, py::arg("p") = 0.5, py::kw_only(), py::arg("generator") = py::none(),
+             "Fills the tensor in place with 1 with probability p (a number or a tensor), else 0.");
   def_method(cls, "bernoulli", [](const Tensor& t, py::handle generator) {
                return D::bernoulli(t, generator_arg(generator, "bernoulli"));
-             }, py::kw_only(), py::arg("generator") = py::none());
+             }, py::kw_only(), py::arg("generator") = py::none(),
+             "0/1 samples, 1 with the probability given by each element of this tensor.");
   def_method(cls, "multinomial", [](const Tensor& t, int64_t n, bool replacement, py::handle generator) {
                return D::multinomial(t, n, replacement, generator_arg(generator, "multinomial"));
              }, py::arg("num_samples"), py::arg("replacement") = false, py::kw_only(),
-             py::arg("generator") = py::none());
+             py::arg("generator") = py::none(),
+             "num_samples category indices per row, drawn with probabilities proportional to the row's weights.");
 }
 
 }  // namespace rustorch::python

@@ -102,16 +102,19 @@ void bind_dtype(py::module_& m) {
   py::class_<PyDType>(m, "dtype",
                       "The element type of a tensor (rt.float32, rt.float64, rt.int64, rt.bool, rt.complex64, "
                       "rt.complex128).")
-      .def_property_readonly("is_floating_point", [](const PyDType& d) { return is_floating(d.dtype); })
-      .def_property_readonly("is_complex", [](const PyDType& d) { return is_complex(d.dtype); })
+      .def_property_readonly("is_floating_point", [](const PyDType& d) { return is_floating(d.dtype); },
+                             "True for float32 and float64.")
+      .def_property_readonly("is_complex", [](const PyDType& d) { return is_complex(d.dtype); },
+                             "True for complex64 and complex128.")
       .def("to_real", [](const PyDType& d) { return real_of(d.dtype); }, "The dtype of a complex dtype's parts.")
       .def("to_complex", [](const PyDType& d) {
              RT_CHECK(is_floating(d.dtype) || is_complex(d.dtype), TypeError, "to_complex: expected a floating dtype, got ",
                       dtype_name(d.dtype));
              return complex_of(d.dtype);
            }, "The complex dtype with this floating dtype's precision.")
-      .def_property_readonly("itemsize", [](const PyDType& d) { return itemsize(d.dtype); })
-      .def_property_readonly("name", [](const PyDType& d) { return std::string(dtype_name(d.dtype)); })
+      .def_property_readonly("itemsize", [](const PyDType& d) { return itemsize(d.dtype); }, "Bytes per element.")
+      .def_property_readonly("name", [](const PyDType& d) { return std::string(dtype_name(d.dtype)); },
+                             "The dtype's name, e.g. 'float32'.")
       .def("__repr__", [](const PyDType& d) { return std::string("rustorch.") + dtype_name(d.dtype); })
       .def("__reduce__", [](const PyDType& d) {
         return py::make_tuple(py::module_::import("rustorch").attr("_dtype_from_name"),

@@ -88,6 +88,9 @@ void bind_linalg(py::module_& root) {
   bind_distributions(root);
   py::module_ m = root.def_submodule("_linalg", "rt.linalg kernels (LAPACK/BLAS) with autograd");
   py::register_exception<LinAlgError>(m, "LinAlgError", PyExc_RuntimeError);
+  m.attr("LinAlgError").attr("__doc__") =
+      "Raised when a linear-algebra op fails on its input: a singular matrix (solve, inv), a matrix that is not "
+      "positive-definite (cholesky), or no convergence. A RuntimeError; the message names the op and batch element.";
 
   py::object namedtuple = py::module_::import("collections").attr("namedtuple");
   ReturnTypes& rt = return_types();

@@ -43,15 +43,20 @@ void bind_matmul(py::module_& m, PyTensorClass& cls) {
       }, py::is_operator())
       .def("matmul", [=](const Tensor& a, py::handle b) { return run_product(matmul_f, a, as_operand(b, "matmul")); },
            py::arg("other"), "Matrix product with torch.matmul semantics (1-D, 2-D, batched with broadcasting).")
-      .def("mm", [=](const Tensor& a, const Tensor& b) { return run_product(mm_f, a, b); }, py::arg("mat2"))
-      .def("bmm", [=](const Tensor& a, const Tensor& b) { return run_product(bmm_f, a, b); }, py::arg("mat2"))
-      .def("mv", [=](const Tensor& a, const Tensor& b) { return run_product(mv_f, a, b); }, py::arg("vec"))
-      .def("dot", [=](const Tensor& a, const Tensor& b) { return run_product(dot_f, a, b); }, py::arg("other"))
-      .def("outer", &outer, py::arg("vec2"))
-      .def("inner", &inner, py::arg("other"))
+      .def("mm", [=](const Tensor& a, const Tensor& b) { return run_product(mm_f, a, b); }, py::arg("mat2"),
+           "Matrix product of two 2-D tensors (no broadcasting).")
+      .def("bmm", [=](const Tensor& a, const Tensor& b) { return run_product(bmm_f, a, b); }, py::arg("mat2"),
+           "Batched matrix product of (B, N, M) and (B, M, P) tensors.")
+      .def("mv", [=](const Tensor& a, const Tensor& b) { return run_product(mv_f, a, b); }, py::arg("vec"),
+           "Matrix-vector product of a 2-D and a 1-D tensor.")
+      .def("dot", [=](const Tensor& a, const Tensor& b) { return run_product(dot_f, a, b); }, py::arg("other"),
+           "Dot product of two 1-D tensors of the same length.")
+      .def("outer", &outer, py::arg("vec2"), "Outer product of two 1-D tensors.")
+      .def("inner", &inner, py::arg("other"), "Sum of products over the last dims.")
       .def("addmm", [](const Tensor& input, const Tensor& mat1, const Tensor& mat2, const Scalar& beta,
                        const Scalar& alpha) { return addmm(input, mat1, mat2, beta, alpha); },
-           py::arg("mat1"), py::arg("mat2"), py::kw_only(), py::arg("beta") = 1, py::arg("alpha") = 1);
+           py::arg("mat1"), py::arg("mat2"), py::kw_only(), py::arg("beta") = 1, py::arg("alpha") = 1,
+           "beta * self + alpha * (mat1 @ mat2).");
 
   m.def("matmul", [=](py::handle a, py::handle b) {
           return run_product(matmul_f, as_operand(a, "matmul"), as_operand(b, "matmul"));

@@ -18,28 +18,28 @@ void bind_runtime(py::module_& m) {
              std::lock_guard<std::mutex> lock(g->mutex());
              g->manual_seed(seed);
              return g;
-           }, py::arg("seed"))
+           }, py::arg("seed"), "Seeds this generator and returns it.")
       .def("seed", [](Generator& g) {
         std::lock_guard<std::mutex> lock(g.mutex());
         return g.seed();
-      })
-      .def("initial_seed", &Generator::initial_seed)
+      }, "Seeds this generator from a nondeterministic source and returns the seed.")
+      .def("initial_seed", &Generator::initial_seed, "The seed this generator was last seeded with.")
       .def("get_state", [](Generator& g) {
         std::lock_guard<std::mutex> lock(g.mutex());
         return g.get_state();
-      })
+      }, "The generator's state as a list of integers (for set_state).")
       .def("set_state", [](Generator& g, const std::vector<uint64_t>& s) {
              std::lock_guard<std::mutex> lock(g.mutex());
              g.set_state(s);
-           }, py::arg("state"));
+           }, py::arg("state"), "Restores a state returned by get_state().");
   m.attr("default_generator") = std::shared_ptr<Generator>(std::shared_ptr<Generator>{}, &default_generator());
   m.def("manual_seed", [](uint64_t seed) { manual_seed(seed); }, py::arg("seed"),
         "Seeds the default generator so random creation is reproducible.");
-  m.def("initial_seed", [] { return default_generator().initial_seed(); });
+  m.def("initial_seed", [] { return default_generator().initial_seed(); }, "The seed the default generator was last seeded with.");
   m.def("seed", [] {
     std::lock_guard<std::mutex> lock(default_generator().mutex());
     return default_generator().seed();
-  });
+  }, "Seeds the default generator from a nondeterministic source and returns the seed.");
 
   m.def("_allocator_stats", [] {
     auto s = allocator::stats();

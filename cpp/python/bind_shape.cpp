@@ -31,9 +31,12 @@ void bind_shape(py::module_& m, PyTensorClass& cls) {
            "The tensor with another shape: a view when the strides allow it, else a copy.")
       .def("expand", [](const Tensor& t, py::args shape) { return expand(t, shape_from_args(shape, "expand")); },
            "A broadcast view with size-1 dims expanded (-1 keeps a size).")
-      .def("expand_as", [](const Tensor& t, const Tensor& other) { return expand(t, other.shape()); }, py::arg("other"))
-      .def("view_as", [](const Tensor& t, const Tensor& other) { return view(t, other.shape()); }, py::arg("other"))
-      .def("reshape_as", [](const Tensor& t, const Tensor& other) { return reshape(t, other.shape()); }, py::arg("other"))
+      .def("expand_as", [](const Tensor& t, const Tensor& other) { return expand(t, other.shape()); }, py::arg("other"),
+           "A broadcast view with other's shape.")
+      .def("view_as", [](const Tensor& t, const Tensor& other) { return view(t, other.shape()); }, py::arg("other"),
+           "A view with other's shape (the strides must allow it).")
+      .def("reshape_as", [](const Tensor& t, const Tensor& other) { return reshape(t, other.shape()); }, py::arg("other"),
+           "The tensor with other's shape: a view when possible, else a copy.")
       .def("transpose", &transpose, py::arg("dim0"), py::arg("dim1"), "A view with dims dim0 and dim1 swapped.")
       .def("swapaxes", &transpose, py::arg("axis0"), py::arg("axis1"), "Alias of transpose.")
       .def("swapdims", &transpose, py::arg("dim0"), py::arg("dim1"), "Alias of transpose.")

@@ -288,9 +288,11 @@ Tensor from_numpy(py::handle obj) {
 
 PyTensorClass bind_tensor(py::module_& m) {
   py::class_<Device>(m, "device", "A device where tensors live; this build has 'cpu'.")
-      .def(py::init([](const std::string& s) { return parse_device(s); }), py::arg("type"))
-      .def_property_readonly("type", [](const Device&) { return std::string("cpu"); })
-      .def_property_readonly("index", [](const Device& d) -> py::object { if (d.index < 0) return py::none(); return py::int_(d.index); })
+      .def(py::init([](const std::string& s) { return parse_device(s); }), py::arg("type"),
+           "device(type): a device from its name, e.g. rt.device('cpu').")
+      .def_property_readonly("type", [](const Device&) { return std::string("cpu"); }, "The device type: 'cpu'.")
+      .def_property_readonly("index", [](const Device& d) -> py::object { if (d.index < 0) return py::none(); return py::int_(d.index); },
+                             "The device index, or None when not given.")
       .def("__str__", &Device::str)
       .def("__repr__", [](const Device& d) { return "device(type='" + d.str() + "')"; })
       .def("__eq__", [](const Device& d, py::object o) {
@@ -326,13 +328,14 @@ PyTensorClass bind_tensor(py::module_& m) {
         char* data = static_cast<char*>(impl.storage()->data()) + impl.offset() * isz;
         return py::buffer_info(data, isz, fmt, static_cast<py::ssize_t>(shape.size()), shape, strides);
       })
-      .def_property_readonly("shape", [](const Tensor& t) { return shape_to_python(t.shape()); })
-      .def_property_readonly("dtype", [](const Tensor& t) { return t.dtype(); })
-      .def_property_readonly("ndim", [](const Tensor& t) { return t.dim(); })
-      .def_property_readonly("device", [](const Tensor& t) { return t.device(); })
-      .def_property_readonly("is_cuda", [](const Tensor&) { return false; })
-      .def_property_readonly("itemsize", [](const Tensor& t) { return itemsize(t.dtype()); })
-      .def_property_readonly("nbytes", [](const Tensor& t) { return t.numel() * static_cast<int64_t>(itemsize(t.dtype())); })
+      .def_property_readonly("shape", [](const Tensor& t) { return shape_to_python(t.shape()); }, "The size of each dim (a tuple subclass, like torch.Size).")
+      .def_property_readonly("dtype", [](const Tensor& t) { return t.dtype(); }, "The element type (rt.float32, rt.float64, rt.int64, rt.bool).")
+      .def_property_readonly("ndim", [](const Tensor& t) { return t.dim(); }, "The number of dims (alias of dim()).")
+      .def_property_readonly("device", [](const Tensor& t) { return t.device(); }, "The device the tensor lives on (always cpu in this build).")
+      .def_property_readonly("is_cuda", [](const Tensor&) { return false; }, "False: this build has no CUDA backend.")
+      .def_property_readonly("itemsize", [](const Tensor& t) { return itemsize(t.dtype()); }, "Bytes per element.")
+      .def_property_readonly("nbytes", [](const Tensor& t) { return t.numel() * static_cast<int64_t>(itemsize(t.dtype())); },
+                             "Bytes of the elements (numel() * itemsize), not of the whole storage.")
       .def("size", [](const Tensor& t, std::optional<int64_t> dim) -> py::object {
              if (dim) return py::int_(t.size(*dim));
              return shape_to_python(t.shape());
@@ -341,15 +344,15 @@ PyTensorClass bind_tensor(py::module_& m) {
              if (dim) return py::int_(t.stride(*dim));
              return shape_to_python(t.strides());
            }, py::arg("dim") = py::none(), "The strides (in elements) as a tuple, or the stride of one dim.")
-      .def("dim", [](const Tensor& t) { return t.dim(); })
-      .def("numel", [](const Tensor& t) { return t.numel(); })
-      .def("nelement", [](const Tensor& t) { return t.numel(); })
-      .def("element_size", [](const Tensor& t) { return itemsize(t.dtype()); })
-      .def("storage_offset", [](const Tensor& t) { return t.offset(); })
-      .def("data_ptr", [](const Tensor& t) { return reinterpret_cast<uintptr_t>(t.raw_data()); })
-      .def("is_contiguous", [](const Tensor& t) { return t.is_contiguous(); })
-      .def("is_floating_point", [](const Tensor& t) { return is_floating(t.dtype()); })
-      .def("is_complex", [](const Tensor& t) { return is_complex(t.dtype()); })
+      .def("dim", [](const Tensor& t) { return t.dim(); }, "The number of dims.")
+      .def("numel", [](const Tensor& t) { return t.numel(); }, "The number of elements.")
+      .def("nelement", [](const Tensor& t) { return t.numel(); }, "The number of elements (alias of numel()).")
+      .def("element_size", [](const Tensor& t) { return itemsize(t.dtype()); }, "Bytes per element.")
+      .def("storage_offset", [](const Tensor& t) { return t.offset(); }, "The offset of the first element in the storage, in elements.")
+      .def("data_ptr", [](const Tensor& t) { return reinterpret_cast<uintptr_t>(t.raw_data()); }, "The address of the first element.")
+      .def("is_contiguous", [](const Tensor& t) { return t.is_contiguous(); }, "True if the elements are laid out row-major without gaps.")
+      .def("is_floating_point", [](const Tensor& t) { return is_floating(t.dtype()); }, "True for float32 and float64 tensors.")
+      .def("is_complex", [](const Tensor& t) { return is_complex(t.dtype()); }, "True for complex64 and complex128 tensors.")
       .def("numpy", [](py::object self) { return to_numpy(self.cast<Tensor>(), self); },
            "A NumPy array sharing this tensor's memory.")
       .def("__array__", [](py::object self, py::object dtype, py::object copy) -> py::object {
@@ -358,8 +361,9 @@ PyTensorClass bind_tensor(py::module_& m) {
              if (!copy.is_none() && copy.cast<bool>()) return a.attr("copy")();
              return std::move(a);
            }, py::arg("dtype") = py::none(), py::arg("copy") = py::none())
-      .def("tolist", [](const Tensor& t) { return to_list(t, 0, static_cast<const char*>(t.raw_data())); })
-      .def("item", [](const Tensor& t) { return item(t); })
+      .def("tolist", [](const Tensor& t) { return to_list(t, 0, static_cast<const char*>(t.raw_data())); },
+           "The elements as nested Python lists (a number for a 0-d tensor).")
+      .def("item", [](const Tensor& t) { return item(t); }, "The value of a one-element tensor as a Python number.")
       .def("__len__", [](const Tensor& t) {
         RT_CHECK(t.dim() > 0, TypeError, "len() of a 0-d tensor");
         return t.shape()[0];
@@ -400,20 +404,21 @@ PyTensorClass bind_tensor(py::module_& m) {
              Tensor out = dtype ? to_dtype(t, *dtype) : t;
              return copy && out.is_same(t) ? clone(t) : out;
            }, py::arg("target") = py::none(), "Returns the tensor with the given dtype (itself when unchanged).")
-      .def("float", [](const Tensor& t) { return to_dtype(t, DType::Float32); })
-      .def("double", [](const Tensor& t) { return to_dtype(t, DType::Float64); })
-      .def("long", [](const Tensor& t) { return to_dtype(t, DType::Int64); })
-      .def("bool", [](const Tensor& t) { return to_dtype(t, DType::Bool); })
-      .def("cpu", [](const Tensor& t) { return t; })
+      .def("float", [](const Tensor& t) { return to_dtype(t, DType::Float32); }, "The tensor as float32 (itself when it already is).")
+      .def("double", [](const Tensor& t) { return to_dtype(t, DType::Float64); }, "The tensor as float64 (itself when it already is).")
+      .def("long", [](const Tensor& t) { return to_dtype(t, DType::Int64); }, "The tensor as int64 (itself when it already is).")
+      .def("bool", [](const Tensor& t) { return to_dtype(t, DType::Bool); }, "The tensor as bool (itself when it already is).")
+      .def("cpu", [](const Tensor& t) { return t; }, "The tensor itself: it already lives on the CPU.")
       .def("type", [](const Tensor& t, py::object dtype) -> py::object {
              if (dtype.is_none()) return py::str(std::string("rustorch.") + dtype_name(t.dtype()));
              return py::cast(to_dtype(t, dtype.cast<DType>()));
-           }, py::arg("dtype") = py::none())
-      .def("contiguous", &contiguous)
-      .def("clone", &clone)
+           }, py::arg("dtype") = py::none(),
+           "With no argument the type name (e.g. 'rustorch.float32'); with a dtype, the converted tensor.")
+      .def("contiguous", &contiguous, "The tensor itself if contiguous, else a row-major copy.")
+      .def("clone", &clone, "A copy with its own storage (differentiable: gradients flow back to the original).")
       .def("copy_", [](const Tensor& self, py::handle src) {
              return copy_(self, is_tensor(src) ? src.cast<Tensor>() : tensor_from_python(src, self.dtype()));
-           }, py::arg("src"))
+           }, py::arg("src"), "Copies src (broadcast, type-converted) into this tensor in place and returns it.")
       .def("fill_", [](const Tensor& self, py::handle v) {
              if (is_tensor(v)) {
                Tensor t = v.cast<Tensor>();
@@ -423,8 +428,8 @@ PyTensorClass bind_tensor(py::module_& m) {
              auto s = scalar_from_python(v);
              RT_CHECK(s, TypeError, "fill_: expected a number, got ", type_name(v));
              return fill_(self, *s);
-           }, py::arg("value"))
-      .def("zero_", &zero_);
+           }, py::arg("value"), "Fills the tensor with value (a number or a 0-d tensor) in place and returns it.")
+      .def("zero_", &zero_, "Fills the tensor with zeros in place and returns it.");
 
   m.def("tensor", [](py::handle data, std::optional<DType> dtype, py::handle device, bool requires_grad) {
           if (!device.is_none()) parse_device(py::str(device));
@@ -435,7 +440,7 @@ PyTensorClass bind_tensor(py::module_& m) {
         py::arg("requires_grad") = false,
         "Creates a new tensor (a copy) from a number, nested lists/tuples, a NumPy array or a tensor.");
   m.def("from_numpy", &from_numpy, py::arg("ndarray"), "A tensor sharing memory with a NumPy array.");
-  m.def("is_tensor", [](py::handle h) { return is_tensor(h); }, py::arg("obj"));
+  m.def("is_tensor", [](py::handle h) { return is_tensor(h); }, py::arg("obj"), "True if obj is an rt.Tensor.");
   return cls;
 }
 

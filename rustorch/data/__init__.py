@@ -8,17 +8,17 @@ Measured with ``benchmarks/bench_dataloader.py`` on the 2-core development machi
 train, 60,000 x 1 x 28 x 28 float32 + int64 labels, shuffled, 2 threads for both libraries; the
 machine was shared and loaded, so compare ratios), samples/s:
 
-=====================================  =====  =======  ==========  ========
-data                                   batch  workers  rustorch    torch
-=====================================  =====  =======  ==========  ========
-TensorDataset (in-memory tensors)      64     0        1.2 M       69 k
-TensorDataset                          64     2        2.6 M       10 k
-TensorDataset                          256    0        0.4-1.0 M   68 k
-TensorDataset                          256    2        4.6 M       21 k
-FashionMNIST + ToTensor + Normalize    256    0        4.9 M       73 k
-per-sample Python (flip + ToTensor...) 64     0        62 k        18 k
-per-sample Python (flip + ToTensor...) 64     2        60-190 k    10 k
-=====================================  =====  =======  ==========  ========
+======================================  =====  =======  ==========  ========
+data                                    batch  workers  rustorch    torch
+======================================  =====  =======  ==========  ========
+TensorDataset (in-memory tensors)       64     0        1.2 M       69 k
+TensorDataset                           64     2        2.6 M       10 k
+TensorDataset                           256    0        0.4-1.0 M   68 k
+TensorDataset                           256    2        4.6 M       21 k
+FashionMNIST + ToTensor + Normalize     256    0        4.9 M       73 k
+per-sample Python (flip + ToTensor...)  64     0        62 k        18 k
+per-sample Python (flip + ToTensor...)  64     2        60-190 k    10 k
+======================================  =====  =======  ==========  ========
 
 - The hot case — in-memory tensors (TensorDataset, the built-in datasets) with the default
   collate — needs no Python per sample: a whole batch is gathered in one C++ call

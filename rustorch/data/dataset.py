@@ -142,6 +142,7 @@ class ConcatDataset(Dataset):
 
     @staticmethod
     def cumsum(sequence):
+        """The running totals of the lengths of ``sequence``'s datasets (where each one ends)."""
         r, s = [], 0
         for e in sequence:
             s += len(e)

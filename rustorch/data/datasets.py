@@ -170,18 +170,21 @@ class MNIST(Dataset):
 
     @property
     def targets(self):
+        """The labels as an int64 tensor of shape (N,)."""
         if self._targets is None:
             self._targets = _C.tensor(self.targets_numpy)  # int64
         return self._targets
 
     @property
     def data(self):
+        """The images as an int64 tensor of shape (N, 28, 28) with values 0..255 (rustorch has no uint8)."""
         if self._data is None:
             self._data = _C.tensor(self.data_numpy)  # int64 (rustorch has no uint8 dtype)
         return self._data
 
     @property
     def class_to_idx(self):
+        """A dict from class name to label index."""
         return {c: i for i, c in enumerate(self.classes)}
 
     def __len__(self):
@@ -226,6 +229,7 @@ class MNIST(Dataset):
         return g[1]
 
     def extra_repr(self):
+        """The split (Train or Test), shown in the dataset's repr."""
         return f"Split: {'Train' if self.train else 'Test'}"
 
     def __repr__(self):
@@ -252,6 +256,7 @@ class IdxDataset(MNIST):
         self._load(os.fspath(images), os.fspath(labels))
 
     def extra_repr(self):
+        """The image and label file paths, shown in the dataset's repr."""
         return f"Files: {self.images_path}, {self.labels_path}"
 
 
@@ -370,6 +375,7 @@ class CharDataset(Dataset):
 
     @property
     def vocab_size(self):
+        """The number of distinct characters (the size of ``vocab``)."""
         return len(self.vocab)
 
     def encode(self, s):

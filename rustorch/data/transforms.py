@@ -222,6 +222,9 @@ class RandomCrop:
 
     @staticmethod
     def get_params(img, output_size):
+        """A random crop window ``(top, left, height, width)`` of size ``output_size`` inside ``img``
+        (drawn from rustorch's generator). ValueError if the crop is larger than the image.
+        """
         h, w = _hw(img)
         th, tw = output_size
         if h < th or w < tw:

@@ -168,9 +168,16 @@ class Work:
         self._on_done = on_done
 
     def is_completed(self):
+        """True once the collective has finished (does not wait)."""
         return self._work.is_completed()
 
     def wait(self, timeout=None):
+        """Blocks until the collective's tensors hold the result and returns True.
+
+        Args:
+            timeout: a ``datetime.timedelta`` or seconds (default: the group's timeout); RuntimeError
+                when the collective does not finish in time.
+        """
         seconds = self._timeout_s if timeout is None else _timeout_seconds(timeout)
         self._work.wait(seconds)
         if self._on_done is not None:

@@ -19,6 +19,11 @@ class Constraint:
     event_dim = 0
 
     def check(self, value):
+        """A bool tensor: True where ``value`` satisfies the constraint (the last ``event_dim`` dims reduced).
+
+        Args:
+            value (Tensor): the values to check.
+        """
         raise NotImplementedError
 
     def __repr__(self):
@@ -39,12 +44,17 @@ class _Dependent(Constraint):
 
 
 class _DependentProperty(property, _Dependent):
+    """A property of a distribution that is also a dependent constraint (its value depends on the
+    parameters, e.g. Uniform's support), so it cannot be checked on its own. Used as a decorator:
+    ``@constraints.dependent_property(is_discrete=False, event_dim=0)``.
+    """
     def __init__(self, fn=None, *, is_discrete=False, event_dim=0):
         property.__init__(self, fn)
         _Dependent.__init__(self, is_discrete=is_discrete, event_dim=event_dim)
 
 
 def is_dependent(constraint):
+    """True if ``constraint`` depends on parameters (``dependent`` or a ``dependent_property``) and cannot be checked."""
     return isinstance(constraint, _Dependent)
 
 
@@ -61,6 +71,7 @@ class _Real(Constraint):
 
 
 class _IntegerInterval(Constraint):
+    """Integers in the closed interval [lower_bound, upper_bound]."""
     is_discrete = True
 
     def __init__(self, lower_bound, upper_bound):
@@ -74,6 +85,7 @@ class _IntegerInterval(Constraint):
 
 
 class _IntegerGreaterThan(Constraint):
+    """Integers greater than or equal to lower_bound."""
     is_discrete = True
 
     def __init__(self, lower_bound):
@@ -87,6 +99,7 @@ class _IntegerGreaterThan(Constraint):
 
 
 class _GreaterThan(Constraint):
+    """Real numbers strictly greater than lower_bound (NaN fails)."""
     def __init__(self, lower_bound):
         self.lower_bound = lower_bound
 
@@ -98,6 +111,7 @@ class _GreaterThan(Constraint):
 
 
 class _GreaterThanEq(_GreaterThan):
+    """Real numbers greater than or equal to lower_bound."""
     def check(self, value):
         return value >= self.lower_bound
 
@@ -106,6 +120,7 @@ class _GreaterThanEq(_GreaterThan):
 
 
 class _LessThan(Constraint):
+    """Real numbers strictly less than upper_bound."""
     def __init__(self, upper_bound):
         self.upper_bound = upper_bound
 
@@ -117,6 +132,7 @@ class _LessThan(Constraint):
 
 
 class _Interval(Constraint):
+    """Real numbers in the closed interval [lower_bound, upper_bound]."""
     def __init__(self, lower_bound, upper_bound):
         self.lower_bound, self.upper_bound = lower_bound, upper_bound
 
@@ -128,6 +144,7 @@ class _Interval(Constraint):
 
 
 class _HalfOpenInterval(_Interval):
+    """Real numbers in the half-open interval [lower_bound, upper_bound)."""
     def check(self, value):
         return (self.lower_bound <= value) & (value < self.upper_bound)
 

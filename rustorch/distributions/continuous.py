@@ -127,6 +127,7 @@ class Uniform(Distribution):
 
     @constraints.dependent_property(is_discrete=False, event_dim=0)
     def support(self):
+        """The interval [low, high) (depends on the parameters)."""
         return constraints.interval(self.low, self.high)
 
     @property

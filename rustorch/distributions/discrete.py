@@ -31,14 +31,17 @@ class Bernoulli(ExponentialFamily):
 
     @lazy_property
     def logits(self):
+        """Log-odds of the value 1 (computed from ``probs`` on first use when given that way)."""
         return probs_to_logits(self.probs, is_binary=True)
 
     @lazy_property
     def probs(self):
+        """Probability of the value 1 (computed from ``logits`` on first use when given that way)."""
         return logits_to_probs(self.logits, is_binary=True)
 
     @property
     def param(self):
+        """The parameter the distribution was built from (``probs`` or ``logits``)."""
         return self.__dict__.get("probs", self.__dict__.get("logits"))
 
     @property
@@ -95,14 +98,17 @@ class Binomial(Distribution):
 
     @constraints.dependent_property(is_discrete=True, event_dim=0)
     def support(self):
+        """The integers 0..total_count (depends on the parameter, so not checked separately)."""
         return constraints.integer_interval(0, self.total_count)
 
     @lazy_property
     def logits(self):
+        """Log-odds of success of each trial."""
         return probs_to_logits(self.probs, is_binary=True)
 
     @lazy_property
     def probs(self):
+        """Probability of success of each trial."""
         return logits_to_probs(self.logits, is_binary=True)
 
     @property
@@ -215,18 +221,22 @@ class Categorical(Distribution):
 
     @constraints.dependent_property(is_discrete=True, event_dim=0)
     def support(self):
+        """The category indices 0..K-1 (K = number of categories)."""
         return constraints.integer_interval(0, self._num_events - 1)
 
     @lazy_property
     def logits(self):
+        """Normalised log-probabilities of the categories (last dim), logsumexp = 0."""
         return probs_to_logits(self.probs)
 
     @lazy_property
     def probs(self):
+        """Probabilities of the categories (last dim), summing to 1."""
         return logits_to_probs(self.logits)
 
     @property
     def param_shape(self):
+        """The shape of ``probs`` / ``logits``: ``batch_shape + (K,)``."""
         return tuple(self._param.shape)
 
     @property
@@ -291,14 +301,17 @@ class OneHotCategorical(Distribution):
 
     @property
     def probs(self):
+        """Probabilities of the categories (last dim), summing to 1."""
         return self._categorical.probs
 
     @property
     def logits(self):
+        """Normalised log-probabilities of the categories (last dim)."""
         return self._categorical.logits
 
     @property
     def param_shape(self):
+        """The shape of ``probs`` / ``logits``: ``batch_shape + (K,)``."""
         return self._categorical.param_shape
 
     @property

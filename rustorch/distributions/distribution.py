@@ -112,6 +112,11 @@ class Distribution:
 
     @staticmethod
     def set_default_validate_args(value):
+        """Turns argument validation on or off for every distribution created afterwards.
+
+        Args:
+            value (bool): True to check parameters and ``log_prob`` values (the default), False to skip the checks.
+        """
         if value not in (True, False):
             raise ValueError("validate_args must be True or False")
         Distribution._validate_args = value
@@ -138,10 +143,12 @@ class Distribution:
     # -- shapes --
     @property
     def batch_shape(self):
+        """The shape over which parameters are batched (independent distributions)."""
         return self._batch_shape
 
     @property
     def event_shape(self):
+        """The shape of a single sample (``()`` for univariate distributions)."""
         return self._event_shape
 
     def _extended_shape(self, sample_shape=()):
@@ -175,44 +182,77 @@ class Distribution:
             return self.rsample(sample_shape)
 
     def rsample(self, sample_shape=()):
+        """Draws a reparameterised sample: gradients flow back to the parameters.
+
+        Args:
+            sample_shape (tuple): leading shape of the sample; the result has shape
+                ``sample_shape + batch_shape + event_shape``.
+
+        Raises:
+            NotImplementedError: the distribution is not reparameterisable (``has_rsample`` is False).
+        """
         raise NotImplementedError(f"{type(self).__name__} does not support rsample (not reparameterisable)")
 
     def sample_n(self, n):
+        """``n`` samples: the same as ``sample((n,))``."""
         return self.sample((n,))
 
     # -- densities and moments --
     def log_prob(self, value):
+        """The log of the probability density (or mass) at ``value``, differentiable in the parameters.
+
+        Args:
+            value (Tensor): points broadcastable with ``batch_shape + event_shape``; with validation on,
+                values outside ``support`` raise ValueError.
+
+        Returns:
+            Tensor: one log-density per event (shape ``value``'s without ``event_shape``).
+        """
         raise NotImplementedError
 
     def cdf(self, value):
+        """The cumulative distribution function evaluated at ``value``."""
         raise NotImplementedError
 
     def icdf(self, value):
+        """The inverse cumulative distribution function (quantile function) evaluated at ``value``."""
         raise NotImplementedError
 
     def entropy(self):
+        """The entropy of each distribution in the batch (shape ``batch_shape``), in nats."""
         raise NotImplementedError
 
     def perplexity(self):
+        """``exp(entropy())``: the perplexity of each distribution in the batch."""
         return self.entropy().exp()
 
     def enumerate_support(self, expand=True):
+        """Every value of a discrete support, along a new leading dimension.
+
+        Args:
+            expand (bool): expand the values over ``batch_shape`` (True, the default) or keep
+                singleton batch dimensions (False).
+        """
         raise NotImplementedError
 
     @property
     def mean(self):
+        """The mean of each distribution in the batch."""
         raise NotImplementedError
 
     @property
     def mode(self):
+        """The mode of each distribution in the batch."""
         raise NotImplementedError
 
     @property
     def variance(self):
+        """The variance of each distribution in the batch."""
         raise NotImplementedError
 
     @property
     def stddev(self):
+        """The standard deviation (square root of ``variance``)."""
         return self.variance.sqrt()
 
     # -- validation --

@@ -75,15 +75,18 @@ class MultivariateNormal(Distribution):
 
     @lazy_property
     def scale_tril(self):
+        """The lower-triangular Cholesky factor L of the covariance (covariance = L @ L.mT)."""
         return self._unbroadcasted_scale_tril.expand(self._batch_shape + self._event_shape + self._event_shape)
 
     @lazy_property
     def covariance_matrix(self):
+        """The covariance matrix (..., D, D)."""
         Lt = self._unbroadcasted_scale_tril
         return (Lt @ Lt.mT).expand(self._batch_shape + self._event_shape + self._event_shape)
 
     @lazy_property
     def precision_matrix(self):
+        """The inverse of the covariance matrix (..., D, D)."""
         return L.inv(self.covariance_matrix)
 
     @property
@@ -205,6 +208,7 @@ class Independent(Distribution):
 
     @constraints.dependent_property
     def support(self):
+        """The base distribution's support with ``reinterpreted_batch_ndims`` more event dims."""
         result = self.base_dist.support
         if self.reinterpreted_batch_ndims:
             result = constraints.independent(result, self.reinterpreted_batch_ndims)

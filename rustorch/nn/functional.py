@@ -112,6 +112,7 @@ def relu(input, inplace=False):
 
 
 def relu_(input):
+    """In-place :func:`relu`: overwrites ``input`` with max(x, 0) and returns it."""
     return input.relu_()
 
 
@@ -133,6 +134,7 @@ def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
 
 
 def hardtanh_(input, min_val=-1.0, max_val=1.0):
+    """In-place :func:`hardtanh`: clamps ``input`` into [min_val, max_val] in place and returns it."""
     return hardtanh(input, min_val, max_val, True)
 
 
@@ -143,6 +145,7 @@ def leaky_relu(input, negative_slope=0.01, inplace=False):
 
 
 def leaky_relu_(input, negative_slope=0.01):
+    """In-place :func:`leaky_relu`: overwrites ``input`` and returns it."""
     return leaky_relu(input, negative_slope, True)
 
 
@@ -174,6 +177,7 @@ def elu(input, alpha=1.0, inplace=False):
 
 
 def elu_(input, alpha=1.0):
+    """In-place :func:`elu`: overwrites ``input`` and returns it."""
     return elu(input, alpha, True)
 
 
@@ -226,6 +230,7 @@ def sigmoid(input):
 
 
 def tanh(input):
+    """Elementwise hyperbolic tangent (the same as :func:`rustorch.tanh`)."""
     return _C.tanh(input)
 
 
@@ -753,14 +758,17 @@ def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.
 
 
 def adaptive_max_pool1d_with_indices(input, output_size, return_indices=True):
+    """Adaptive 1-D max pooling returning ``(output, indices)`` (the indices of each maximum in the input's last dim)."""
     return adaptive_max_pool1d(input, output_size, True)
 
 
 def adaptive_max_pool2d_with_indices(input, output_size, return_indices=True):
+    """Adaptive 2-D max pooling returning ``(output, indices)`` (flat indices of each maximum in the input's H*W plane)."""
     return adaptive_max_pool2d(input, output_size, True)
 
 
 def adaptive_max_pool3d_with_indices(input, output_size, return_indices=True):
+    """Adaptive 3-D max pooling returning ``(output, indices)`` (flat indices of each maximum in the input's D*H*W volume)."""
     return adaptive_max_pool3d(input, output_size, True)
 
 
@@ -772,18 +780,22 @@ def lp_pool3d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
 
 
 def celu_(input, alpha=1.0):
+    """In-place :func:`celu`: overwrites ``input`` and returns it."""
     return celu(input, alpha, True)
 
 
 def selu_(input):
+    """In-place :func:`selu`: overwrites ``input`` and returns it."""
     return selu(input, True)
 
 
 def rrelu_(input, lower=1.0 / 8, upper=1.0 / 3, training=False):
+    """In-place :func:`rrelu`: overwrites ``input`` and returns it."""
     return rrelu(input, lower, upper, training, True)
 
 
 def threshold_(input, threshold, value):
+    """In-place :func:`threshold`: overwrites ``input`` and returns it."""
     return globals()["threshold"](input, threshold, value, True)
 
 

@@ -72,6 +72,7 @@ class LRScheduler:
         return {k: v for k, v in self.__dict__.items() if k != "optimizer"}
 
     def load_state_dict(self, state_dict):
+        """Restores the scheduler's state from a dict returned by :meth:`state_dict`."""
         self.__dict__.update(state_dict)
 
     def get_last_lr(self):
@@ -79,9 +80,15 @@ class LRScheduler:
         return self._last_lr
 
     def get_lr(self):
+        """The learning rates of the param groups for the current ``last_epoch`` (subclasses define the schedule)."""
         raise NotImplementedError
 
     def step(self, epoch=None):
+        """Advances the schedule by one step and writes the new learning rates into the optimizer.
+
+        Call it after ``optimizer.step()``. Passing ``epoch`` (deprecated, as in PyTorch) jumps to that
+        epoch using the closed form where the schedule has one.
+        """
         self._step_count += 1
         if epoch is not None:
             warnings.warn(_EPOCH_WARNING, UserWarning, stacklevel=2)
@@ -394,6 +401,9 @@ class SequentialLR(LRScheduler):
         self._last_lr = schedulers[idx].get_last_lr()
 
     def recursive_undo(self, sched=None):
+        """Steps the given scheduler (and, for a chained or sequential one, each scheduler in it) back by
+        one epoch: undoes the initial step that constructing a scheduler performs.
+        """
         scheds = self if sched is None else sched
         if hasattr(scheds, "_schedulers"):
             for s in scheds._schedulers:
@@ -520,6 +530,7 @@ class ReduceLROnPlateau(LRScheduler):
 
     @property
     def in_cooldown(self):
+        """True while the scheduler waits out ``cooldown`` epochs after a reduction."""
         return self.cooldown_counter > 0
 
     def _is_better(self, a, best):

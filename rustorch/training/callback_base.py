@@ -22,51 +22,67 @@ class Callback:
         self.params = {}
 
     def set_model(self, model):
+        """Gives the callback the model being trained (``self.model``); called by the loop."""
         self.model = model
 
     def set_params(self, params):
+        """Gives the callback the run's parameters (``self.params``: epochs, steps, verbose)."""
         self.params = params
 
     def on_train_begin(self, logs=None):
+        """Called once at the start of ``fit``."""
         pass
 
     def on_train_end(self, logs=None):
+        """Called once at the end of ``fit`` (also after early stopping)."""
         pass
 
     def on_epoch_begin(self, epoch, logs=None):
+        """Called at the start of each epoch (``epoch`` is 0-based)."""
         pass
 
     def on_epoch_end(self, epoch, logs=None):
+        """Called at the end of each epoch with the epoch's logs (loss, metrics, val_*, lr)."""
         pass
 
     def on_test_begin(self, logs=None):
+        """Called at the start of ``evaluate`` and of each validation run."""
         pass
 
     def on_test_end(self, logs=None):
+        """Called at the end of ``evaluate`` and of each validation run."""
         pass
 
     def on_predict_begin(self, logs=None):
+        """Called at the start of ``predict``."""
         pass
 
     def on_predict_end(self, logs=None):
+        """Called at the end of ``predict``."""
         pass
 
     def on_train_batch_begin(self, batch, logs=None):
+        """Called before each training batch."""
         pass
 
     def on_train_batch_end(self, batch, logs=None):
+        """Called after each training batch with the running means of the epoch so far."""
         pass
 
     def on_test_batch_begin(self, batch, logs=None):
+        """Called before each evaluation / validation batch."""
         pass
 
     def on_test_batch_end(self, batch, logs=None):
+        """Called after each evaluation / validation batch."""
         pass
 
     def on_predict_batch_begin(self, batch, logs=None):
+        """Called before each prediction batch."""
         pass
 
     def on_predict_batch_end(self, batch, logs=None):
+        """Called after each prediction batch."""
         pass
 
 
@@ -100,6 +116,7 @@ class CallbackList:
         self._batch = {h: [cb for cb in self.callbacks if _overrides(cb, h)] for h in BATCH_HOOKS}
 
     def wants(self, hook):
+        """True if some callback overrides the batch hook ``hook`` (the loop skips building batch logs otherwise)."""
         return bool(self._batch[hook])
 
     def _call(self, hook, *args):
@@ -109,31 +126,40 @@ class CallbackList:
                 fn(*args)
 
     def batch(self, hook, batch, logs):
+        """Calls the batch hook ``hook`` of the callbacks that override it."""
         for cb in self._batch[hook]:
             getattr(cb, hook)(batch, logs)
 
     def on_train_begin(self, logs=None):
+        """Calls ``on_train_begin`` of every callback, in order."""
         self._call("on_train_begin", logs)
 
     def on_train_end(self, logs=None):
+        """Calls ``on_train_end`` of every callback, in order."""
         self._call("on_train_end", logs)
 
     def on_epoch_begin(self, epoch, logs=None):
+        """Calls ``on_epoch_begin`` of every callback, in order."""
         self._call("on_epoch_begin", epoch, logs)
 
     def on_epoch_end(self, epoch, logs=None):
+        """Calls ``on_epoch_end`` of every callback, in order."""
         self._call("on_epoch_end", epoch, logs)
 
     def on_test_begin(self, logs=None):
+        """Calls ``on_test_begin`` of every callback, in order."""
         self._call("on_test_begin", logs)
 
     def on_test_end(self, logs=None):
+        """Calls ``on_test_end`` of every callback, in order."""
         self._call("on_test_end", logs)
 
     def on_predict_begin(self, logs=None):
+        """Calls ``on_predict_begin`` of every callback, in order."""
         self._call("on_predict_begin", logs)
 
     def on_predict_end(self, logs=None):
+        """Calls ``on_predict_end`` of every callback, in order."""
         self._call("on_predict_end", logs)
 
     def __iter__(self):

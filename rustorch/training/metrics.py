@@ -37,19 +37,24 @@ class Metric:
         self.name = name or _snake(type(self).__name__)
 
     def update_state(self, y_true, y_pred, sample_weight=None):
+        """Accumulates the metric over a batch of targets and predictions (optionally weighted)."""
         raise NotImplementedError(f"{type(self).__name__}.update_state")
 
     def result(self):
+        """The metric's value over everything accumulated since the last reset."""
         raise NotImplementedError(f"{type(self).__name__}.result")
 
     def reset_state(self):
+        """Clears the accumulated state (the loop calls it at the start of each epoch)."""
         raise NotImplementedError(f"{type(self).__name__}.reset_state")
 
     # the short names some users (and torchmetrics) know
     def update(self, y_true, y_pred, sample_weight=None):
+        """Alias of :meth:`update_state` (torchmetrics' name)."""
         return self.update_state(y_true, y_pred, sample_weight)
 
     def reset(self):
+        """Alias of :meth:`reset_state` (torchmetrics' name)."""
         return self.reset_state()
 
     def __call__(self, y_true, y_pred, sample_weight=None):
@@ -57,6 +62,7 @@ class Metric:
         return self.result()
 
     def get_config(self):
+        """The constructor arguments, as a JSON-serialisable dict (for saving)."""
         return {"name": self.name}
 
     def __repr__(self):
@@ -84,6 +90,7 @@ class Mean(Metric):
         self.count = 0.0
 
     def update_state(self, values, sample_weight=None, _unused=None):
+        """Adds ``values`` (optionally weighted by ``sample_weight``) to the running mean."""
         if isinstance(values, (int, float)):
             w = 1.0 if sample_weight is None else float(sample_weight)
             self.total += float(values) * w
@@ -259,11 +266,13 @@ class BinaryAccuracy(MeanMetricWrapper):
 
 
 class CategoricalAccuracy(MeanMetricWrapper):
+    """Accuracy against one-hot (or probability) targets: argmax of the prediction equals argmax of the target."""
     def __init__(self, name="categorical_accuracy"):
         super().__init__(categorical_accuracy, name)
 
 
 class SparseCategoricalAccuracy(MeanMetricWrapper):
+    """Accuracy against class-index targets: argmax of the prediction equals the target."""
     def __init__(self, name="sparse_categorical_accuracy"):
         super().__init__(sparse_categorical_accuracy, name)
 
@@ -276,6 +285,7 @@ class TopKCategoricalAccuracy(MeanMetricWrapper):
 
 
 class SparseTopKCategoricalAccuracy(TopKCategoricalAccuracy):
+    """Top-k accuracy against class-index targets: the target is among the k largest predictions."""
     def __init__(self, k=5, name="sparse_top_k_categorical_accuracy"):
         super().__init__(k, name, sparse=True)
 
@@ -296,11 +306,13 @@ class _AutoTopK(MeanMetricWrapper):
 
 
 class MeanSquaredError(MeanMetricWrapper):
+    """The mean of (y_true - y_pred)^2 over the samples seen."""
     def __init__(self, name="mean_squared_error"):
         super().__init__(mean_squared_error, name)
 
 
 class MeanAbsoluteError(MeanMetricWrapper):
+    """The mean of abs(y_true - y_pred) over the samples seen."""
     def __init__(self, name="mean_absolute_error"):
         super().__init__(mean_absolute_error, name)
 

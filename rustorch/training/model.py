@@ -70,6 +70,7 @@ class Model(Module):
     # ---- state ------------------------------------------------------------------------------------
     @property
     def built(self):
+        """True once the model's input shape is known (given to Sequential or seen in a first call)."""
         return self.input_shape is not None
 
     def __call__(self, *args, **kwargs):
@@ -154,6 +155,7 @@ class Model(Module):
 
     @property
     def metrics_names(self):
+        """The names of the values ``evaluate`` returns: 'loss', then each compiled metric."""
         return ["loss"] + [m.name for m in self.metrics]
 
     def compute_loss(self, y_pred, y_true, sample_weight=None):
@@ -350,6 +352,7 @@ class Model(Module):
         sink(name, value, prog_bar=prog_bar, batch_size=batch_size)
 
     def log_dict(self, dictionary, prog_bar=False, **kwargs):
+        """Logs every ``name: value`` of ``dictionary`` with :meth:`log`."""
         for k, v in dictionary.items():
             self.log(k, v, prog_bar=prog_bar, **kwargs)
 
@@ -430,6 +433,7 @@ class Sequential(_TorchSequential, Model):
 
     @property
     def layers(self):
+        """The layers, in order."""
         return list(self)
 
     def get_config(self):

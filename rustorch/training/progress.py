@@ -82,6 +82,7 @@ class ProgbarLogger(Callback):
 
     @property
     def verbose(self):
+        """The verbosity the loop was given (0 silent, 1 bar, 2 one line per epoch)."""
         return self.params.get("verbose", 1)
 
     # ---- bar helpers --------------------------------------------------------------------------

@@ -291,10 +291,12 @@ class Trainer:
     # ---- helpers -------------------------------------------------------------------------------------
     @property
     def global_step(self):
+        """The number of optimizer steps taken so far."""
         return self._optimization.global_step if self._optimization is not None else 0
 
     @property
     def should_stop(self):
+        """Whether training stops after the current epoch (settable, like Lightning's)."""
         return bool(self.model is not None and self.model.stop_training)
 
     @should_stop.setter
@@ -304,6 +306,7 @@ class Trainer:
 
     @property
     def last_checkpoint_path(self):
+        """The path of the checkpoint written after each epoch: ``default_root_dir/checkpoints/last.ckpt``."""
         if self.default_root_dir is None:
             raise ValueError("Trainer: default_root_dir is not set, so there is no 'last' checkpoint")
         return os.path.join(self.default_root_dir, "checkpoints", "last.ckpt")

@@ -309,6 +309,7 @@ class PReLU(Module):
         self.reset_parameters()
 
     def reset_parameters(self):
+        """Sets every slope in ``weight`` back to ``init``."""
         from .. import init as _init
 
         _init.constant_(self.weight, self.init)

@@ -267,12 +267,15 @@ class ModuleDict(Module):
         return v
 
     def keys(self):
+        """The keys, in insertion order."""
         return self._modules.keys()
 
     def items(self):
+        """The ``(key, module)`` pairs, in insertion order."""
         return self._modules.items()
 
     def values(self):
+        """The modules, in insertion order."""
         return self._modules.values()
 
     def update(self, modules):
@@ -385,27 +388,34 @@ class ParameterDict(Module):
         return key in self._keys
 
     def keys(self):
+        """The keys, in insertion order."""
         return self._keys.keys()
 
     def items(self):
+        """The ``(key, parameter)`` pairs, in insertion order."""
         return ((k, self[k]) for k in self._keys)
 
     def values(self):
+        """The parameters, in insertion order."""
         return (self[k] for k in self._keys)
 
     def get(self, key, default=None):
+        """The parameter at ``key``, or ``default`` when absent."""
         return self[key] if key in self else default
 
     def pop(self, key):
+        """Removes and returns the parameter at ``key``."""
         v = self[key]
         del self[key]
         return v
 
     def clear(self):
+        """Removes every parameter."""
         for k in list(self._keys):
             del self[k]
 
     def update(self, parameters):
+        """Adds the parameters of a mapping or an iterable of ``(key, parameter)`` pairs."""
         items = parameters.items() if hasattr(parameters, "items") else parameters
         for k, v in items:
             self[k] = v

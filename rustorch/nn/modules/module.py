@@ -28,6 +28,7 @@ class RemovableHandle:
         self.id = next(RemovableHandle._next_id)
 
     def remove(self):
+        """Unregisters the hook (a second call does nothing)."""
         for d in self._dicts:
             d.pop(self.id, None)
 
@@ -138,6 +139,9 @@ class Module:
         return _config.from_config(cls, config)
 
     def forward(self, *args, **kwargs):
+        """The computation of the module; subclasses override it. Call the module (``module(x)``)
+        rather than ``forward`` so that registered hooks run.
+        """
         raise NotImplementedError(f'Module [{type(self).__name__}] is missing the required "forward" function')
 
     # ---- calling ---------------------------------------------------------------------------
@@ -548,6 +552,7 @@ class Module:
         return self
 
     def cuda(self, device=None):
+        """Moves the module to a CUDA device. rustorch runs on the CPU only, so this raises RuntimeError."""
         _check_device("cuda")
 
     # ---- state dict ------------------------------------------------------------------------

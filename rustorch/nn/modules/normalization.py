@@ -33,6 +33,7 @@ class LayerNorm(Module):
         self.reset_parameters()
 
     def reset_parameters(self):
+        """Sets weight to ones and bias to zeros (when elementwise_affine)."""
         if self.elementwise_affine:
             init.ones_(self.weight)
             if self.bias is not None:
@@ -80,6 +81,7 @@ class GroupNorm(Module):
         self.reset_parameters()
 
     def reset_parameters(self):
+        """Sets weight to ones and bias to zeros (when affine)."""
         if self.affine:
             init.ones_(self.weight)
             if self.bias is not None:
@@ -118,6 +120,7 @@ class RMSNorm(Module):
         self.reset_parameters()
 
     def reset_parameters(self):
+        """Sets weight to ones (when elementwise_affine)."""
         if self.elementwise_affine:
             init.ones_(self.weight)
 

@@ -44,6 +44,7 @@ class Embedding(Module):
         self.sparse = sparse
 
     def reset_parameters(self):
+        """Re-draws the weight from N(0, 1) and zeroes the ``padding_idx`` row, as PyTorch does."""
         init.normal_(self.weight)
         self._fill_padding_idx_with_zero()
 

@@ -35,19 +35,24 @@ class PackedSequence(namedtuple("PackedSequence", ["data", "batch_sizes", "sorte
         return type(self)(data, self.batch_sizes, self.sorted_indices, self.unsorted_indices)
 
     def to(self, *args, **kwargs):
+        """The packed sequence with its data converted by ``Tensor.to`` (dtype); the index tensors are kept."""
         return self._replace_data(self.data.to(*args, **kwargs))
 
     def double(self):
+        """The packed sequence with float64 data."""
         return self._replace_data(self.data.double())
 
     def float(self):
+        """The packed sequence with float32 data."""
         return self._replace_data(self.data.float())
 
     @property
     def is_cuda(self):
+        """False: rustorch tensors live on the CPU."""
         return False
 
     def is_pinned(self):
+        """False: rustorch has no pinned memory."""
         return False
 
 
