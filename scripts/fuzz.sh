@@ -58,7 +58,7 @@ case "$mode" in
     if "$PY" -c "import atheris" 2>/dev/null; then
       echo "=== fuzz.sh: model_file (atheris) for ${FUZZ_SECONDS:-60} s"
       mkdir -p "$BUILD/corpus/model_file"
-      if ! "$PY" tests/fuzz/atheris_model_file.py "$BUILD/corpus/model_file" -max_total_time="${FUZZ_SECONDS:-60}" \
+      if ! PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}" "$PY" tests/fuzz/atheris_model_file.py "$BUILD/corpus/model_file" -max_total_time="${FUZZ_SECONDS:-60}" \
           -rss_limit_mb=2048 -timeout=20 -print_final_stats=1 -artifact_prefix="$BUILD/artifacts/model_file-" \
           2>"$BUILD/model_file.log"; then
         failed+=("model_file")

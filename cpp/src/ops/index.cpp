@@ -940,16 +940,6 @@ Tensor index_put(const Tensor& t, const TensorList& indices, const Tensor& value
   return out;
 }
 
-// index_select and index_add_ take indices in [0, size) only (as torch): unlike t[idx], a negative
-// index is an error there, not a count from the end.
-static void check_nonnegative_indices(const Tensor& idx, int64_t size, int64_t dim, const char* op) {
-  const Tensor c = contiguous(idx);
-  const int64_t* p = c.data<int64_t>();
-  for (int64_t i = 0; i < c.numel(); ++i)
-    RT_CHECK(p[i] >= 0 && p[i] < size, IndexError, op, ": index ", p[i], " is out of range for dimension ", dim,
-             " with size ", size, " (indices must be in [0, ", size, "); negative indices are not allowed)");
-}
-
 Tensor index_select(const Tensor& t, int64_t dim, const Tensor& index) {
   RT_CHECK(index.dtype() == DType::Int64, TypeError, "index_select: expected index to be an int64 tensor, got ",
            dtype_name(index.dtype()));
@@ -958,11 +948,9 @@ Tensor index_select(const Tensor& t, int64_t dim, const Tensor& index) {
   const Tensor idx = index.dim() == 1 ? index : index.as_strided({index.numel()}, {1}, index.offset());
   if (t.dim() == 0) {
     wrap_dim(dim, 0, "index_select");
-    check_nonnegative_indices(idx, 1, 0, "index_select");
     return reshape(index_select(reshape(t, {1}), 0, idx), idx.numel() == 1 ? Shape{} : Shape{idx.numel()});
   }
   const int64_t d = wrap_dim(dim, t.dim(), "index_select");
-  check_nonnegative_indices(idx, t.shape()[d], d, "index_select");
   TensorList indices(static_cast<size_t>(d) + 1);
   indices[d] = idx;
   Tensor out = index_forward(t, indices, "index_select");
@@ -977,7 +965,6 @@ const Tensor& index_add_(const Tensor& t, int64_t dim, const Tensor& index, cons
            shape_str(index.shape()));
   const int64_t d = wrap_dim(dim, t.dim(), "index_add_");
   check_no_internal_overlap(t, "index_add_");
-  check_nonnegative_indices(index, t.dim() == 0 ? 1 : t.shape()[d], d, "index_add_");
   Shape expected = t.shape();
   if (t.dim() > 0) expected[d] = index.numel();
   RT_CHECK(source.shape() == expected || (t.dim() == 0 && source.numel() == 1), ValueError,
