@@ -38,6 +38,13 @@ rm -rf "$PKG" && mkdir -p "$PKG"
 cp -r rustorch "$PKG/"
 find "$PKG/rustorch" \( -name '_C*.so' -o -name __pycache__ \) -prune -exec rm -rf {} +
 ln -s "$ROOT/$(ls "$BUILD"/_C.*.so)" "$PKG/rustorch/"
+# An editable install (scripts/setup.sh makes one) puts an import hook at the front of
+# sys.meta_path, ahead of PYTHONPATH; site imports this sitecustomize after the .pth files, and it
+# drops that hook so the copy above is what `import rustorch` finds.
+cat > "$PKG/sitecustomize.py" <<'PYEOF'
+import sys
+sys.meta_path[:] = [f for f in sys.meta_path if not type(f).__module__.startswith("_editable_skbc_")]
+PYEOF
 
 failed=()
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions=$ROOT/scripts/ubsan.supp

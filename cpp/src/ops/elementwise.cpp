@@ -46,13 +46,16 @@ __m256d _ZGVdN4vv_pow(__m256d, __m256d);
 #pragma GCC push_options
 #pragma GCC target("avx512f")
 extern "C" {
-#define RT_MVEC_DECLARE_AVX512(fn) \
-  __m512 _ZGVeN16v_##fn##f(__m512);  \
-  __m512d _ZGVeN8v_##fn(__m512d);
+// The attribute as well as the pragma: clang (the TSan and fuzz builds) ignores `#pragma GCC target`.
+#define RT_AVX512 __attribute__((target("avx512f")))
+#define RT_MVEC_DECLARE_AVX512(fn)               \
+  RT_AVX512 __m512 _ZGVeN16v_##fn##f(__m512); \
+  RT_AVX512 __m512d _ZGVeN8v_##fn(__m512d);
 RT_MVEC_FUNCTIONS(RT_MVEC_DECLARE_AVX512)
 #undef RT_MVEC_DECLARE_AVX512
-__m512 _ZGVeN16vv_powf(__m512, __m512);
-__m512d _ZGVeN8vv_pow(__m512d, __m512d);
+RT_AVX512 __m512 _ZGVeN16vv_powf(__m512, __m512);
+RT_AVX512 __m512d _ZGVeN8vv_pow(__m512d, __m512d);
+#undef RT_AVX512
 }
 #pragma GCC pop_options
 

@@ -50,7 +50,9 @@ TEST(Safetensors, RoundTripEveryDType) {
   EXPECT_EQ(f.metadata.at("format"), "pt");
   ASSERT_EQ(f.tensors.size(), ts.size());
   auto loaded = load_safetensors_bytes(bytes.data(), bytes.size(), "mem");
-  for (const auto& [name, t] : ts) {
+  for (const auto& entry : ts) {
+    const std::string& name = entry.first;  // not a structured binding: clang 14 cannot capture those
+    const Tensor& t = entry.second;
     auto it = std::find_if(loaded.tensors.begin(), loaded.tensors.end(), [&](auto& p) { return p.first == name; });
     ASSERT_NE(it, loaded.tensors.end()) << name;
     EXPECT_EQ(it->second.shape(), t.shape());
