@@ -144,3 +144,15 @@ def test_triplet_margin_loss_requires_same_ndim():
     np.testing.assert_allclose(F.triplet_margin_loss(rt.tensor(a), rt.tensor(p_), rt.tensor(n)).item(),
                                torch.nn.functional.triplet_margin_loss(torch.tensor(a), torch.tensor(p_),
                                                                        torch.tensor(n)).item(), rtol=1e-10)
+
+
+@pytest.mark.parametrize("beta, alpha", [(0.5, 1), (1, 1.5), (2.7, -1.2), (2, 3), (0, 1)])
+def test_addmm_integer_operands_truncate_float_coefficients_like_torch(beta, alpha):
+    # Found by the long fuzz profile (props_matmul.products): float coefficients promoted an int64
+    # addmm to float32; torch truncates them and keeps int64.
+    rng = np.random.default_rng(0)
+    inp, m1, m2 = (rng.integers(-5, 5, size=s) for s in [(3, 4), (3, 2), (2, 4)])
+    got = rt.addmm(rt.tensor(inp), rt.tensor(m1), rt.tensor(m2), beta=beta, alpha=alpha)
+    want = torch.addmm(torch.tensor(inp), torch.tensor(m1), torch.tensor(m2), beta=beta, alpha=alpha)
+    assert got.dtype == rt.int64
+    np.testing.assert_array_equal(got.numpy(), want.numpy())

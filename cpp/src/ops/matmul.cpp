@@ -394,9 +394,13 @@ Tensor addmm(const Tensor& input, const Tensor& mat1, const Tensor& mat2, const 
   }
   RT_CHECK(fits, ValueError, "addmm: input of shape ", shape_str(input.shape()),
            " cannot be broadcast to the product's shape ", shape_str(ps));
-  if (alpha.to_double() != 1.0) prod = mul(prod, alpha);
-  if (beta.to_double() == 0.0) return prod;  // like torch, input is ignored (its nan/inf too)
-  return add(beta.to_double() == 1.0 ? input : mul(input, beta), prod);
+  // Like torch: with integer operands the coefficients are truncated to integers, so the result
+  // stays int64 (a float coefficient would otherwise promote it to float32).
+  const bool integral = is_integral(promote_types(input.dtype(), prod.dtype()), /*include_bool=*/false);
+  const Scalar a = integral ? Scalar(alpha.to_int()) : alpha, b = integral ? Scalar(beta.to_int()) : beta;
+  if (a.to_double() != 1.0) prod = mul(prod, a);
+  if (b.to_double() == 0.0) return prod;  // like torch, input is ignored (its nan/inf too)
+  return add(b.to_double() == 1.0 ? input : mul(input, b), prod);
 }
 
 }  // namespace rustorch
