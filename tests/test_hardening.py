@@ -156,3 +156,39 @@ def test_addmm_integer_operands_truncate_float_coefficients_like_torch(beta, alp
     want = torch.addmm(torch.tensor(inp), torch.tensor(m1), torch.tensor(m2), beta=beta, alpha=alpha)
     assert got.dtype == rt.int64
     np.testing.assert_array_equal(got.numpy(), want.numpy())
+
+
+def test_threshold_passes_nan_through_like_torch():
+    # Found by the long fuzz profile (props_nn.activation): NaN became `value`.
+    x = np.array([np.nan, -2.0, 1.9], dtype=np.float32)
+    got = F.threshold(rt.tensor(x), 0.1, -1.0).numpy()
+    want = torch.nn.functional.threshold(torch.tensor(x), 0.1, -1.0).numpy()
+    np.testing.assert_array_equal(got, want)
+
+
+def test_soft_margin_loss_refuses_a_target_that_grows_the_input():
+    # Found by the long fuzz profile (props_nn.loss): (0, 1) input with a (0,) target broadcast to (0, 0)
+    # and returned nan; torch refuses it.
+    with pytest.raises(ValueError, match="soft_margin_loss: target of shape"):
+        F.soft_margin_loss(rt.zeros(0, 1), rt.zeros(0))
+    with pytest.raises(ValueError, match="soft_margin_loss"):
+        F.soft_margin_loss(rt.zeros(3, 1), rt.ones(3))
+    x, t = np.random.default_rng(0).standard_normal((2, 3, 4)).astype(np.float32), np.sign(np.arange(4.0) - 1.5)
+    got = F.soft_margin_loss(rt.tensor(x), rt.tensor(t.astype(np.float32))).item()
+    want = torch.nn.functional.soft_margin_loss(torch.tensor(x), torch.tensor(t.astype(np.float32))).item()
+    assert abs(got - want) < 1e-6
+
+
+def test_group_norm_refuses_one_value_per_group_like_torch():
+    # Found by the long fuzz profile (props_nn.norm): torch refuses it, rustorch normalised a single value.
+    with pytest.raises(ValueError, match="more than 1 value per channel"):
+        F.group_norm(rt.ones(1, 2), 2)
+    with pytest.raises(ValueError, match="more than 1 value per channel"):
+        torch.nn.functional.group_norm(torch.ones(1, 2), 2)
+    F.group_norm(rt.ones(2, 2), 2)  # two values per group (over the batch): allowed, as in torch
+
+
+def test_multilabel_soft_margin_loss_refuses_mismatched_target():
+    # Found by the long fuzz profile (props_nn.loss): a (0,) target against (1, 1) input gave nan.
+    with pytest.raises(ValueError, match="multilabel_soft_margin_loss: target of shape"):
+        F.multilabel_soft_margin_loss(rt.zeros(1, 1), rt.zeros(0))

@@ -287,8 +287,9 @@ def threshold(input, threshold, value, inplace=False):
     if input.dtype == _C.int64:
         # as torch: an integer input stays integer; threshold and value convert to its type
         threshold, value = int(threshold), int(value)
-        return _inplace_result(input, _C.where(input > threshold, input, value), inplace)
-    return _inplace_result(input, _C.where(input > threshold, input, float(value)), inplace)
+        return _inplace_result(input, _C.where(input <= threshold, value, input), inplace)
+    # `<=` rather than `>`: NaN compares false, so NaN passes through as in torch
+    return _inplace_result(input, _C.where(input <= threshold, float(value), input), inplace)
 
 
 def glu(input, dim=-1):
@@ -579,12 +580,19 @@ def hinge_embedding_loss(input, target, margin=1.0, size_average=None, reduce=No
 def soft_margin_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     """log(1 + exp(-target * x)) with target in {1, -1}."""
     reduction = _legacy_reduction(size_average, reduce, reduction)
-    return _reduce(softplus(-target * input), reduction, "soft_margin_loss")
+    loss = softplus(-target * input)
+    if tuple(loss.shape) != tuple(input.shape):  # torch's in-place kernel refuses a target that grows the input
+        raise ValueError(f"soft_margin_loss: target of shape {tuple(target.shape)} does not broadcast to the input's "
+                         f"shape {tuple(input.shape)}")
+    return _reduce(loss, reduction, "soft_margin_loss")
 
 
 def multilabel_soft_margin_loss(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
     """Per-class binary logistic loss averaged over classes: -(t logsig(x) + (1-t) logsig(-x))."""
     reduction = _legacy_reduction(size_average, reduce, reduction)
+    if tuple(target.shape) != tuple(input.shape):  # torch silently broadcasts; a mismatch is always a bug here
+        raise ValueError(f"multilabel_soft_margin_loss: target of shape {tuple(target.shape)} does not match the "
+                         f"input's shape {tuple(input.shape)}")
     loss = -(target * logsigmoid(input) + (1.0 - target) * logsigmoid(-input))
     if weight is not None:
         loss = loss * weight

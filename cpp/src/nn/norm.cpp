@@ -567,6 +567,10 @@ Tensor group_norm(const Tensor& input, int64_t num_groups, const Tensor& weight,
   const int64_t C = input.size(1);
   RT_CHECK(num_groups > 0 && C % num_groups == 0, ValueError, op, ": expected the number of channels (", C,
            ") to be divisible by num_groups (", num_groups, "), input of shape ", shape_str(input.shape()));
+  // torch's rule (F.group_norm's batch-size check): N * C / G times the spatial size must exceed 1
+  const int64_t values = input.size(0) * C / num_groups * (input.size(0) * C != 0 ? input.numel() / (input.size(0) * C) : 0);
+  RT_CHECK(values != 1, ValueError, op, ": expected more than 1 value per channel when training, got input of shape ",
+           shape_str(input.shape()), " with num_groups ", num_groups);
   check_param(weight, {C}, input.dtype(), op, "weight", input);
   check_param(bias, {C}, input.dtype(), op, "bias", input);
   return group_norm_impl(input, num_groups, weight, bias, eps, op, "GroupNormBackward", nullptr);
