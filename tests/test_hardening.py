@@ -192,3 +192,29 @@ def test_multilabel_soft_margin_loss_refuses_mismatched_target():
     # Found by the long fuzz profile (props_nn.loss): a (0,) target against (1, 1) input gave nan.
     with pytest.raises(ValueError, match="multilabel_soft_margin_loss: target of shape"):
         F.multilabel_soft_margin_loss(rt.zeros(1, 1), rt.zeros(0))
+
+
+@pytest.mark.parametrize("length, k, stride, dilation, padding, output_padding",
+                         [(1, 1, 1, 2, 0, 1), (3, 2, 1, 3, 0, 2), (4, 3, 2, 3, 1, 2), (5, 2, 1, 2, 0, 1)])
+def test_conv_transpose_output_padding_past_the_stride_like_torch(length, k, stride, dilation, padding,
+                                                                   output_padding):
+    # Found by the long fuzz profile (props_nn.conv): output_padding >= stride (valid while below the
+    # dilation) raised "gradient of shape ... does not match the convolution output shape".
+    rng = np.random.default_rng(0)
+    x, w, b = rng.standard_normal((2, 3, length)), rng.standard_normal((3, 2, k)), rng.standard_normal(2)
+    kw = dict(stride=stride, padding=padding, output_padding=output_padding, dilation=dilation)
+    xr, wr = rt.tensor(x, requires_grad=True), rt.tensor(w, requires_grad=True)
+    xt, wt = torch.tensor(x, requires_grad=True), torch.tensor(w, requires_grad=True)
+    y = F.conv_transpose1d(xr, wr, rt.tensor(b), **kw)
+    yt = torch.nn.functional.conv_transpose1d(xt, wt, torch.tensor(b), **kw)
+    (y * y).sum().backward()
+    (yt * yt).sum().backward()
+    np.testing.assert_allclose(y.detach().numpy(), yt.detach().numpy(), atol=1e-12)
+    np.testing.assert_allclose(xr.grad.numpy(), xt.grad.numpy(), atol=1e-10)
+    np.testing.assert_allclose(wr.grad.numpy(), wt.grad.numpy(), atol=1e-10)
+    y2 = F.conv_transpose2d(rt.tensor(x[:, :, None]), rt.tensor(w[:, :, None]), stride=(1, stride),
+                            padding=(0, padding), output_padding=(0, output_padding), dilation=(1, dilation))
+    y2t = torch.nn.functional.conv_transpose2d(torch.tensor(x[:, :, None]), torch.tensor(w[:, :, None]),
+                                               stride=(1, stride), padding=(0, padding),
+                                               output_padding=(0, output_padding), dilation=(1, dilation))
+    np.testing.assert_allclose(y2.numpy(), y2t.numpy(), atol=1e-12)

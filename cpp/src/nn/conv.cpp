@@ -498,7 +498,20 @@ Tensor conv_transpose_nd(const Tensor& input, const Tensor& weight, const Tensor
              "; it must be positive");
     conv_input.push_back(o);
   }
-  return unbatched(convolution_input_grad(x, weight, bias, P, conv_input, op), is_batched);
+  // With output_padding >= stride (allowed when it is below the dilation) the convolution of the
+  // output has more positions than the input has: those positions receive no input, so the
+  // transposed convolution is the same as one of the input zero-padded at the end to that length.
+  const Shape forward_out = out_shape(make_geom(conv_input, w, P), dims);
+  std::vector<int64_t> tail_pad;  // (left, right) pairs from the last dim, as nn::pad takes them
+  bool needs_pad = false;
+  for (int64_t i = dims - 1; i >= 0; --i) {
+    const int64_t extra = forward_out[2 + i] - x.size(2 + i);
+    tail_pad.push_back(0);
+    tail_pad.push_back(extra);
+    needs_pad = needs_pad || extra != 0;
+  }
+  const Tensor xin = needs_pad ? pad(x, tail_pad, "constant", 0.0) : x;
+  return unbatched(convolution_input_grad(xin, weight, bias, P, conv_input, op), is_batched);
 }
 
 Tensor conv_transpose1d(const Tensor& input, const Tensor& weight, const Tensor& bias,
