@@ -361,6 +361,27 @@ TensorList row_norm_backward_composite(const BackwardContext& ctx, const Tensor&
 }
 
 // Shared by group_norm and instance_norm: returns y; fills per-row biased variances when asked.
+// Backward of group_norm / layer_norm without a graph: the fused row kernel on the saved
+// (input, weight, mean, invstd); param_shape is the weight's (and bias's) shape.
+TensorList row_norm_backward_fused(const BackwardContext& ctx, const Tensor& g, const RowGeom& rg,
+                                   const Shape& param_shape) {
+  const Tensor x = ctx.saved(0), w = ctx.saved(1), mean = ctx.saved(2), invstd = ctx.saved(3);
+  const DType dt = g.dtype();
+  TensorList r(3);
+  if (ctx.needs_input_grad(0)) r[0] = Tensor::empty(x.shape(), dt);
+  if (ctx.needs_input_grad(1)) r[1] = Tensor::empty(param_shape, dt);
+  if (ctx.needs_input_grad(2)) r[2] = Tensor::empty(param_shape, dt);
+  const Tensor gc = contiguous_as(g.detach(), dt), xc = contiguous_as(x.detach(), dt);
+  const Tensor wc = w.defined() ? contiguous_as(w.detach(), dt) : Tensor();
+  dispatch_floating(dt, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    row_backward_kernel<T>(gc.data<T>(), xc.data<T>(), wc.defined() ? wc.data<T>() : nullptr, mean.data<T>(),
+                           invstd.data<T>(), r[0].defined() ? r[0].data<T>() : nullptr,
+                           r[1].defined() ? r[1].data<T>() : nullptr, r[2].defined() ? r[2].data<T>() : nullptr, rg);
+  });
+  return r;
+}
+
 Tensor group_norm_impl(const Tensor& input, int64_t G, const Tensor& weight, const Tensor& bias, double eps,
                        const char* op, const char* node, std::vector<double>* row_var) {
   const int64_t N = input.size(0), C = input.size(1);
@@ -394,23 +415,7 @@ Tensor group_norm_impl(const Tensor& input, int64_t G, const Tensor& weight, con
                        if (autograd::GradMode::is_enabled())
                          return row_norm_backward_composite(ctx, g, {N, rg.G, rg.R}, channel_view_shape(x.dim(), C),
                                                             non_channel_dims(x.dim()), {C}, eps);
-                       const Tensor w = ctx.saved(1);
-                       const DType dt = g.dtype();
-                       TensorList r(3);
-                       if (ctx.needs_input_grad(0)) r[0] = Tensor::empty(x.shape(), dt);
-                       if (ctx.needs_input_grad(1)) r[1] = Tensor::empty({C}, dt);
-                       if (ctx.needs_input_grad(2)) r[2] = Tensor::empty({C}, dt);
-                       const Tensor gc = contiguous_as(g.detach(), dt), xc = contiguous_as(x.detach(), dt);
-                       const Tensor wc = w.defined() ? contiguous_as(w.detach(), dt) : Tensor();
-                       const Tensor mean = ctx.saved(2), invstd = ctx.saved(3);
-                       dispatch_floating(dt, [&](auto tag) {
-                         using T = typename decltype(tag)::type;
-                         row_backward_kernel<T>(gc.data<T>(), xc.data<T>(), wc.defined() ? wc.data<T>() : nullptr,
-                                                mean.data<T>(), invstd.data<T>(), r[0].defined() ? r[0].data<T>() : nullptr,
-                                                r[1].defined() ? r[1].data<T>() : nullptr,
-                                                r[2].defined() ? r[2].data<T>() : nullptr, rg);
-                       });
-                       return r;
+                       return row_norm_backward_fused(ctx, g, rg, {C});
                      });
   }
   return y;
@@ -534,23 +539,7 @@ Tensor layer_norm(const Tensor& input, const std::vector<int64_t>& normalized_sh
                          for (int64_t d = 0; d < x.dim() - static_cast<int64_t>(nshape.size()); ++d) lead.push_back(d);
                          return row_norm_backward_composite(ctx, g, {rg.M, rg.R}, nshape, lead, nshape, eps);
                        }
-                       const Tensor w = ctx.saved(1);
-                       const DType dt = g.dtype();
-                       TensorList r(3);
-                       if (ctx.needs_input_grad(0)) r[0] = Tensor::empty(x.shape(), dt);
-                       if (ctx.needs_input_grad(1)) r[1] = Tensor::empty(nshape, dt);
-                       if (ctx.needs_input_grad(2)) r[2] = Tensor::empty(nshape, dt);
-                       const Tensor gc = contiguous_as(g.detach(), dt), xc = contiguous_as(x.detach(), dt);
-                       const Tensor wc = w.defined() ? contiguous_as(w.detach(), dt) : Tensor();
-                       const Tensor mean = ctx.saved(2), invstd = ctx.saved(3);
-                       dispatch_floating(dt, [&](auto tag) {
-                         using T = typename decltype(tag)::type;
-                         row_backward_kernel<T>(gc.data<T>(), xc.data<T>(), wc.defined() ? wc.data<T>() : nullptr,
-                                                mean.data<T>(), invstd.data<T>(), r[0].defined() ? r[0].data<T>() : nullptr,
-                                                r[1].defined() ? r[1].data<T>() : nullptr,
-                                                r[2].defined() ? r[2].data<T>() : nullptr, rg);
-                       });
-                       return r;
+                       return row_norm_backward_fused(ctx, g, rg, nshape);
                      });
   }
   return y;
