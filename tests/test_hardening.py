@@ -188,6 +188,20 @@ def test_group_norm_refuses_one_value_per_group_like_torch():
     F.group_norm(rt.ones(2, 2), 2)  # two values per group (over the batch): allowed, as in torch
 
 
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_group_norm_of_constant_groups_is_exactly_the_bias_like_torch(dtype):
+    # Found by the long fuzz profile (props_nn.norm): a group of one value (var 0, invstd 1/sqrt(eps))
+    # gave ~1e-4 instead of torch's 0 because the mean was folded into the bias before scaling. The
+    # exact answer is the bias (x - mean = 0); torch itself drifts from it for large values.
+    x = np.array([[123.456, -7.89], [3.0e3, 0.125]], dtype=dtype)
+    w, b = np.array([2.5, -1.5], dtype=dtype), np.array([0.25, -3.0], dtype=dtype)
+    got = F.group_norm(rt.tensor(x), 2, rt.tensor(w), rt.tensor(b)).numpy()
+    np.testing.assert_array_equal(got, np.broadcast_to(b, x.shape))
+    small = np.array([[0.5, -2.0], [1.0, 0.0]], dtype=dtype)
+    got = F.group_norm(rt.tensor(small), 2).numpy()
+    np.testing.assert_array_equal(got, torch.nn.functional.group_norm(torch.tensor(small), 2).numpy())
+
+
 def test_multilabel_soft_margin_loss_refuses_mismatched_target():
     # Found by the long fuzz profile (props_nn.loss): a (0,) target against (1, 1) input gave nan.
     with pytest.raises(ValueError, match="multilabel_soft_margin_loss: target of shape"):

@@ -183,11 +183,14 @@ void row_forward_kernel(const T* x, T* y, const T* w, const T* b, T* mean_out, T
       } else {
         for (int64_t seg = 0; seg < rg.Cg; ++seg) {
           const int64_t c = rg.channel(row, seg);
-          const double a = (w ? static_cast<double>(w[c]) : 1.0) * invstd;
-          const T at = static_cast<T>(a), bt = static_cast<T>((b ? static_cast<double>(b[c]) : 0.0) - mean * a);
+          // Centre before scaling: with a near-zero variance invstd is ~1/sqrt(eps), and folding the
+          // mean into the bias (x*a + (b - mean*a)) would amplify x's rounding into the output.
+          const T mt = static_cast<T>(mean);
+          const T at = static_cast<T>((w ? static_cast<double>(w[c]) : 1.0) * invstd);
+          const T bt = b ? b[c] : T(0);
           const T* ps = p + seg * rg.S;
           T* qs = q + seg * rg.S;
-          for (int64_t i = 0; i < rg.S; ++i) qs[i] = ps[i] * at + bt;
+          for (int64_t i = 0; i < rg.S; ++i) qs[i] = (ps[i] - mt) * at + bt;
         }
       }
     }
