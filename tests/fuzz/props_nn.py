@@ -215,9 +215,9 @@ def check_loss(c):
                             lambda: TF.triplet_margin_loss(tx, tt, tx * 0.5, reduction=red), **TOL)
         return
     # rustorch refuses a multilabel target whose shape differs from the input's; torch broadcasts it
-    either = name == "multilabel_soft_margin_loss" and tuple(x.shape) != tuple(t.shape)
+    stricter = name == "multilabel_soft_margin_loss" and tuple(x.shape) != tuple(t.shape)
     check_against_torch(f"{name} {c}", lambda: getattr(RF, name)(x, t, reduction=red),
-                        lambda: getattr(TF, name)(tx, tt, reduction=red), either_ok=either, **TOL)
+                        lambda: getattr(TF, name)(tx, tt, reduction=red), torch_skips_checks=stricter, **TOL)
 
 
 ACTS = [("relu", {}), ("relu6", {}), ("elu", {"alpha": 0.7}), ("selu", {}), ("celu", {"alpha": 1.3}), ("gelu", {}),
@@ -236,8 +236,12 @@ def act_cases(draw):
 def check_act(c):
     name, kw = ACTS[c["i"]]
     x, tx = both(c["x"])
-    check_against_torch(f"{name}{kw} {c}", lambda: getattr(RF, name)(x, **kw), lambda: getattr(TF, name)(tx, **kw),
-                        rtol=1e-4, atol=1e-5)
+    torch_call = lambda: getattr(TF, name)(tx, **kw)  # noqa: E731
+    if name == "gelu" and not kw and tx.dtype == torch.float32:
+        # torch's float32 CPU kernel maps +inf to nan (its float64 one gives inf, the limit): compare
+        # with the float64 result rounded to float32
+        torch_call = lambda: TF.gelu(tx.double()).float()  # noqa: E731
+    check_against_torch(f"{name}{kw} {c}", lambda: getattr(RF, name)(x, **kw), torch_call, rtol=1e-4, atol=1e-5)
 
 
 PROPERTIES = [
