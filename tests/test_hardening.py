@@ -202,6 +202,19 @@ def test_group_norm_of_constant_groups_is_exactly_the_bias_like_torch(dtype):
     np.testing.assert_array_equal(got, torch.nn.functional.group_norm(torch.tensor(small), 2).numpy())
 
 
+@pytest.mark.parametrize("training", [True, False])
+def test_batch_norm_of_a_constant_channel_is_exactly_the_bias(training):
+    # Found by the long fuzz profile (props_nn.norm): a constant channel gave 0.25011 instead of the bias
+    # 0.25 (torch float32: 0.24977) - same cause as group_norm above, in the batch-norm kernel.
+    x = np.broadcast_to(np.array([[7.3, -1234.5]], dtype=np.float32), (3, 2)).copy()
+    rm, rv = rt.tensor(x[0]), rt.zeros(2)  # eval: the running mean is the value, the variance 0
+    got = F.batch_norm(rt.tensor(x), rm, rv, rt.full((2,), 1.5), rt.full((2,), 0.25), training, 0.1, 1e-5).numpy()
+    np.testing.assert_array_equal(got, np.full((3, 2), 0.25, dtype=np.float32))
+    exact = torch.nn.functional.batch_norm(torch.tensor(x).double(), torch.tensor(x[0]).double(), torch.zeros(2).double(),
+                                           torch.full((2,), 1.5).double(), torch.full((2,), 0.25).double(), training)
+    np.testing.assert_allclose(got, exact.numpy(), atol=1e-7)
+
+
 def test_multilabel_soft_margin_loss_refuses_mismatched_target():
     # Found by the long fuzz profile (props_nn.loss): a (0,) target against (1, 1) input gave nan.
     with pytest.raises(ValueError, match="multilabel_soft_margin_loss: target of shape"):

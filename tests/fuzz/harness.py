@@ -25,6 +25,7 @@ import os
 import sys
 import time
 import traceback
+import warnings
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 if HERE not in sys.path:
@@ -88,6 +89,9 @@ def group_properties(group):
 def run_group(group, case_file, stats_file=None):
     global LOG
     LOG = CaseLog(case_file)
+    # Both libraries warn about suspicious but valid input (e.g. a loss target that broadcasts); over
+    # thousands of cases the warnings would push a failure's report out of the captured output.
+    warnings.simplefilter("ignore")
     failures = []
     per_prop = []
     for name, prop in group_properties(group):

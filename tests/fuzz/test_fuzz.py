@@ -39,7 +39,8 @@ def test_fuzz_group(group):
     if rc == 0:
         return
     if rc == 1 and "FAILED property" in out:  # a Python-level property failure: hypothesis printed it
-        pytest.fail(f"fuzz group {group} found failures:\n{out[-8000:]}", pytrace=False)
+        report = out[out.index("FAILED property"):]  # the failures, not any output before them
+        pytest.fail(f"fuzz group {group} found failures:\n{report[:8000]}", pytrace=False)
     what = (f"killed by {signal.Signals(-rc).name}" if isinstance(rc, int) and rc < 0
             else "hung (timeout)" if rc == "timeout" else f"exited with {rc}")
     if stats:

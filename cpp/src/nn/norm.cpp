@@ -92,12 +92,15 @@ void bn_forward_kernel(const T* x, T* y, const T* w, const T* b, T* mean_out, T*
       }
       mean_out[c] = static_cast<T>(mean);
       invstd_out[c] = static_cast<T>(invstd);
-      const double a = (w ? static_cast<double>(w[c]) : 1.0) * invstd;
-      const T at = static_cast<T>(a), bt = static_cast<T>((b ? static_cast<double>(b[c]) : 0.0) - mean * a);
+      // Centred before scaling, as in row_forward_kernel: folding the mean into the bias amplifies
+      // x's rounding by invstd, which is ~1/sqrt(eps) for a (near-)constant channel.
+      const T mt = static_cast<T>(mean);
+      const T at = static_cast<T>((w ? static_cast<double>(w[c]) : 1.0) * invstd);
+      const T bt = b ? b[c] : T(0);
       for (int64_t n = 0; n < N; ++n) {
         const T* p = x + (n * C + c) * S;
         T* q = y + (n * C + c) * S;
-        for (int64_t i = 0; i < S; ++i) q[i] = p[i] * at + bt;
+        for (int64_t i = 0; i < S; ++i) q[i] = (p[i] - mt) * at + bt;
       }
     }
   });
@@ -184,7 +187,7 @@ void row_forward_kernel(const T* x, T* y, const T* w, const T* b, T* mean_out, T
         for (int64_t seg = 0; seg < rg.Cg; ++seg) {
           const int64_t c = rg.channel(row, seg);
           // Centre before scaling: with a near-zero variance invstd is ~1/sqrt(eps), and folding the
-          // mean into the bias (x*a + (b - mean*a)) would amplify x's rounding into the output.
+          // mean into the bias (x*a + (b - mean*a)) would amplify x's rounding by it.
           const T mt = static_cast<T>(mean);
           const T at = static_cast<T>((w ? static_cast<double>(w[c]) : 1.0) * invstd);
           const T bt = b ? b[c] : T(0);
