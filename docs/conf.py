@@ -109,8 +109,14 @@ def _escape_plain(text):
 
 
 def escape_docstring(app, what, name, obj, options, lines):
-    in_table = False
+    in_table = in_doctest = False
     for i, line in enumerate(lines):
+        if line.lstrip().startswith(">>>"):  # a doctest block is literal up to the next blank line
+            in_doctest = True
+        elif not line.strip():
+            in_doctest = False
+        if in_doctest:
+            continue
         if re.match(r"^\s*=+(\s+=+)+\s*$", line):  # a simple table: its cells stay as they are
             in_table = not in_table if not in_table or i + 1 == len(lines) or not lines[i + 1].strip() else in_table
             continue

@@ -5,7 +5,9 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <deque>
 #include <optional>
+#include <string>
 
 #include "rustorch/core/scalar.hpp"
 #include "rustorch/core/tensor.hpp"
@@ -15,6 +17,14 @@ namespace py = pybind11;
 namespace rustorch::python {
 
 using PyTensorClass = py::class_<TensorImpl, std::shared_ptr<TensorImpl>>;
+
+// A docstring composed at module init (e.g. from an op table) as a pointer pybind11 may keep:
+// pybind11 stores the const char* of each overload and rereads it when a later overload is added,
+// so the text must outlive the module's initialisation.
+inline const char* persistent_doc(std::string text) {
+  static std::deque<std::string> docs;  // a deque never moves its elements
+  return docs.emplace_back(std::move(text)).c_str();
+}
 
 // The Python object for a dtype (rt.float32, ...), and the reverse lookup from dtype objects,
 // strings ("float32"), Python types (float, int, bool) and NumPy dtypes.
