@@ -33,8 +33,16 @@ def description(obj):
     doc = getattr(obj, "__doc__", None)
     if not isinstance(doc, str):
         return ""
-    lines = [line for line in doc.splitlines()
-             if line.strip() and line.strip() != "Overloaded function." and not _SIGNATURE.match(line)]
+    lines, in_example = [], False
+    for line in doc.splitlines():
+        stripped = line.strip()
+        if stripped.startswith(">>>"):
+            in_example = True  # an example's output ("tensor([1., 2.])") looks like a signature
+        elif not stripped:
+            in_example = False
+        if not in_example and (stripped == "Overloaded function." or _SIGNATURE.match(line)):
+            continue
+        lines.append(line)
     return "\n".join(lines).strip()
 
 

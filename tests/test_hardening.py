@@ -245,3 +245,25 @@ def test_conv_transpose_output_padding_past_the_stride_like_torch(length, k, str
                                                stride=(1, stride), padding=(0, padding),
                                                output_padding=(0, output_padding), dilation=(1, dilation))
     np.testing.assert_allclose(y2.numpy(), y2t.numpy(), atol=1e-12)
+
+
+def test_einsum_broadcasts_a_batch_dim_of_one_against_zero_like_torch():
+    # Found by the long fuzz profile (props_matmul.einsum): a batch dim of size 1 against one of size 0
+    # took the larger size (1) instead of broadcasting to 0.
+    a, b = np.zeros((1, 0, 1, 2), np.float32), np.zeros((1, 1, 0), np.float32)
+    got = rt.einsum("...ij,...jk->...ik", rt.tensor(a), rt.tensor(b))
+    want = torch.einsum("...ij,...jk->...ik", torch.tensor(a), torch.tensor(b))
+    assert tuple(got.shape) == tuple(want.shape) == (1, 0, 1, 0)
+    x, y = np.ones((0, 3, 2), np.float32), np.ones((1, 2, 4), np.float32)
+    assert tuple(rt.einsum("bij,bjk->bik", rt.tensor(x), rt.tensor(y)).shape) == (0, 3, 4)
+
+
+@pytest.mark.parametrize("values, p", [([1e30], 2), ([3e20, 4e20], 2), ([1e-30, 1e-30], 2), ([3e20, 4e20], 3),
+                                       ([2e-20, 0.0], 3)])
+def test_float32_norm_does_not_overflow_or_underflow_in_its_squares(values, p):
+    # Found by the long fuzz profile (props_reduce.reduce): a float32 0-d 1e30 had norm inf (its square
+    # overflows float32); tiny values had norm 0. The norm itself is representable: float64 is the oracle.
+    got = rt.tensor(values).norm(p=p).item()
+    want = float(np.float32(np.linalg.norm(np.array(values, np.float64), ord=p)))
+    assert got == pytest.approx(want, rel=1e-6)
+    assert rt.linalg.vector_norm(rt.tensor(values), ord=p).item() == pytest.approx(want, rel=1e-6)

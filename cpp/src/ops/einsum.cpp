@@ -124,7 +124,10 @@ Term contract(Term a, Term b, const std::vector<int>& batch, const std::vector<i
   for (int l : left) lp *= size_of(a, l);
   for (int l : right) rp *= size_of(b, l);
   for (int l : contracted) kp *= size_of(a, l);
-  for (int l : batch) batch_shape.push_back(std::max(size_of(a, l), size_of(b, l)));
+  for (int l : batch) {  // broadcast: a size of 1 takes the other's, which may be 0 (not the larger)
+    const int64_t sa = size_of(a, l);
+    batch_shape.push_back(sa == 1 ? size_of(b, l) : sa);
+  }
 
   std::vector<int> out_labels = batch;
   out_labels.insert(out_labels.end(), left.begin(), left.end());

@@ -582,31 +582,31 @@ template <class T, bool kAll> struct AllAnyOp {
 
 enum class NormKind { Two, One, Inf, NegInf, Zero, P };
 
-template <class T, NormKind K> struct NormOp {
-  using Acc = T;
-  static constexpr int kLanes = lanes_of<T>();
-  static constexpr int kStrip = strip_of<T>();
+template <class T, NormKind K, class A = T> struct NormOp {
+  using Acc = A;
+  static constexpr int kLanes = lanes_of<Acc>();
+  static constexpr int kStrip = strip_of<Acc>();
   T* out;
   T p;
-  T init() const { return K == NormKind::NegInf ? highest_value<T>() : T(0); }
-  T step(T a, T x, int64_t) const {
-    const T ax = x < 0 ? -x : x;
-    if constexpr (K == NormKind::Two) return a + x * x;
+  Acc init() const { return K == NormKind::NegInf ? highest_value<Acc>() : Acc(0); }
+  Acc step(Acc a, T x, int64_t) const {
+    const Acc ax = static_cast<Acc>(x < 0 ? -x : x);
+    if constexpr (K == NormKind::Two) return a + ax * ax;
     else if constexpr (K == NormKind::One) return a + ax;
     else if constexpr (K == NormKind::Inf) return pick<true>(a, ax);
     else if constexpr (K == NormKind::NegInf) return pick<false>(a, ax);
-    else if constexpr (K == NormKind::Zero) return a + T(x != T(0));
-    else return a + std::pow(ax, p);
+    else if constexpr (K == NormKind::Zero) return a + Acc(x != T(0));
+    else return a + std::pow(ax, static_cast<Acc>(p));
   }
-  T combine(T a, T b) const {
+  Acc combine(Acc a, Acc b) const {
     if constexpr (K == NormKind::Inf) return pick<true>(a, b);
     else if constexpr (K == NormKind::NegInf) return pick<false>(a, b);
     else return a + b;
   }
-  void store(int64_t o, T a) const {
-    if constexpr (K == NormKind::Two) out[o] = std::sqrt(a);
-    else if constexpr (K == NormKind::P) out[o] = std::pow(a, T(1) / p);
-    else out[o] = a;
+  void store(int64_t o, Acc a) const {
+    if constexpr (K == NormKind::Two) out[o] = static_cast<T>(std::sqrt(a));
+    else if constexpr (K == NormKind::P) out[o] = static_cast<T>(std::pow(a, Acc(1) / static_cast<Acc>(p)));
+    else out[o] = static_cast<T>(a);
   }
 };
 
@@ -1033,6 +1033,17 @@ Tensor norm(const Tensor& t, double p, const std::vector<int64_t>& dims, bool ke
       case NormKind::NegInf: reduce_kernel<T>(xd, mask, NormOp<T, NormKind::NegInf>{o, pv}); break;
       case NormKind::Zero: reduce_kernel<T>(xd, mask, NormOp<T, NormKind::Zero>{o, pv}); break;
       case NormKind::P: reduce_kernel<T>(xd, mask, NormOp<T, NormKind::P>{o, pv}); break;
+    }
+    if constexpr (std::is_same_v<T, float>) {
+      // Squares and powers leave float32's range long before the norm does (x * x overflows from
+      // |x| ~1.8e19, underflows below ~1e-19). A result that is inf or 0 may be such an artefact:
+      // then the reduction runs again accumulating in double, as torch's CPU kernel always does.
+      if (kind == NormKind::Two || kind == NormKind::P) {
+        bool suspect = false;
+        for (int64_t i = 0; i < out.numel() && !suspect; ++i) suspect = std::isinf(o[i]) || o[i] == 0.0f;
+        if (suspect && kind == NormKind::Two) reduce_kernel<T>(xd, mask, NormOp<T, NormKind::Two, double>{o, pv});
+        if (suspect && kind == NormKind::P) reduce_kernel<T>(xd, mask, NormOp<T, NormKind::P, double>{o, pv});
+      }
     }
   });
   if (autograd::needs_grad({x})) {
