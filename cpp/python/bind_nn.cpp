@@ -445,14 +445,15 @@ void bind_norm(py::module_& m) {
       py::arg("weight") = py::none(), py::arg("bias") = py::none(), py::arg("use_input_stats") = true,
       py::arg("momentum") = 0.1, py::arg("eps") = 1e-5,
       op_doc("Instance normalization of each (sample, channel) plane.",
-             {"input (Tensor): the input, (N, C, *).",
+             {"input (Tensor): the input, (N, C, *spatial) with at least one spatial dim.",
               "running_mean (Tensor, optional): running means, (C,); updated in place with ``use_input_stats``. "
               "Default: None.",
               "running_var (Tensor, optional): running variances, (C,); updated in place with ``use_input_stats``. "
               "Default: None.",
               "weight (Tensor, optional): the per-channel scale, (C,). Default: None.",
               "bias (Tensor, optional): the per-channel shift, (C,). Default: None.",
-              "use_input_stats (bool): normalise with each plane's statistics; else with the running ones. "
+              "use_input_stats (bool): normalise with each plane's statistics; else with the running ones (which "
+              "are then required). "
               "Default: True.",
               "momentum (float): the weight of the batch statistics in the running update. Default: 0.1.",
               "eps (float): added to the variance. Default: 1e-05."},
@@ -468,7 +469,8 @@ void bind_functional(py::module_& m) {
         py::arg("inplace") = false,
         op_doc("Zeroes elements with probability p and scales the others by 1/(1-p) when training (reproducible under "
                "rt.manual_seed).",
-               {"input (Tensor): the input.", "p (float): the probability of zeroing an element, in [0, 1]. Default: 0.5.",
+               {"input (Tensor): the input.",
+                "p (float): the probability of zeroing an element, in [0, 1]. Default: 0.5.",
                 "training (bool): apply dropout; else return the input unchanged. Default: True.",
                 "inplace (bool): write the result into ``input``. Default: False."},
                "Tensor: the result, with the shape of ``input``.",
@@ -520,7 +522,7 @@ void bind_functional(py::module_& m) {
               "norm_type (float): the p of the p-norm for ``max_norm``. Default: 2.0.",
               "scale_grad_by_freq (bool): scale the gradient by the inverse frequency of each index in the batch. "
               "Default: False.",
-              "sparse (bool): accepted for compatibility (the gradient is dense). Default: False."},
+              "sparse (bool): sparse gradients are not supported; must be False. Default: False."},
              "Tensor: the rows, of shape (*input.shape, embedding_dim).",
              ">>> weight = rt.arange(6.).reshape(3, 2)\n"
              ">>> F.embedding(rt.tensor([[0, 2], [1, 1]]), weight)\n"
@@ -706,8 +708,8 @@ void bind_loss(py::module_& m) {
              {"input (Tensor): the logits.", "target (Tensor): the targets in [0, 1], of ``input``'s shape.",
               "weight (Tensor, optional): weights multiplying each element's loss (broadcast). Default: None.",
               kSizeAverageArg, kReduceArg, kReductionArg,
-              "pos_weight (Tensor, optional): the weight of the positive term, per class (broadcast over the last "
-              "dim). Default: None."},
+              "pos_weight (Tensor, optional): the weight of the positive term (e.g. one per class), broadcast to "
+              "``input``. Default: None."},
              "Tensor: the loss, a 0-d tensor unless ``reduction='none'`` (then one value per element).",
              ">>> x = rt.tensor([0., 2., -1.])\n"
              ">>> t = rt.tensor([1., 1., 0.])\n"
