@@ -123,13 +123,55 @@ void bind_reduce(py::module_& m, PyTensorClass& cls) {
            [](const Tensor& t, py::object dim, bool keepdim, std::optional<DType> dtype) {
              return sum(t, opt_dims(dim, "sum"), keepdim, dtype);
            },
-           "Sum over dim (int or tuple; all dims when None). bool/int inputs sum in int64 unless dtype is given.",
+           R"(Sum over dim (int or tuple; all dims when None). bool/int inputs sum in int64 unless dtype is given.
+
+Args:
+    input (Tensor): the tensor to reduce.
+    dim (int or tuple of ints, optional): the dims to reduce; all when None. Default: None.
+    keepdim (bool): keep the reduced dims with size 1. Default: False.
+    dtype (dtype, optional): the accumulation and result dtype (keyword-only). Default: None.
+
+Returns:
+    Tensor: the sums, with ``dim`` removed unless ``keepdim``.
+
+Example:
+    >>> x = rt.tensor([[1., 2.], [3., 4.]])
+    >>> rt.sum(x).item()
+    10.0
+    >>> rt.sum(x, dim=1).tolist()
+    [3.0, 7.0]
+    >>> x.sum(0, keepdim=True).tolist()
+    [[4.0, 6.0]]
+    >>> rt.sum(rt.tensor([True, True, False])).dtype
+    rustorch.int64
+)",
            py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("dtype") = py::none());
   def_both(m, cls, "mean",
            [](const Tensor& t, py::object dim, bool keepdim, std::optional<DType> dtype) {
              return mean(t, opt_dims(dim, "mean"), keepdim, dtype);
            },
-           "Mean over dim (int or tuple; all dims when None). Integer inputs need a floating dtype=.",
+           R"(Mean over dim (int or tuple; all dims when None). Integer inputs need a floating dtype=.
+
+Args:
+    input (Tensor): the tensor to reduce.
+    dim (int or tuple of ints, optional): the dims to reduce; all when None. Default: None.
+    keepdim (bool): keep the reduced dims with size 1. Default: False.
+    dtype (dtype, optional): the accumulation and result dtype (keyword-only). Default: None.
+
+Returns:
+    Tensor: the means, with ``dim`` removed unless ``keepdim``.
+
+Example:
+    >>> x = rt.tensor([[1., 2.], [3., 4.]])
+    >>> rt.mean(x).item()
+    2.5
+    >>> rt.mean(x, dim=0).tolist()
+    [2.0, 3.0]
+    >>> x.mean((0, 1), keepdim=True).tolist()
+    [[2.5]]
+    >>> rt.mean(rt.tensor([1, 2]), dtype=rt.float64).item()
+    1.5
+)",
            py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("dtype") = py::none());
   def_both(m, cls, "prod",
            [](const Tensor& t, py::object dim, bool keepdim, std::optional<DType> dtype) {

@@ -31,7 +31,30 @@ class Constraint:
 
 
 class _Dependent(Constraint):
-    """A constraint that depends on other parameters (e.g. the support of Uniform); not checkable."""
+    """A constraint that depends on other parameters (e.g. the support of Uniform); not checkable.
+    ``constraints.dependent`` is its instance; calling it, as ``dependent_property`` does, wraps a
+    function into a :class:`dependent_property`.
+
+    Args:
+        fn (callable, optional): when calling the constraint: the getter to wrap. Default: None.
+        is_discrete (bool): whether the constrained values are discrete. Default: False.
+        event_dim (int): the number of dims one check covers. Default: 0.
+
+    Returns:
+        dependent_property: when the constraint is called, the property of ``fn`` marked as a
+        dependent constraint with the given ``is_discrete`` and ``event_dim``.
+
+    Example:
+        >>> from rustorch.distributions import constraints
+        >>> constraints.is_dependent(constraints.dependent)
+        True
+        >>> constraints.is_dependent(constraints.positive)
+        False
+        >>> constraints.dependent.check(rt.tensor([1.]))
+        Traceback (most recent call last):
+          ...
+        ValueError: Cannot determine validity of dependent constraint
+    """
 
     def __init__(self, is_discrete=False, event_dim=0):
         self.is_discrete, self.event_dim = is_discrete, event_dim

@@ -64,7 +64,23 @@ binary_cross_entropy_with_logits = _kernel("binary_cross_entropy_with_logits")
 
 
 def linear(input, weight, bias=None):
-    """``input @ weight.T + bias`` for input (*, in_features), weight (out_features, in_features)."""
+    """``input @ weight.T + bias`` for input (*, in_features), weight (out_features, in_features).
+
+    Args:
+        input (Tensor): the input, of shape (*, in_features).
+        weight (Tensor): the weight, of shape (out_features, in_features).
+        bias (Tensor, optional): the bias, of shape (out_features,). Default: None.
+
+    Returns:
+        Tensor: the output, of shape (*, out_features).
+
+    Example:
+        >>> x = rt.tensor([[1., 2.], [0., 1.]])
+        >>> w = rt.tensor([[1., 0.], [1., 1.], [0., -1.]])
+        >>> F.linear(x, w, rt.tensor([0., 0.5, 1.]))
+        tensor([[ 1.0000,  3.5000, -1.0000],
+                [ 0.0000,  1.5000,  0.0000]])
+    """
     if bias is not None and input.dim() == 2:
         return _C.addmm(bias, input, weight.t())  # one fused GEMM call
     out = input.matmul(weight.t())
@@ -72,7 +88,24 @@ def linear(input, weight, bias=None):
 
 
 def bilinear(input1, input2, weight, bias=None):
-    """``y[..., o] = x1[..., i] W[o, i, j] x2[..., j] + b[o]`` with weight (out, in1, in2)."""
+    """``y[..., o] = x1[..., i] W[o, i, j] x2[..., j] + b[o]`` with weight (out, in1, in2).
+
+    Args:
+        input1 (Tensor): the first input, of shape (*, in1_features).
+        input2 (Tensor): the second input, of shape (*, in2_features), with the same leading dims.
+        weight (Tensor): the weight, of shape (out_features, in1_features, in2_features).
+        bias (Tensor, optional): the bias, of shape (out_features,). Default: None.
+
+    Returns:
+        Tensor: the output, of shape (*, out_features).
+
+    Example:
+        >>> x1 = rt.tensor([[1., 2.], [1., 0.]])
+        >>> x2 = rt.tensor([[3., 4., 5.], [1., 1., 1.]])
+        >>> F.bilinear(x1, x2, rt.ones(2, 2, 3))
+        tensor([[36., 36.],
+                [ 3.,  3.]])
+    """
     if weight.dim() != 3:
         raise ValueError(f"bilinear: weight must be 3-D (out_features, in1_features, in2_features), "
                          f"got shape {tuple(weight.shape)}")
@@ -105,24 +138,86 @@ def _inplace_result(input, out, inplace):
 
 
 def relu(input, inplace=False):
-    """max(x, 0)."""
+    """max(x, 0).
+
+    Args:
+        input (Tensor): the input.
+        inplace (bool): write the result into ``input`` (when autograd does not need its old value). Default: False.
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> x = rt.tensor([[-2., -0.5], [0., 1.5]])
+        >>> F.relu(x)
+        tensor([[0.0000, 0.0000],
+                [0.0000, 1.5000]])
+    """
     if inplace:
         return input.relu_()
     return _C.relu(input)
 
 
 def relu_(input):
-    """In-place :func:`relu`: overwrites ``input`` with max(x, 0) and returns it."""
+    """In-place :func:`relu`: overwrites ``input`` with max(x, 0) and returns it.
+
+    Args:
+        input (Tensor): the tensor to overwrite.
+
+    Returns:
+        Tensor: ``input`` itself.
+
+    Example:
+        >>> x = rt.tensor([[-2., -0.5], [0., 1.5]])
+        >>> F.relu_(x)
+        tensor([[0.0000, 0.0000],
+                [0.0000, 1.5000]])
+        >>> x
+        tensor([[0.0000, 0.0000],
+                [0.0000, 1.5000]])
+    """
     return input.relu_()
 
 
 def relu6(input, inplace=False):
-    """min(max(x, 0), 6)."""
+    """min(max(x, 0), 6).
+
+    Args:
+        input (Tensor): the input.
+        inplace (bool): write the result into ``input`` (when autograd does not need its old value). Default: False.
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> F.relu6(rt.tensor([[-1., 3.], [6., 8.]]))
+        tensor([[0., 3.],
+                [6., 6.]])
+    """
     return hardtanh(input, 0.0, 6.0, inplace)
 
 
 def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
-    """Clamps x into [min_val, max_val]."""
+    """Clamps x into [min_val, max_val].
+
+    Args:
+        input (Tensor): the input.
+        min_val (float): the lower bound. Default: -1.0.
+        max_val (float): the upper bound. Default: 1.0.
+        inplace (bool): write the result into ``input`` (when autograd does not need its old value). Default: False.
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> x = rt.tensor([[-2., -0.5], [0., 1.5]])
+        >>> F.hardtanh(x)
+        tensor([[-1.0000, -0.5000],
+                [ 0.0000,  1.0000]])
+        >>> F.hardtanh(x, 0., 1.)
+        tensor([[0., 0.],
+                [0., 1.]])
+    """
     if min_val > max_val:
         raise ValueError("hardtanh: min_val cannot be greater than max_val")
     if input.dtype == _C.int64:
@@ -134,23 +229,90 @@ def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
 
 
 def hardtanh_(input, min_val=-1.0, max_val=1.0):
-    """In-place :func:`hardtanh`: clamps ``input`` into [min_val, max_val] in place and returns it."""
+    """In-place :func:`hardtanh`: clamps ``input`` into [min_val, max_val] in place and returns it.
+
+    Args:
+        input (Tensor): the tensor to overwrite.
+        min_val (float): the lower bound. Default: -1.0.
+        max_val (float): the upper bound. Default: 1.0.
+
+    Returns:
+        Tensor: ``input`` itself.
+
+    Example:
+        >>> x = rt.tensor([[-2., -0.5], [0., 1.5]])
+        >>> F.hardtanh_(x)
+        tensor([[-1.0000, -0.5000],
+                [ 0.0000,  1.0000]])
+        >>> x
+        tensor([[-1.0000, -0.5000],
+                [ 0.0000,  1.0000]])
+    """
     return hardtanh(input, min_val, max_val, True)
 
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):
-    """x for x > 0, negative_slope * x otherwise."""
+    """x for x > 0, negative_slope * x otherwise.
+
+    Args:
+        input (Tensor): the input.
+        negative_slope (float): the slope for negative inputs. Default: 0.01.
+        inplace (bool): write the result into ``input`` (when autograd does not need its old value). Default: False.
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> x = rt.tensor([[-2., -0.5], [0., 1.5]])
+        >>> F.leaky_relu(x, 0.1)
+        tensor([[-0.2000, -0.0500],
+                [ 0.0000,  1.5000]])
+    """
     out = _C.where(input > 0, input, input * negative_slope)
     return _inplace_result(input, out, inplace)
 
 
 def leaky_relu_(input, negative_slope=0.01):
-    """In-place :func:`leaky_relu`: overwrites ``input`` and returns it."""
+    """In-place :func:`leaky_relu`: overwrites ``input`` and returns it.
+
+    Args:
+        input (Tensor): the tensor to overwrite.
+        negative_slope (float): the slope for negative inputs. Default: 0.01.
+
+    Returns:
+        Tensor: ``input`` itself.
+
+    Example:
+        >>> x = rt.tensor([[-2., -0.5], [0., 1.5]])
+        >>> F.leaky_relu_(x, 0.1)
+        tensor([[-0.2000, -0.0500],
+                [ 0.0000,  1.5000]])
+        >>> x
+        tensor([[-0.2000, -0.0500],
+                [ 0.0000,  1.5000]])
+    """
     return leaky_relu(input, negative_slope, True)
 
 
 def prelu(input, weight):
-    """x for x > 0, weight * x otherwise; a weight with several entries applies per channel (dim 1)."""
+    """x for x > 0, weight * x otherwise; a weight with several entries applies per channel (dim 1).
+
+    Args:
+        input (Tensor): the input.
+        weight (Tensor): the slopes: one element, or one per channel (``input.shape[1]``).
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> x = rt.tensor([[-1., 2.], [-3., -4.]])
+        >>> F.prelu(x, rt.tensor([0.25]))
+        tensor([[-0.2500,  2.0000],
+                [-0.7500, -1.0000]])
+        >>> F.prelu(x, rt.tensor([0.1, 0.5]))
+        tensor([[-0.1000,  2.0000],
+                [-0.3000, -2.0000]])
+    """
     if weight.numel() != 1:
         channels = input.shape[1] if input.dim() >= 2 else 1
         if weight.numel() != channels:
@@ -162,7 +324,27 @@ def prelu(input, weight):
 
 def rrelu(input, lower=1.0 / 8, upper=1.0 / 3, training=False, inplace=False):
     """Leaky ReLU with a slope drawn uniformly from [lower, upper] per element when training,
-    (lower + upper) / 2 otherwise."""
+    (lower + upper) / 2 otherwise.
+
+    Args:
+        input (Tensor): the input.
+        lower (float): the lower bound of the slope. Default: 1/8.
+        upper (float): the upper bound of the slope. Default: 1/3.
+        training (bool): draw random slopes (from rustorch's generator); else use the mean slope. Default: False.
+        inplace (bool): write the result into ``input`` (when autograd does not need its old value). Default: False.
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> x = rt.tensor([[-3., 1.], [2., -1.]])
+        >>> F.rrelu(x, 0.1, 0.3)
+        tensor([[-0.6000,  1.0000],
+                [ 2.0000, -0.2000]])
+        >>> y = F.rrelu(x, training=True)
+        >>> bool(-1. <= y[0, 0].item() <= -0.375)
+        True
+    """
     if not training:
         return leaky_relu(input, (lower + upper) / 2, inplace)
     slope = _C.empty_like(input).uniform_(lower, upper)
@@ -171,13 +353,45 @@ def rrelu(input, lower=1.0 / 8, upper=1.0 / 3, training=False, inplace=False):
 
 
 def elu(input, alpha=1.0, inplace=False):
-    """x for x > 0, alpha * (exp(x) - 1) otherwise."""
+    """x for x > 0, alpha * (exp(x) - 1) otherwise.
+
+    Args:
+        input (Tensor): the input.
+        alpha (float): the scale of the negative part. Default: 1.0.
+        inplace (bool): write the result into ``input`` (when autograd does not need its old value). Default: False.
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> x = rt.tensor([[-2., -0.5], [0., 1.5]])
+        >>> F.elu(x)
+        tensor([[-0.8647, -0.3935],
+                [ 0.0000,  1.5000]])
+    """
     out = _C.where(input > 0, input, _C.expm1(input.clamp(max=0.0)) * alpha)
     return _inplace_result(input, out, inplace)
 
 
 def elu_(input, alpha=1.0):
-    """In-place :func:`elu`: overwrites ``input`` and returns it."""
+    """In-place :func:`elu`: overwrites ``input`` and returns it.
+
+    Args:
+        input (Tensor): the tensor to overwrite.
+        alpha (float): the scale of the negative part. Default: 1.0.
+
+    Returns:
+        Tensor: ``input`` itself.
+
+    Example:
+        >>> x = rt.tensor([[-2., -0.5], [0., 1.5]])
+        >>> F.elu_(x)
+        tensor([[-0.8647, -0.3935],
+                [ 0.0000,  1.5000]])
+        >>> x
+        tensor([[-0.8647, -0.3935],
+                [ 0.0000,  1.5000]])
+    """
     return elu(input, alpha, True)
 
 
@@ -186,14 +400,44 @@ _SELU_SCALE = 1.0507009873554804934193349852946
 
 
 def selu(input, inplace=False):
-    """scale * elu(x, alpha) with the self-normalising constants."""
+    """scale * elu(x, alpha) with the self-normalising constants
+    (alpha ~= 1.6733, scale ~= 1.0507).
+
+    Args:
+        input (Tensor): the input.
+        inplace (bool): write the result into ``input`` (when autograd does not need its old value). Default: False.
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> x = rt.tensor([[-2., -0.5], [0., 1.5]])
+        >>> F.selu(x)
+        tensor([[-1.5202, -0.6918],
+                [ 0.0000,  1.5761]])
+    """
     out = _C.where(input > 0, input * _SELU_SCALE,
                    _C.expm1(input.clamp(max=0.0)) * (_SELU_ALPHA * _SELU_SCALE))
     return _inplace_result(input, out, inplace)
 
 
 def celu(input, alpha=1.0, inplace=False):
-    """x for x > 0, alpha * (exp(x / alpha) - 1) otherwise."""
+    """x for x > 0, alpha * (exp(x / alpha) - 1) otherwise.
+
+    Args:
+        input (Tensor): the input.
+        alpha (float): the scale of the negative part (not 0). Default: 1.0.
+        inplace (bool): write the result into ``input`` (when autograd does not need its old value). Default: False.
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> x = rt.tensor([[-2., -0.5], [0., 1.5]])
+        >>> F.celu(x, alpha=2.)
+        tensor([[-1.2642, -0.4424],
+                [ 0.0000,  1.5000]])
+    """
     if alpha == 0:
         raise ValueError("celu: ZeroDivisionError: alpha cannot be 0")
     out = _C.where(input > 0, input, _C.expm1(input.clamp(max=0.0) / alpha) * alpha)
@@ -205,7 +449,24 @@ _SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
 
 
 def gelu(input, approximate="none"):
-    """x * Phi(x) (``approximate='none'``, with erf) or the tanh approximation (``'tanh'``)."""
+    """x * Phi(x) (``approximate='none'``, with erf) or the tanh approximation (``'tanh'``).
+
+    Args:
+        input (Tensor): the input.
+        approximate (str): ``'none'`` or ``'tanh'``. Default: ``'none'``.
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> x = rt.tensor([[-2., -0.5], [0., 1.5]])
+        >>> F.gelu(x)
+        tensor([[-0.0455, -0.1543],
+                [ 0.0000,  1.3998]])
+        >>> F.gelu(x, approximate='tanh')
+        tensor([[-0.0454, -0.1543],
+                [ 0.0000,  1.3996]])
+    """
     if approximate == "none":
         return input * (_C.erf(input * (1.0 / _SQRT_2)) + 1.0) * 0.5
     if approximate == "tanh":
@@ -215,37 +476,133 @@ def gelu(input, approximate="none"):
 
 
 def silu(input, inplace=False):
-    """x * sigmoid(x) (swish)."""
+    """x * sigmoid(x) (swish).
+
+    Args:
+        input (Tensor): the input.
+        inplace (bool): write the result into ``input`` (when autograd does not need its old value). Default: False.
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> x = rt.tensor([[-2., -0.5], [0., 1.5]])
+        >>> F.silu(x)
+        tensor([[-0.2384, -0.1888],
+                [ 0.0000,  1.2264]])
+    """
     return _inplace_result(input, input * _C.sigmoid(input), inplace)
 
 
 def mish(input, inplace=False):
-    """x * tanh(softplus(x))."""
+    """x * tanh(softplus(x)).
+
+    Args:
+        input (Tensor): the input.
+        inplace (bool): write the result into ``input`` (when autograd does not need its old value). Default: False.
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> x = rt.tensor([[-2., -0.5], [0., 1.5]])
+        >>> F.mish(x)
+        tensor([[-0.2525, -0.2207],
+                [ 0.0000,  1.4034]])
+    """
     return _inplace_result(input, input * _C.tanh(softplus(input)), inplace)
 
 
 def sigmoid(input):
-    """1 / (1 + exp(-x))."""
+    """1 / (1 + exp(-x)).
+
+    Args:
+        input (Tensor): the input.
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> F.sigmoid(rt.tensor([[-1., 0.], [2., 10.]]))
+        tensor([[0.2689, 0.5000],
+                [0.8808, 1.0000]])
+    """
     return _C.sigmoid(input)
 
 
 def tanh(input):
-    """Elementwise hyperbolic tangent (the same as :func:`rustorch.tanh`)."""
+    """Elementwise hyperbolic tangent (the same as :func:`rustorch.tanh`).
+
+    Args:
+        input (Tensor): the input.
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> F.tanh(rt.tensor([[-1., 0.], [2., 10.]]))
+        tensor([[-0.7616,  0.0000],
+                [ 0.9640,  1.0000]])
+    """
     return _C.tanh(input)
 
 
 def hardsigmoid(input, inplace=False):
-    """relu6(x + 3) / 6."""
+    """relu6(x + 3) / 6.
+
+    Args:
+        input (Tensor): the input.
+        inplace (bool): write the result into ``input`` (when autograd does not need its old value). Default: False.
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> F.hardsigmoid(rt.tensor([[-4., 0.], [1.5, 4.]]))
+        tensor([[0.0000, 0.5000],
+                [0.7500, 1.0000]])
+    """
     return _inplace_result(input, (input * (1.0 / 6.0) + 0.5).clamp(0.0, 1.0), inplace)
 
 
 def hardswish(input, inplace=False):
-    """x * relu6(x + 3) / 6."""
+    """x * relu6(x + 3) / 6.
+
+    Args:
+        input (Tensor): the input.
+        inplace (bool): write the result into ``input`` (when autograd does not need its old value). Default: False.
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> F.hardswish(rt.tensor([[-4., -1.], [1.5, 4.]]))
+        tensor([[-0.0000, -0.3333],
+                [ 1.1250,  4.0000]])
+    """
     return _inplace_result(input, input * (input + 3.0).clamp(0.0, 6.0) * (1.0 / 6.0), inplace)
 
 
 def softplus(input, beta=1.0, threshold=20.0):
-    """log(1 + exp(beta * x)) / beta, and x itself where beta * x > threshold."""
+    """log(1 + exp(beta * x)) / beta, and x itself where beta * x > threshold.
+
+    Args:
+        input (Tensor): the input.
+        beta (float): the sharpness. Default: 1.0.
+        threshold (float): above ``beta * x > threshold`` the result is x. Default: 20.0.
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> x = rt.tensor([[-1., 0.], [1., 30.]])
+        >>> F.softplus(x)
+        tensor([[ 0.3133,  0.6931],
+                [ 1.3133, 30.0000]])
+        >>> F.softplus(x, beta=2.)
+        tensor([[ 0.0635,  0.3466],
+                [ 1.0635, 30.0000]])
+    """
     z = input * beta if beta != 1 else input
     soft = _C.log1p(_C.exp(z.clamp(max=threshold)))
     if beta != 1:
@@ -254,28 +611,90 @@ def softplus(input, beta=1.0, threshold=20.0):
 
 
 def logsigmoid(input):
-    """log(sigmoid(x)), computed stably."""
+    """log(sigmoid(x)), computed stably.
+
+    Args:
+        input (Tensor): the input.
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> F.logsigmoid(rt.tensor([[-100., 0.], [2., 1.]]))
+        tensor([[-100.0000,   -0.6931],
+                [  -0.1269,   -0.3133]])
+    """
     return -softplus(-input)
 
 
 def softsign(input):
-    """x / (1 + |x|)."""
+    """x / (1 + |x|).
+
+    Args:
+        input (Tensor): the input.
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> F.softsign(rt.tensor([[-3., 0.], [1., 4.]]))
+        tensor([[-0.7500,  0.0000],
+                [ 0.5000,  0.8000]])
+    """
     return input / (input.abs() + 1.0)
 
 
 def tanhshrink(input):
-    """x - tanh(x)."""
+    """x - tanh(x).
+
+    Args:
+        input (Tensor): the input.
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> F.tanhshrink(rt.tensor([[-1., 0.], [2., 10.]]))
+        tensor([[-0.2384,  0.0000],
+                [ 1.0360,  9.0000]])
+    """
     return input - _C.tanh(input)
 
 
 def hardshrink(input, lambd=0.5):
-    """x where |x| > lambd, 0 otherwise."""
+    """x where |x| > lambd, 0 otherwise.
+
+    Args:
+        input (Tensor): the input.
+        lambd (float): the half-width of the zero band. Default: 0.5.
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> F.hardshrink(rt.tensor([[-1., -0.5], [0.2, 0.7]]))
+        tensor([[-1.0000,  0.0000],
+                [ 0.0000,  0.7000]])
+    """
     # "zero inside the band" rather than "keep outside it", so NaN stays NaN (as in torch)
     return _C.where(input.abs() <= lambd, 0.0, input)
 
 
 def softshrink(input, lambd=0.5):
-    """x - lambd above lambd, x + lambd below -lambd, 0 between."""
+    """x - lambd above lambd, x + lambd below -lambd, 0 between.
+
+    Args:
+        input (Tensor): the input.
+        lambd (float): the half-width of the zero band (>= 0). Default: 0.5.
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> F.softshrink(rt.tensor([[-1., -0.5], [0.2, 0.75]]))
+        tensor([[-0.5000,  0.0000],
+                [ 0.0000,  0.2500]])
+    """
     if lambd < 0:
         raise ValueError(f"softshrink: lambda must be greater or equal to 0, but found to be {lambd}.")
     # NaN fails every comparison: it must fall through to x -/+ lambd (NaN), not to 0 (as in torch)
@@ -283,7 +702,22 @@ def softshrink(input, lambd=0.5):
 
 
 def threshold(input, threshold, value, inplace=False):
-    """x where x > threshold, value otherwise."""
+    """x where x > threshold, value otherwise.
+
+    Args:
+        input (Tensor): the input.
+        threshold (float): the threshold.
+        value (float): the value replacing x where x <= threshold.
+        inplace (bool): write the result into ``input`` (when autograd does not need its old value). Default: False.
+
+    Returns:
+        Tensor: the activation, with the shape of ``input``.
+
+    Example:
+        >>> F.threshold(rt.tensor([[-1., 0.5], [2., 3.]]), 0.5, -9.)
+        tensor([[-9., -9.],
+                [ 2.,  3.]])
+    """
     if input.dtype == _C.int64:
         # as torch: an integer input stays integer; threshold and value convert to its type
         threshold, value = int(threshold), int(value)
@@ -293,7 +727,20 @@ def threshold(input, threshold, value, inplace=False):
 
 
 def glu(input, dim=-1):
-    """a * sigmoid(b) where a, b are the halves of input along dim."""
+    """a * sigmoid(b) where a, b are the halves of input along dim.
+
+    Args:
+        input (Tensor): the input; its size along ``dim`` must be even.
+        dim (int): the dim to split in halves. Default: -1.
+
+    Returns:
+        Tensor: the gated output, half as large along ``dim``.
+
+    Example:
+        >>> F.glu(rt.tensor([[1., 2., 0., 100.], [1., 1., 0., 0.]]))
+        tensor([[0.5000, 2.0000],
+                [0.5000, 0.5000]])
+    """
     if input.dim() == 0:
         raise ValueError("glu does not support scalars because halving size must be even")
     if input.shape[dim] % 2:
@@ -309,21 +756,69 @@ def _softmax_dim(name, ndim):
 
 
 def softmax(input, dim=None, _stacklevel=3, dtype=None):
-    """exp(x) / sum(exp(x)) along dim."""
+    """exp(x) / sum(exp(x)) along dim.
+
+    Args:
+        input (Tensor): the input.
+        dim (int, optional): the dim to normalise over; when None, 0 for 0-, 1- and 3-D inputs and 1 otherwise (with a
+            deprecation warning). Default: None.
+        _stacklevel (int): unused (PyTorch's warning stack level). Default: 3.
+        dtype (dtype, optional): cast ``input`` to this dtype first. Default: None.
+
+    Returns:
+        Tensor: probabilities summing to 1 along ``dim``, with the shape of ``input``.
+
+    Example:
+        >>> F.softmax(rt.tensor([[1., 2., 3.], [0., 0., 0.]]), dim=1)
+        tensor([[0.0900, 0.2447, 0.6652],
+                [0.3333, 0.3333, 0.3333]])
+    """
     if dim is None:
         dim = _softmax_dim("softmax", input.dim())
     return _C.softmax(input, dim, dtype)
 
 
 def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
-    """log(softmax(x)) along dim, computed stably."""
+    """log(softmax(x)) along dim, computed stably.
+
+    Args:
+        input (Tensor): the input.
+        dim (int, optional): the dim to normalise over; when None, 0 for 0-, 1- and 3-D inputs and 1 otherwise (with a
+            deprecation warning). Default: None.
+        _stacklevel (int): unused (PyTorch's warning stack level). Default: 3.
+        dtype (dtype, optional): cast ``input`` to this dtype first. Default: None.
+
+    Returns:
+        Tensor: log-probabilities along ``dim``, with the shape of ``input``.
+
+    Example:
+        >>> F.log_softmax(rt.tensor([[1000., 1000.], [0., 1.]]), dim=1)
+        tensor([[-0.6931, -0.6931],
+                [-1.3133, -0.3133]])
+    """
     if dim is None:
         dim = _softmax_dim("log_softmax", input.dim())
     return _C.log_softmax(input, dim, dtype)
 
 
 def softmin(input, dim=None, _stacklevel=3, dtype=None):
-    """softmax(-x) along dim."""
+    """softmax(-x) along dim.
+
+    Args:
+        input (Tensor): the input.
+        dim (int, optional): the dim to normalise over; when None, 0 for 0-, 1- and 3-D inputs and 1 otherwise (with a
+            deprecation warning). Default: None.
+        _stacklevel (int): unused (PyTorch's warning stack level). Default: 3.
+        dtype (dtype, optional): cast ``input`` to this dtype first. Default: None.
+
+    Returns:
+        Tensor: probabilities summing to 1 along ``dim``, largest for the smallest inputs.
+
+    Example:
+        >>> F.softmin(rt.tensor([[1., 2., 3.], [0., 0., 0.]]), dim=1)
+        tensor([[0.6652, 0.2447, 0.0900],
+                [0.3333, 0.3333, 0.3333]])
+    """
     if dim is None:
         dim = _softmax_dim("softmin", input.dim())
     return _C.softmax(-input, dim, dtype)
@@ -334,25 +829,93 @@ def softmin(input, dim=None, _stacklevel=3, dtype=None):
 
 
 def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):
-    """x / max(||x||_p, eps) along dim."""
+    """x / max(||x||_p, eps) along dim.
+
+    Args:
+        input (Tensor): the input.
+        p (float): the norm's order. Default: 2.0.
+        dim (int): the dim to normalise. Default: 1.
+        eps (float): the smallest denominator. Default: 1e-12.
+        out (Tensor, optional): accepted and ignored (a new tensor is returned). Default: None.
+
+    Returns:
+        Tensor: ``input`` scaled to unit p-norm along ``dim``.
+
+    Example:
+        >>> F.normalize(rt.tensor([[3., 4.], [0., 0.]]))
+        tensor([[0.6000, 0.8000],
+                [0.0000, 0.0000]])
+        >>> F.normalize(rt.tensor([[3., 4.], [1., 1.]]), p=1)
+        tensor([[0.4286, 0.5714],
+                [0.5000, 0.5000]])
+    """
     denom = _C.norm(input, p, dim, True).clamp(min=eps)
     return input / denom
 
 
 def cosine_similarity(x1, x2, dim=1, eps=1e-8):
-    """Cosine of the angle between x1 and x2 along dim (norms clamped at eps)."""
+    """Cosine of the angle between x1 and x2 along dim (norms clamped at eps).
+
+    Args:
+        x1 (Tensor): the first input.
+        x2 (Tensor): the second input (broadcast with ``x1``).
+        dim (int): the dim of the vectors. Default: 1.
+        eps (float): the smallest norm. Default: 1e-8.
+
+    Returns:
+        Tensor: the cosines, with ``dim`` removed.
+
+    Example:
+        >>> a = rt.tensor([[1., 0.], [1., 1.]])
+        >>> b = rt.tensor([[1., 0.], [-1., 1.]])
+        >>> F.cosine_similarity(a, b).tolist()
+        [1.0, 0.0]
+    """
     n1 = _C.norm(x1, 2, dim, True).clamp(min=eps)
     n2 = _C.norm(x2, 2, dim, True).clamp(min=eps)
     return ((x1 / n1) * (x2 / n2)).sum(dim)
 
 
 def pairwise_distance(x1, x2, p=2.0, eps=1e-6, keepdim=False):
-    """||x1 - x2 + eps||_p over the last dim."""
+    """||x1 - x2 + eps||_p over the last dim.
+
+    Args:
+        x1 (Tensor): the first input, of shape (*, D).
+        x2 (Tensor): the second input (broadcast with ``x1``).
+        p (float): the norm's order. Default: 2.0.
+        eps (float): added to the difference (avoids a zero norm). Default: 1e-6.
+        keepdim (bool): keep the last dim with size 1. Default: False.
+
+    Returns:
+        Tensor: the distances, of shape (*) (or (*, 1) with ``keepdim``).
+
+    Example:
+        >>> F.pairwise_distance(rt.tensor([[0., 0.], [1., 1.]]), rt.tensor([[3., 4.], [1., 1.]]), eps=0.).tolist()
+        [5.0, 0.0]
+    """
     return _C.norm(x1 - x2 + eps, p, -1, keepdim)
 
 
 def alpha_dropout(input, p=0.5, training=False, inplace=False):
-    """Dropout that keeps the self-normalising property of SELU networks."""
+    """Dropout that keeps the self-normalising property of SELU networks: dropped elements
+    become SELU's negative saturation value and an affine map keeps the mean and variance.
+
+    Args:
+        input (Tensor): the input.
+        p (float): the probability of dropping an element, in [0, 1]. Default: 0.5.
+        training (bool): apply dropout; when False ``input`` is returned unchanged. Default: False.
+        inplace (bool): accepted for compatibility; the result is always a new tensor. Default: False.
+
+    Returns:
+        Tensor: the result, with the shape of ``input`` (``input`` itself when not training or ``p == 0``).
+
+    Example:
+        >>> x = rt.ones(2, 3)
+        >>> F.alpha_dropout(x, 0.5) is x
+        True
+        >>> tuple(F.alpha_dropout(x, 0.5, training=True).shape)
+        (2, 3)
+    """
     if p < 0 or p > 1:
         raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
     if not training or p == 0:
@@ -437,21 +1000,76 @@ def _weighted_reduce(loss, weight, reduction, name, weighted_mean=True):
 
 
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
-    """Mean squared error (input - target)^2."""
+    """Mean squared error (input - target)^2.
+
+    Args:
+        input (Tensor): the prediction (floating point).
+        target (Tensor): the target, of the same shape (integer targets are converted).
+        size_average (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduce (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduction (str): ``'none'``, ``'mean'`` or ``'sum'``. Default: ``'mean'``.
+        weight (Tensor, optional): per-element weights of ``input``'s shape; the mean then divides by their sum.
+            Default: None.
+
+    Returns:
+        Tensor: the loss, a 0-d tensor unless ``reduction='none'`` (then one value per element).
+
+    Example:
+        >>> F.mse_loss(rt.tensor([1., 2., 3.]), rt.tensor([1., 0., 1.])).item()
+        2.6666667461395264
+        >>> F.mse_loss(rt.tensor([[1., 2.], [3., 4.]]), rt.zeros(2, 2), reduction='none')
+        tensor([[ 1.,  4.],
+                [ 9., 16.]])
+    """
     target = _check_regression(input, target, "mse_loss")
     diff = input - target
     return _weighted_reduce(diff * diff, weight, _legacy_reduction(size_average, reduce, reduction), "mse_loss")
 
 
 def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
-    """Mean absolute error |input - target|."""
+    """Mean absolute error |input - target|.
+
+    Args:
+        input (Tensor): the prediction (floating point).
+        target (Tensor): the target, of the same shape (integer targets are converted).
+        size_average (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduce (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduction (str): ``'none'``, ``'mean'`` or ``'sum'``. Default: ``'mean'``.
+        weight (Tensor, optional): per-element weights of ``input``'s shape; the mean then divides by their sum.
+            Default: None.
+
+    Returns:
+        Tensor: the loss, a 0-d tensor unless ``reduction='none'`` (then one value per element).
+
+    Example:
+        >>> F.l1_loss(rt.tensor([1., 2., 3.]), rt.tensor([1., 0., 2.])).item()
+        1.0
+        >>> F.l1_loss(rt.tensor([1., -2.]), rt.tensor([0., 0.]), reduction='sum').item()
+        3.0
+    """
     target = _check_regression(input, target, "l1_loss")
     return _weighted_reduce((input - target).abs(), weight, _legacy_reduction(size_average, reduce, reduction),
                             "l1_loss")
 
 
 def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
-    """0.5 d^2 / beta where |d| < beta, |d| - 0.5 beta otherwise (d = input - target)."""
+    """0.5 d^2 / beta where |d| < beta, |d| - 0.5 beta otherwise (d = input - target).
+
+    Args:
+        input (Tensor): the prediction (floating point).
+        target (Tensor): the target, of the same shape.
+        size_average (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduce (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduction (str): ``'none'``, ``'mean'`` or ``'sum'``. Default: ``'mean'``.
+        beta (float): where the loss turns from quadratic to linear (>= 0; 0 gives the L1 loss). Default: 1.0.
+
+    Returns:
+        Tensor: the loss, a 0-d tensor unless ``reduction='none'`` (then one value per element).
+
+    Example:
+        >>> F.smooth_l1_loss(rt.tensor([0.5, 3.]), rt.tensor([0., 0.]), reduction='none').tolist()
+        [0.125, 2.5]
+    """
     target = _check_regression(input, target, "smooth_l1_loss")
     if beta < 0:
         raise ValueError("smooth_l1_loss: beta must be non-negative")
@@ -464,7 +1082,23 @@ def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mea
 
 
 def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
-    """0.5 d^2 where |d| < delta, delta (|d| - 0.5 delta) otherwise (d = input - target)."""
+    """0.5 d^2 where |d| < delta, delta (|d| - 0.5 delta) otherwise (d = input - target).
+
+    Args:
+        input (Tensor): the prediction (floating point).
+        target (Tensor): the target, of the same shape.
+        reduction (str): ``'none'``, ``'mean'`` or ``'sum'``. Default: ``'mean'``.
+        delta (float): where the loss turns from quadratic to linear (> 0). Default: 1.0.
+        weight (Tensor, optional): per-element weights of ``input``'s shape (the mean still divides by the element
+            count). Default: None.
+
+    Returns:
+        Tensor: the loss, a 0-d tensor unless ``reduction='none'`` (then one value per element).
+
+    Example:
+        >>> F.huber_loss(rt.tensor([0.5, 3.]), rt.tensor([0., 0.]), reduction='none', delta=2.).tolist()
+        [0.125, 4.0]
+    """
     target = _check_regression(input, target, "huber_loss")
     if delta <= 0:
         raise ValueError("huber_loss: delta must be positive")
@@ -480,7 +1114,26 @@ def _safe_log(x):
 
 
 def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
-    """-(t log(x) + (1 - t) log(1 - x)) for probabilities x in [0, 1] (logs clamped at -100)."""
+    """-(t log(x) + (1 - t) log(1 - x)) for probabilities x in [0, 1] (logs clamped at -100).
+
+    Args:
+        input (Tensor): probabilities in [0, 1].
+        target (Tensor): floating-point targets of ``input``'s shape.
+        weight (Tensor, optional): weights multiplying each element's loss (broadcast). Default: None.
+        size_average (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduce (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduction (str): ``'none'``, ``'mean'`` or ``'sum'``. Default: ``'mean'``.
+
+    Returns:
+        Tensor: the loss, a 0-d tensor unless ``reduction='none'`` (then one value per element).
+
+    Example:
+        >>> round(F.binary_cross_entropy(rt.tensor([0.9, 0.2]), rt.tensor([1., 0.])).item(), 4)
+        0.1643
+        >>> loss = F.binary_cross_entropy(rt.tensor([0., 0.5]), rt.tensor([1., 1.]), reduction='none')
+        >>> [round(v, 4) for v in loss.tolist()]
+        [100.0, 0.6931]
+    """
     name = "binary_cross_entropy"
     _check_tensor(input, "input", name)
     _check_tensor(target, "target", name)
@@ -509,7 +1162,25 @@ def _xlogy(x, y):
 def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_target=False):
     """KL divergence with input as log-probabilities: target * (log(target) - input) (or, with
     ``log_target``, exp(target) * (target - input)). reduction 'batchmean' divides the sum by the
-    batch size (the mathematically correct KL)."""
+    batch size (the mathematically correct KL).
+
+    Args:
+        input (Tensor): log-probabilities.
+        target (Tensor): probabilities (log-probabilities with ``log_target``), broadcast with ``input``.
+        size_average (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduce (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduction (str): ``'none'``, ``'mean'``, ``'sum'`` or ``'batchmean'``. Default: ``'mean'``.
+        log_target (bool): ``target`` holds log-probabilities. Default: False.
+
+    Returns:
+        Tensor: the loss, a 0-d tensor unless ``reduction='none'`` (then one value per element).
+
+    Example:
+        >>> p = rt.tensor([[0.5, 0.5]])
+        >>> q = rt.tensor([[0.25, 0.75]])
+        >>> round(F.kl_div(q.log(), p, reduction='batchmean').item(), 4)
+        0.1438
+    """
     name = "kl_div"
     _check_tensor(input, "input", name)
     _check_tensor(target, "target", name)
@@ -531,7 +1202,26 @@ def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_
 
 
 def cosine_embedding_loss(input1, input2, target, margin=0.0, size_average=None, reduce=None, reduction="mean"):
-    """1 - cos(x1, x2) where target == 1, max(0, cos(x1, x2) - margin) where target == -1."""
+    """1 - cos(x1, x2) where target == 1, max(0, cos(x1, x2) - margin) where target == -1.
+
+    Args:
+        input1 (Tensor): the first input, (N, D) or (D,).
+        input2 (Tensor): the second input, of the same shape.
+        target (Tensor): 1 or -1 per pair, of shape (N,) (or 0-d).
+        margin (float): the margin for dissimilar pairs. Default: 0.0.
+        size_average (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduce (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduction (str): ``'none'``, ``'mean'`` or ``'sum'``. Default: ``'mean'``.
+
+    Returns:
+        Tensor: the loss, a 0-d tensor unless ``reduction='none'`` (then one value per element).
+
+    Example:
+        >>> a = rt.tensor([[1., 0.], [1., 0.]])
+        >>> b = rt.tensor([[0., 1.], [1., 1.]])
+        >>> [round(v, 4) for v in F.cosine_embedding_loss(a, b, rt.tensor([1., -1.]), reduction='none').tolist()]
+        [1.0, 0.7071]
+    """
     name = "cosine_embedding_loss"
     for t, what in ((input1, "input1"), (input2, "input2"), (target, "target")):
         _check_tensor(t, what, name)
@@ -556,7 +1246,25 @@ def cosine_embedding_loss(input1, input2, target, margin=0.0, size_average=None,
 
 
 def margin_ranking_loss(input1, input2, target, margin=0.0, size_average=None, reduce=None, reduction="mean"):
-    """max(0, -target * (x1 - x2) + margin) with target in {1, -1}."""
+    """max(0, -target * (x1 - x2) + margin) with target in {1, -1}.
+
+    Args:
+        input1 (Tensor): the first scores.
+        input2 (Tensor): the second scores (same number of dims).
+        target (Tensor): 1 where ``input1`` should rank higher, -1 where ``input2`` should.
+        margin (float): the margin. Default: 0.0.
+        size_average (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduce (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduction (str): ``'none'``, ``'mean'`` or ``'sum'``. Default: ``'mean'``.
+
+    Returns:
+        Tensor: the loss, a 0-d tensor unless ``reduction='none'`` (then one value per element).
+
+    Example:
+        >>> x1, x2, target = rt.tensor([1., 2.]), rt.tensor([2., 1.]), rt.tensor([1., 1.])
+        >>> F.margin_ranking_loss(x1, x2, target, margin=0.5, reduction='none').tolist()
+        [1.5, 0.0]
+    """
     name = "margin_ranking_loss"
     for t, what in ((input1, "input1"), (input2, "input2"), (target, "target")):
         _check_tensor(t, what, name)
@@ -569,7 +1277,23 @@ def margin_ranking_loss(input1, input2, target, margin=0.0, size_average=None, r
 
 
 def hinge_embedding_loss(input, target, margin=1.0, size_average=None, reduce=None, reduction="mean"):
-    """x where target == 1, max(0, margin - x) where target == -1."""
+    """x where target == 1, max(0, margin - x) where target == -1.
+
+    Args:
+        input (Tensor): the input (typically distances).
+        target (Tensor): 1 or -1, of ``input``'s shape.
+        margin (float): the margin for the -1 targets. Default: 1.0.
+        size_average (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduce (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduction (str): ``'none'``, ``'mean'`` or ``'sum'``. Default: ``'mean'``.
+
+    Returns:
+        Tensor: the loss, a 0-d tensor unless ``reduction='none'`` (then one value per element).
+
+    Example:
+        >>> F.hinge_embedding_loss(rt.tensor([0.5, 0.5, 2.]), rt.tensor([1., -1., -1.]), reduction='none').tolist()
+        [0.5, 0.5, 0.0]
+    """
     reduction = _legacy_reduction(size_average, reduce, reduction)
     zeros = 0.0
     margin_part = _C.where(target != 1, (margin - input).clamp(min=0.0), zeros)
@@ -578,7 +1302,23 @@ def hinge_embedding_loss(input, target, margin=1.0, size_average=None, reduce=No
 
 
 def soft_margin_loss(input, target, size_average=None, reduce=None, reduction="mean"):
-    """log(1 + exp(-target * x)) with target in {1, -1}."""
+    """log(1 + exp(-target * x)) with target in {1, -1}.
+
+    Args:
+        input (Tensor): the scores.
+        target (Tensor): 1 or -1, broadcast to ``input``'s shape.
+        size_average (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduce (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduction (str): ``'none'``, ``'mean'`` or ``'sum'``. Default: ``'mean'``.
+
+    Returns:
+        Tensor: the loss, a 0-d tensor unless ``reduction='none'`` (then one value per element).
+
+    Example:
+        >>> F.soft_margin_loss(rt.tensor([[0., 2.], [1., 3.]]), rt.tensor([[1., -1.], [1., 1.]]), reduction='none')
+        tensor([[0.6931, 2.1269],
+                [0.3133, 0.0486]])
+    """
     reduction = _legacy_reduction(size_average, reduce, reduction)
     loss = softplus(-target * input)
     if tuple(loss.shape) != tuple(input.shape):  # torch's in-place kernel refuses a target that grows the input
@@ -588,7 +1328,24 @@ def soft_margin_loss(input, target, size_average=None, reduce=None, reduction="m
 
 
 def multilabel_soft_margin_loss(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
-    """Per-class binary logistic loss averaged over classes: -(t logsig(x) + (1-t) logsig(-x))."""
+    """Per-class binary logistic loss averaged over classes: -(t logsig(x) + (1-t) logsig(-x)).
+
+    Args:
+        input (Tensor): the logits, (N, C).
+        target (Tensor): 0/1 labels of ``input``'s shape.
+        weight (Tensor, optional): per-class weights (broadcast). Default: None.
+        size_average (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduce (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduction (str): ``'none'``, ``'mean'`` or ``'sum'``. Default: ``'mean'``.
+
+    Returns:
+        Tensor: the loss, a 0-d tensor unless ``reduction='none'`` (then one value per sample).
+
+    Example:
+        >>> logits, labels = rt.tensor([[0., 0.], [2., -2.]]), rt.tensor([[1., 0.], [1., 0.]])
+        >>> [round(v, 4) for v in F.multilabel_soft_margin_loss(logits, labels, reduction='none').tolist()]
+        [0.6931, 0.1269]
+    """
     reduction = _legacy_reduction(size_average, reduce, reduction)
     if tuple(target.shape) != tuple(input.shape):  # torch silently broadcasts; a mismatch is always a bug here
         raise ValueError(f"multilabel_soft_margin_loss: target of shape {tuple(target.shape)} does not match the "
@@ -603,7 +1360,28 @@ def multilabel_soft_margin_loss(input, target, weight=None, size_average=None, r
 def poisson_nll_loss(input, target, log_input=True, full=False, size_average=None, eps=1e-8, reduce=None,
                      reduction="mean"):
     """Poisson negative log likelihood: exp(x) - t x (``log_input``) or x - t log(x + eps), plus the
-    Stirling term with ``full``."""
+    Stirling term with ``full``.
+
+    Args:
+        input (Tensor): the predicted log-rate (the rate when ``log_input=False``).
+        target (Tensor): the observed counts.
+        log_input (bool): ``input`` is the log of the rate. Default: True.
+        full (bool): add the Stirling approximation term t log(t) - t + 0.5 log(2 pi t) (where t > 1). Default: False.
+        size_average (bool, optional): deprecated; use ``reduction``. Default: None.
+        eps (float): added to the rate inside the log when ``log_input=False``. Default: 1e-8.
+        reduce (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduction (str): ``'none'``, ``'mean'`` or ``'sum'``. Default: ``'mean'``.
+
+    Returns:
+        Tensor: the loss, a 0-d tensor unless ``reduction='none'`` (then one value per element).
+
+    Example:
+        >>> F.poisson_nll_loss(rt.tensor([[0., 1.], [0., 0.]]), rt.tensor([[1., 2.], [0., 1.]]), reduction='none')
+        tensor([[1.0000, 0.7183],
+                [1.0000, 1.0000]])
+        >>> round(F.poisson_nll_loss(rt.tensor([1., 2.]), rt.tensor([1., 2.]), log_input=False).item(), 4)
+        0.8069
+    """
     reduction = _legacy_reduction(size_average, reduce, reduction)
     if log_input:
         loss = _C.exp(input) - target * input
@@ -618,7 +1396,29 @@ def poisson_nll_loss(input, target, log_input=True, full=False, size_average=Non
 
 def triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-6, swap=False, size_average=None,
                         reduce=None, reduction="mean"):
-    """max(d(a, p) - d(a, n) + margin, 0) with pairwise p-norm distances."""
+    """max(d(a, p) - d(a, n) + margin, 0) with pairwise p-norm distances.
+
+    Args:
+        anchor (Tensor): the anchors, (N, D) or (D,).
+        positive (Tensor): the positives (same number of dims).
+        negative (Tensor): the negatives (same number of dims).
+        margin (float): the margin. Default: 1.0.
+        p (float): the norm's order of the distances. Default: 2.
+        eps (float): added to the differences (see :func:`pairwise_distance`). Default: 1e-6.
+        swap (bool): use min(d(a, n), d(p, n)) as the negative distance. Default: False.
+        size_average (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduce (bool, optional): deprecated; use ``reduction``. Default: None.
+        reduction (str): ``'none'``, ``'mean'`` or ``'sum'``. Default: ``'mean'``.
+
+    Returns:
+        Tensor: the loss, a 0-d tensor unless ``reduction='none'`` (then one value per element).
+
+    Example:
+        >>> a = rt.tensor([[0., 0.], [0., 0.]])
+        >>> pos, neg = rt.tensor([[1., 0.], [3., 0.]]), rt.tensor([[0., 2.], [0., 2.]])
+        >>> F.triplet_margin_loss(a, pos, neg, eps=0., reduction='none').tolist()
+        [0.0, 2.0]
+    """
     reduction = _legacy_reduction(size_average, reduce, reduction)
     # As torch: one ndim for all three (pairwise_distance alone would broadcast a 1-D positive
     # against a batch of anchors and return a silently different loss).
@@ -638,14 +1438,47 @@ def triplet_margin_loss(anchor, positive, negative, margin=1.0, p=2, eps=1e-6, s
 
 
 def lp_pool1d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
-    """(sum over each window of x^p)^(1/p)."""
+    """(sum over each window of x^p)^(1/p).
+
+    Args:
+        input (Tensor): the input, (N, C, L) or (C, L).
+        norm_type (float): the p of the p-norm.
+        kernel_size (int or tuple of ints): the window size.
+        stride (int or tuple of ints, optional): the step; ``kernel_size`` when None. Default: None.
+        ceil_mode (bool): round the output size up instead of down. Default: False.
+
+    Returns:
+        Tensor: the pooled output, (N, C, L_out) or (C, L_out).
+
+    Example:
+        >>> F.lp_pool1d(rt.tensor([[[3., 4., 1., 1.], [0., 2., 5., 12.]]]), 2, 2)
+        tensor([[[ 5.0000,  1.4142],
+                 [ 2.0000, 13.0000]]])
+    """
     k = kernel_size if isinstance(kernel_size, int) else kernel_size[0]
     out = avg_pool1d(input.pow(norm_type), kernel_size, stride if stride is not None else kernel_size, 0, ceil_mode)
     return (_C.sign(out) * relu(out.abs())).mul(k).pow(1.0 / norm_type)
 
 
 def lp_pool2d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
-    """(sum over each 2-D window of x^p)^(1/p)."""
+    """(sum over each 2-D window of x^p)^(1/p).
+
+    Args:
+        input (Tensor): the input, (N, C, H, W) or (C, H, W).
+        norm_type (float): the p of the p-norm.
+        kernel_size (int or tuple of ints): the window size.
+        stride (int or tuple of ints, optional): the step; ``kernel_size`` when None. Default: None.
+        ceil_mode (bool): round the output size up instead of down. Default: False.
+
+    Returns:
+        Tensor: the pooled output, (N, C, H_out, W_out) or (C, H_out, W_out).
+
+    Example:
+        >>> F.lp_pool2d(rt.tensor([[[[1., 2.], [3., 4.]]]]), 1, 2).item()
+        10.0
+        >>> tuple(F.lp_pool2d(rt.ones(1, 2, 4, 6), 2, (2, 3)).shape)
+        (1, 2, 2, 2)
+    """
     kw, kh = (kernel_size, kernel_size) if isinstance(kernel_size, int) else kernel_size
     out = avg_pool2d(input.pow(norm_type), kernel_size, stride if stride is not None else kernel_size, 0, ceil_mode)
     return (_C.sign(out) * relu(out.abs())).mul(kw * kh).pow(1.0 / norm_type)
@@ -655,7 +1488,22 @@ _EPS = {"float32": 1.1920928955078125e-07, "float64": 2.220446049250313e-16}
 
 
 def rms_norm(input, normalized_shape, weight=None, eps=None):
-    """x / sqrt(mean(x^2) + eps) over the trailing ``normalized_shape`` dims, times weight."""
+    """x / sqrt(mean(x^2) + eps) over the trailing ``normalized_shape`` dims, times weight.
+
+    Args:
+        input (Tensor): the input.
+        normalized_shape (int or tuple of ints): the trailing dims to normalise over.
+        weight (Tensor, optional): the elementwise scale, of shape ``normalized_shape``. Default: None.
+        eps (float, optional): added to the mean square; the dtype's machine epsilon when None. Default: None.
+
+    Returns:
+        Tensor: the normalised input, of the same shape.
+
+    Example:
+        >>> F.rms_norm(rt.tensor([[3., 4.], [1., 1.]]), 2, eps=0.)
+        tensor([[0.8485, 1.1314],
+                [1.0000, 1.0000]])
+    """
     if isinstance(normalized_shape, int):
         normalized_shape = (normalized_shape,)
     n = len(normalized_shape)
@@ -671,7 +1519,25 @@ def rms_norm(input, normalized_shape, weight=None, eps=None):
 
 def local_response_norm(input, size, alpha=1e-4, beta=0.75, k=1.0):
     """Normalises each channel by the mean square of ``size`` neighbouring channels:
-    x / (k + alpha * mean(x^2))^beta."""
+    x / (k + alpha * mean(x^2))^beta.
+
+    Args:
+        input (Tensor): the input, (N, C, *) with at least 3 dims.
+        size (int): the number of neighbouring channels.
+        alpha (float): the scale of the mean square. Default: 1e-4.
+        beta (float): the exponent. Default: 0.75.
+        k (float): the additive constant. Default: 1.0.
+
+    Returns:
+        Tensor: the normalised input, of the same shape.
+
+    Example:
+        >>> x = rt.tensor([[[1.], [2.], [3.]]])
+        >>> F.local_response_norm(x, 2, alpha=1., beta=1., k=0.)
+        tensor([[[2.0000],
+                 [0.8000],
+                 [0.4615]]])
+    """
     dim = input.dim()
     if dim < 3:
         raise ValueError(f"local_response_norm: expected 3D or higher dimensionality input (got {dim} dimensions)")
@@ -692,7 +1558,21 @@ def local_response_norm(input, size, alpha=1e-4, beta=0.75, k=1.0):
 
 
 def pixel_shuffle(input, upscale_factor):
-    """(*, C * r^2, H, W) -> (*, C, H * r, W * r)."""
+    """(*, C * r^2, H, W) -> (*, C, H * r, W * r).
+
+    Args:
+        input (Tensor): the input, with at least 3 dims and channels divisible by ``upscale_factor ** 2``.
+        upscale_factor (int): the factor r.
+
+    Returns:
+        Tensor: the rearranged tensor, (*, C, H * r, W * r).
+
+    Example:
+        >>> x = rt.arange(4.).reshape(1, 4, 1, 1)
+        >>> F.pixel_shuffle(x, 2)[0, 0]
+        tensor([[0., 1.],
+                [2., 3.]])
+    """
     r = upscale_factor
     if input.dim() < 3:
         raise ValueError(f"pixel_shuffle expects input to have at least 3 dimensions, but got input of shape "
@@ -708,7 +1588,20 @@ def pixel_shuffle(input, upscale_factor):
 
 
 def pixel_unshuffle(input, downscale_factor):
-    """(*, C, H * r, W * r) -> (*, C * r^2, H, W)."""
+    """(*, C, H * r, W * r) -> (*, C * r^2, H, W).
+
+    Args:
+        input (Tensor): the input, with at least 3 dims and H and W divisible by ``downscale_factor``.
+        downscale_factor (int): the factor r.
+
+    Returns:
+        Tensor: the rearranged tensor, (*, C * r^2, H, W).
+
+    Example:
+        >>> x = rt.arange(4.).reshape(1, 1, 2, 2)
+        >>> F.pixel_unshuffle(x, 2).flatten().tolist()
+        [0.0, 1.0, 2.0, 3.0]
+    """
     r = downscale_factor
     if input.dim() < 3:
         raise ValueError(f"pixel_unshuffle expects input to have at least 3 dimensions, but got input of shape "
@@ -726,7 +1619,33 @@ def pixel_unshuffle(input, downscale_factor):
 def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, scale=None,
                                  enable_gqa=False):
     """softmax(Q K^T * scale + mask) V over the last two dims (scale defaults to 1/sqrt(E)).
-    ``attn_mask``: bool (True takes part) or float (added); ``is_causal`` masks the upper triangle."""
+    ``attn_mask``: bool (True takes part) or float (added); ``is_causal`` masks the upper triangle.
+
+    Args:
+        query (Tensor): the queries, (..., L, E).
+        key (Tensor): the keys, (..., S, E).
+        value (Tensor): the values, (..., S, Ev).
+        attn_mask (Tensor, optional): a bool mask (True takes part) or a float mask added to the scores, broadcast to
+            (..., L, S). Default: None.
+        dropout_p (float): the dropout probability applied to the attention weights. Default: 0.0.
+        is_causal (bool): mask key positions after each query position (not with ``attn_mask``). Default: False.
+        scale (float, optional): the score scale; 1/sqrt(E) when None. Default: None.
+        enable_gqa (bool): repeat the key/value heads (dim -3) to match the query heads (grouped-query attention).
+            Default: False.
+
+    Returns:
+        Tensor: the attention output, (..., L, Ev).
+
+    Example:
+        >>> q = rt.tensor([[[1., 0.], [0., 1.]]])
+        >>> v = rt.tensor([[[1., 2.], [3., 4.]]])
+        >>> F.scaled_dot_product_attention(q, q, v, is_causal=True)
+        tensor([[[1.0000, 2.0000],
+                 [2.3395, 3.3395]]])
+        >>> query, key, value = rt.randn(2, 3, 5, 8), rt.randn(2, 3, 7, 8), rt.randn(2, 3, 7, 4)
+        >>> tuple(F.scaled_dot_product_attention(query, key, value).shape)
+        (2, 3, 5, 4)
+    """
     name = "scaled_dot_product_attention"
     for t, what in ((query, "query"), (key, "key"), (value, "value")):
         if not isinstance(t, Tensor) or t.dim() < 2:
@@ -766,49 +1685,198 @@ def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.
 
 
 def adaptive_max_pool1d_with_indices(input, output_size, return_indices=True):
-    """Adaptive 1-D max pooling returning ``(output, indices)`` (the indices of each maximum in the input's last dim)."""
+    """Adaptive 1-D max pooling returning ``(output, indices)`` (the indices of each maximum in the input's last dim).
+
+    Args:
+        input (Tensor): the input, (N, C, L) or (C, L).
+        output_size (int or tuple of ints / None): the output size; None entries keep the input's size.
+        return_indices (bool): accepted for compatibility; the indices are always returned. Default: True.
+
+    Returns:
+        tuple of Tensors: the pooled ``output`` and the int64 ``indices`` of the maxima.
+
+    Example:
+        >>> out, idx = F.adaptive_max_pool1d_with_indices(rt.tensor([[[1., 5., 2., 0.]]]), 2)
+        >>> out.tolist()
+        [[[5.0, 2.0]]]
+        >>> idx.tolist()
+        [[[1, 2]]]
+    """
     return adaptive_max_pool1d(input, output_size, True)
 
 
 def adaptive_max_pool2d_with_indices(input, output_size, return_indices=True):
-    """Adaptive 2-D max pooling returning ``(output, indices)`` (flat indices of each maximum in the input's H*W plane)."""
+    """Adaptive 2-D max pooling returning ``(output, indices)`` (flat indices of each maximum in the input's H*W plane).
+
+    Args:
+        input (Tensor): the input, (N, C, H, W) or (C, H, W).
+        output_size (int or tuple of ints / None): the output size; None entries keep the input's size.
+        return_indices (bool): accepted for compatibility; the indices are always returned. Default: True.
+
+    Returns:
+        tuple of Tensors: the pooled ``output`` and the int64 ``indices`` of the maxima.
+
+    Example:
+        >>> x = rt.tensor([[[[1., 5.], [7., 2.]]]])
+        >>> out, idx = F.adaptive_max_pool2d_with_indices(x, 1)
+        >>> out.tolist()
+        [[[[7.0]]]]
+        >>> idx.tolist()
+        [[[[2]]]]
+    """
     return adaptive_max_pool2d(input, output_size, True)
 
 
 def adaptive_max_pool3d_with_indices(input, output_size, return_indices=True):
-    """Adaptive 3-D max pooling returning ``(output, indices)`` (flat indices of each maximum in the input's D*H*W volume)."""
+    """Adaptive 3-D max pooling returning ``(output, indices)`` (flat indices of each maximum in the input's D*H*W volume).
+
+    Args:
+        input (Tensor): the input, (N, C, D, H, W) or (C, D, H, W).
+        output_size (int or tuple of ints / None): the output size; None entries keep the input's size.
+        return_indices (bool): accepted for compatibility; the indices are always returned. Default: True.
+
+    Returns:
+        tuple of Tensors: the pooled ``output`` and the int64 ``indices`` of the maxima.
+
+    Example:
+        >>> out, idx = F.adaptive_max_pool3d_with_indices(rt.arange(8.).reshape(1, 1, 2, 2, 2), 1)
+        >>> out.tolist()
+        [[[[[7.0]]]]]
+        >>> idx.tolist()
+        [[[[[7]]]]]
+    """
     return adaptive_max_pool3d(input, output_size, True)
 
 
 def lp_pool3d(input, norm_type, kernel_size, stride=None, ceil_mode=False):
-    """(sum over each 3-D window of x^p)^(1/p)."""
+    """(sum over each 3-D window of x^p)^(1/p).
+
+    Args:
+        input (Tensor): the input, (N, C, D, H, W) or (C, D, H, W).
+        norm_type (float): the p of the p-norm.
+        kernel_size (int or tuple of ints): the window size.
+        stride (int or tuple of ints, optional): the step; ``kernel_size`` when None. Default: None.
+        ceil_mode (bool): round the output size up instead of down. Default: False.
+
+    Returns:
+        Tensor: the pooled output, (N, C, D_out, H_out, W_out) or (C, D_out, H_out, W_out).
+
+    Example:
+        >>> round(F.lp_pool3d(rt.ones(1, 1, 2, 2, 2), 2, 2).item(), 4)
+        2.8284
+        >>> tuple(F.lp_pool3d(rt.ones(1, 1, 4, 4, 4), 1, 2).shape)
+        (1, 1, 2, 2, 2)
+    """
     kd, kh, kw = (kernel_size,) * 3 if isinstance(kernel_size, int) else kernel_size
     out = avg_pool3d(input.pow(norm_type), kernel_size, stride if stride is not None else kernel_size, 0, ceil_mode)
     return (_C.sign(out) * relu(out.abs())).mul(kd * kh * kw).pow(1.0 / norm_type)
 
 
 def celu_(input, alpha=1.0):
-    """In-place :func:`celu`: overwrites ``input`` and returns it."""
+    """In-place :func:`celu`: overwrites ``input`` and returns it.
+
+    Args:
+        input (Tensor): the tensor to overwrite.
+        alpha (float): the scale of the negative part (not 0). Default: 1.0.
+
+    Returns:
+        Tensor: ``input`` itself.
+
+    Example:
+        >>> x = rt.tensor([[-2., -0.5], [0., 1.5]])
+        >>> F.celu_(x, alpha=2.)
+        tensor([[-1.2642, -0.4424],
+                [ 0.0000,  1.5000]])
+        >>> x
+        tensor([[-1.2642, -0.4424],
+                [ 0.0000,  1.5000]])
+    """
     return celu(input, alpha, True)
 
 
 def selu_(input):
-    """In-place :func:`selu`: overwrites ``input`` and returns it."""
+    """In-place :func:`selu`: overwrites ``input`` and returns it.
+
+    Args:
+        input (Tensor): the tensor to overwrite.
+
+    Returns:
+        Tensor: ``input`` itself.
+
+    Example:
+        >>> x = rt.tensor([[-2., -0.5], [0., 1.5]])
+        >>> F.selu_(x)
+        tensor([[-1.5202, -0.6918],
+                [ 0.0000,  1.5761]])
+        >>> x
+        tensor([[-1.5202, -0.6918],
+                [ 0.0000,  1.5761]])
+    """
     return selu(input, True)
 
 
 def rrelu_(input, lower=1.0 / 8, upper=1.0 / 3, training=False):
-    """In-place :func:`rrelu`: overwrites ``input`` and returns it."""
+    """In-place :func:`rrelu`: overwrites ``input`` and returns it.
+
+    Args:
+        input (Tensor): the tensor to overwrite.
+        lower (float): the lower bound of the slope. Default: 1/8.
+        upper (float): the upper bound of the slope. Default: 1/3.
+        training (bool): draw random slopes (from rustorch's generator); else use the mean slope. Default: False.
+
+    Returns:
+        Tensor: ``input`` itself.
+
+    Example:
+        >>> x = rt.tensor([[-3., 1.], [2., -1.]])
+        >>> F.rrelu_(x, 0.1, 0.3)
+        tensor([[-0.6000,  1.0000],
+                [ 2.0000, -0.2000]])
+        >>> x
+        tensor([[-0.6000,  1.0000],
+                [ 2.0000, -0.2000]])
+    """
     return rrelu(input, lower, upper, training, True)
 
 
 def threshold_(input, threshold, value):
-    """In-place :func:`threshold`: overwrites ``input`` and returns it."""
+    """In-place :func:`threshold`: overwrites ``input`` and returns it.
+
+    Args:
+        input (Tensor): the tensor to overwrite.
+        threshold (float): the threshold.
+        value (float): the value replacing x where x <= threshold.
+
+    Returns:
+        Tensor: ``input`` itself.
+
+    Example:
+        >>> x = rt.tensor([[-1., 0.5], [2., 3.]])
+        >>> F.threshold_(x, 0.5, -9.)
+        tensor([[-9., -9.],
+                [ 2.,  3.]])
+        >>> x
+        tensor([[-9., -9.],
+                [ 2.,  3.]])
+    """
     return globals()["threshold"](input, threshold, value, True)
 
 
 def channel_shuffle(input, groups):
-    """Splits the channels of (N, C, *) into ``groups`` and interleaves them."""
+    """Splits the channels of (N, C, *) into ``groups`` and interleaves them.
+
+    Args:
+        input (Tensor): the input, (N, C, *) with at least 3 dims.
+        groups (int): the number of groups (divides C).
+
+    Returns:
+        Tensor: the input with its channels permuted, of the same shape.
+
+    Example:
+        >>> x = rt.arange(6.).reshape(1, 6, 1)
+        >>> F.channel_shuffle(x, 2).flatten().tolist()
+        [0.0, 3.0, 1.0, 4.0, 2.0, 5.0]
+    """
     if input.dim() < 3:
         raise ValueError(f"channel_shuffle expects input to have at least 3 dimensions, but got input of shape "
                          f"{tuple(input.shape)}")
@@ -824,7 +1892,26 @@ native_channel_shuffle = channel_shuffle
 
 def gumbel_softmax(logits, tau=1.0, hard=False, eps=1e-10, dim=-1):
     """Samples from the Gumbel-softmax distribution: softmax((logits + g) / tau) with Gumbel noise g
-    (from rustorch's generator); ``hard`` returns one-hot samples with the soft sample's gradient."""
+    (from rustorch's generator); ``hard`` returns one-hot samples with the soft sample's gradient.
+
+    Args:
+        logits (Tensor): unnormalised log-probabilities.
+        tau (float): the temperature. Default: 1.0.
+        hard (bool): return one-hot samples (straight-through gradient). Default: False.
+        eps (float): accepted for compatibility and unused. Default: 1e-10.
+        dim (int): the dim of the categories. Default: -1.
+
+    Returns:
+        Tensor: a sample of ``logits``'s shape, summing to 1 along ``dim``.
+
+    Example:
+        >>> logits = rt.tensor([[1., 2., 3.], [0., 0., 0.]])
+        >>> y = F.gumbel_softmax(logits, hard=True)
+        >>> y.sum(-1).tolist()
+        [1.0, 1.0]
+        >>> tuple(F.gumbel_softmax(logits).shape)
+        (2, 3)
+    """
     u = _C.rand_like(logits)
     gumbels = -_C.log((-_C.log(u.clamp(min=1e-20))).clamp(min=1e-20))
     y_soft = _C.softmax((logits + gumbels) / tau, dim)
@@ -837,7 +1924,27 @@ def gumbel_softmax(logits, tau=1.0, hard=False, eps=1e-10, dim=-1):
 
 def gaussian_nll_loss(input, target, var, full=False, eps=1e-6, reduction="mean"):
     """0.5 (log(var) + (input - target)^2 / var) (+ 0.5 log(2 pi) with ``full``); var is clamped at eps
-    for the value only (its gradient passes through, as in PyTorch)."""
+    for the value only (its gradient passes through, as in PyTorch).
+
+    Args:
+        input (Tensor): the predicted means.
+        target (Tensor): the targets.
+        var (Tensor or float): the predicted variances (>= 0): ``input``'s shape, or it without the last dim, or with a
+            last dim of 1.
+        full (bool): add the constant 0.5 log(2 pi). Default: False.
+        eps (float): the smallest variance used in the value. Default: 1e-6.
+        reduction (str): ``'none'``, ``'mean'`` or ``'sum'``. Default: ``'mean'``.
+
+    Returns:
+        Tensor: the loss, a 0-d tensor unless ``reduction='none'`` (then one value per element).
+
+    Example:
+        >>> mean, target, var = rt.tensor([0., 1.]), rt.tensor([1., 1.]), rt.tensor([1., 2.])
+        >>> [round(v, 4) for v in F.gaussian_nll_loss(mean, target, var, reduction='none').tolist()]
+        [0.5, 0.3466]
+        >>> F.gaussian_nll_loss(mean, target, 1.).item()
+        0.25
+    """
     name = "gaussian_nll_loss"
     if isinstance(var, (int, float)):
         var = _C.full_like(input, float(var))

@@ -18,7 +18,22 @@ __all__ = [
 def calculate_gain(nonlinearity, param=None):
     """The recommended gain for a nonlinearity: 1 for linear/conv/sigmoid, 5/3 for tanh,
     sqrt(2) for relu, sqrt(2 / (1 + slope^2)) for leaky_relu (slope ``param``, default 0.01),
-    3/4 for selu."""
+    3/4 for selu.
+
+    Args:
+        nonlinearity (str): ``'linear'``, ``'conv1d'`` ... ``'conv_transpose3d'``, ``'sigmoid'``, ``'tanh'``,
+            ``'relu'``, ``'leaky_relu'`` or ``'selu'``.
+        param (float, optional): the negative slope of ``'leaky_relu'``; 0.01 when None. Default: None.
+
+    Returns:
+        float: the gain (the int 1 for the linear functions and sigmoid).
+
+    Example:
+        >>> nn.init.calculate_gain('tanh')
+        1.6666666666666667
+        >>> nn.init.calculate_gain('leaky_relu', 0.2)
+        1.3867504905630728
+    """
     linear_fns = ["linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d",
                   "conv_transpose3d"]
     if nonlinearity in linear_fns or nonlinearity == "sigmoid":
@@ -60,19 +75,66 @@ def _calculate_correct_fan(tensor, mode):
 
 
 def uniform_(tensor, a=0.0, b=1.0, generator=None):
-    """Fills with values from U(a, b)."""
+    """Fills with values from U(a, b).
+
+    Args:
+        tensor (Tensor): the tensor to fill in place.
+        a (float): the lower bound. Default: 0.0.
+        b (float): the upper bound. Default: 1.0.
+        generator (Generator, optional): the random generator; the default one when None. Default: None.
+
+    Returns:
+        Tensor: ``tensor`` itself.
+
+    Example:
+        >>> w = nn.init.uniform_(rt.empty(3, 5), -0.1, 0.1)
+        >>> bool((w.abs() <= 0.1).all())
+        True
+    """
     with no_grad():
         return tensor.uniform_(a, b, generator=generator)
 
 
 def normal_(tensor, mean=0.0, std=1.0, generator=None):
-    """Fills with values from N(mean, std^2)."""
+    """Fills with values from N(mean, std^2).
+
+    Args:
+        tensor (Tensor): the tensor to fill in place.
+        mean (float): the mean. Default: 0.0.
+        std (float): the standard deviation. Default: 1.0.
+        generator (Generator, optional): the random generator; the default one when None. Default: None.
+
+    Returns:
+        Tensor: ``tensor`` itself.
+
+    Example:
+        >>> w = nn.init.normal_(rt.empty(100, 100), mean=1., std=0.01)
+        >>> round(w.mean().item(), 2)
+        1.0
+    """
     with no_grad():
         return tensor.normal_(mean, std, generator=generator)
 
 
 def trunc_normal_(tensor, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None):
-    """Fills with values from N(mean, std^2) truncated to [a, b] (values outside are redrawn)."""
+    """Fills with values from N(mean, std^2) truncated to [a, b] (values outside are redrawn).
+
+    Args:
+        tensor (Tensor): the tensor to fill in place.
+        mean (float): the mean. Default: 0.0.
+        std (float): the standard deviation. Default: 1.0.
+        a (float): the lower bound. Default: -2.0.
+        b (float): the upper bound (> a). Default: 2.0.
+        generator (Generator, optional): the random generator; the default one when None. Default: None.
+
+    Returns:
+        Tensor: ``tensor`` itself.
+
+    Example:
+        >>> w = nn.init.trunc_normal_(rt.empty(3, 5), std=2., a=-1., b=1.)
+        >>> bool((w.abs() <= 1.).all())
+        True
+    """
     if a >= b:
         raise ValueError(f"trunc_normal_: a ({a}) must be less than b ({b})")
     with no_grad():
@@ -88,24 +150,73 @@ def trunc_normal_(tensor, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None):
 
 
 def constant_(tensor, val):
-    """Fills with ``val``."""
+    """Fills with ``val``.
+
+    Args:
+        tensor (Tensor): the tensor to fill in place.
+        val (float): the value.
+
+    Returns:
+        Tensor: ``tensor`` itself.
+
+    Example:
+        >>> nn.init.constant_(rt.empty(2, 3), 0.5)
+        tensor([[0.5000, 0.5000, 0.5000],
+                [0.5000, 0.5000, 0.5000]])
+    """
     with no_grad():
         return tensor.fill_(val)
 
 
 def ones_(tensor):
-    """Fills with ones."""
+    """Fills with ones.
+
+    Args:
+        tensor (Tensor): the tensor to fill in place.
+
+    Returns:
+        Tensor: ``tensor`` itself.
+
+    Example:
+        >>> nn.init.ones_(rt.empty(2, 3))
+        tensor([[1., 1., 1.],
+                [1., 1., 1.]])
+    """
     return constant_(tensor, 1.0)
 
 
 def zeros_(tensor):
-    """Fills with zeros."""
+    """Fills with zeros.
+
+    Args:
+        tensor (Tensor): the tensor to fill in place.
+
+    Returns:
+        Tensor: ``tensor`` itself.
+
+    Example:
+        >>> nn.init.zeros_(rt.empty(2, 3))
+        tensor([[0., 0., 0.],
+                [0., 0., 0.]])
+    """
     with no_grad():
         return tensor.zero_()
 
 
 def eye_(tensor):
-    """Fills a 2-D tensor with the identity matrix."""
+    """Fills a 2-D tensor with the identity matrix.
+
+    Args:
+        tensor (Tensor): the 2-D tensor to fill in place (need not be square).
+
+    Returns:
+        Tensor: ``tensor`` itself.
+
+    Example:
+        >>> nn.init.eye_(rt.empty(2, 3))
+        tensor([[1., 0., 0.],
+                [0., 1., 0.]])
+    """
     if tensor.dim() != 2:
         raise ValueError("Only tensors with 2 dimensions are supported")
     with no_grad():
@@ -114,7 +225,27 @@ def eye_(tensor):
 
 
 def dirac_(tensor, groups=1):
-    """Fills a 3/4/5-D convolution weight with the Dirac delta (identity convolution), per group."""
+    """Fills a 3/4/5-D convolution weight with the Dirac delta (identity convolution), per group.
+
+    Args:
+        tensor (Tensor): the 3-, 4- or 5-D weight (out_channels, in_channels, *kernel) to fill in place.
+        groups (int): the number of groups (divides out_channels). Default: 1.
+
+    Returns:
+        Tensor: ``tensor`` itself.
+
+    Example:
+        >>> w = nn.init.dirac_(rt.empty(2, 2, 3))
+        >>> w
+        tensor([[[0., 1., 0.],
+                 [0., 0., 0.]],
+        <BLANKLINE>
+                [[0., 0., 0.],
+                 [0., 1., 0.]]])
+        >>> x = rt.randn(1, 2, 5)
+        >>> bool((F.conv1d(x, w, padding=1) == x).all())
+        True
+    """
     dims = tensor.dim()
     if dims not in (3, 4, 5):
         raise ValueError("Only tensors with 3, 4, or 5 dimensions are supported")
@@ -136,7 +267,21 @@ def dirac_(tensor, groups=1):
 
 
 def xavier_uniform_(tensor, gain=1.0, generator=None):
-    """Glorot uniform: U(-a, a) with a = gain * sqrt(6 / (fan_in + fan_out))."""
+    """Glorot uniform: U(-a, a) with a = gain * sqrt(6 / (fan_in + fan_out)).
+
+    Args:
+        tensor (Tensor): the tensor (at least 2-D) to fill in place.
+        gain (float): the scale. Default: 1.0.
+        generator (Generator, optional): the random generator; the default one when None. Default: None.
+
+    Returns:
+        Tensor: ``tensor`` itself.
+
+    Example:
+        >>> w = nn.init.xavier_uniform_(rt.empty(3, 5))
+        >>> bool((w.abs() <= (6 / 8) ** 0.5).all())
+        True
+    """
     fan_in, fan_out = _calculate_fan_in_and_fan_out(tensor)
     std = gain * math.sqrt(2.0 / float(fan_in + fan_out))
     a = math.sqrt(3.0) * std
@@ -144,7 +289,21 @@ def xavier_uniform_(tensor, gain=1.0, generator=None):
 
 
 def xavier_normal_(tensor, gain=1.0, generator=None):
-    """Glorot normal: N(0, std^2) with std = gain * sqrt(2 / (fan_in + fan_out))."""
+    """Glorot normal: N(0, std^2) with std = gain * sqrt(2 / (fan_in + fan_out)).
+
+    Args:
+        tensor (Tensor): the tensor (at least 2-D) to fill in place.
+        gain (float): the scale. Default: 1.0.
+        generator (Generator, optional): the random generator; the default one when None. Default: None.
+
+    Returns:
+        Tensor: ``tensor`` itself.
+
+    Example:
+        >>> w = nn.init.xavier_normal_(rt.empty(200, 300))
+        >>> round(w.std().item() / (2 / 500) ** 0.5, 1)
+        1.0
+    """
     fan_in, fan_out = _calculate_fan_in_and_fan_out(tensor)
     std = gain * math.sqrt(2.0 / float(fan_in + fan_out))
     return normal_(tensor, 0.0, std, generator)
@@ -152,7 +311,23 @@ def xavier_normal_(tensor, gain=1.0, generator=None):
 
 def kaiming_uniform_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", generator=None):
     """He uniform: U(-bound, bound) with bound = gain * sqrt(3 / fan), gain from
-    ``calculate_gain(nonlinearity, a)``, fan = fan_in or fan_out (``mode``)."""
+    ``calculate_gain(nonlinearity, a)``, fan = fan_in or fan_out (``mode``).
+
+    Args:
+        tensor (Tensor): the tensor (at least 2-D) to fill in place.
+        a (float): the negative slope of the rectifier (for ``'leaky_relu'``). Default: 0.
+        mode (str): ``'fan_in'`` (keeps the forward variance) or ``'fan_out'`` (the backward's). Default: ``'fan_in'``.
+        nonlinearity (str): the nonlinearity passed to :func:`calculate_gain`. Default: ``'leaky_relu'``.
+        generator (Generator, optional): the random generator; the default one when None. Default: None.
+
+    Returns:
+        Tensor: ``tensor`` itself. A tensor with no elements is returned unchanged (with a warning).
+
+    Example:
+        >>> w = nn.init.kaiming_uniform_(rt.empty(4, 6), nonlinearity='relu')
+        >>> bool((w.abs() <= 1.).all())
+        True
+    """
     if 0 in tensor.shape:
         warnings.warn("Initializing zero-element tensors is a no-op")
         return tensor
@@ -163,7 +338,24 @@ def kaiming_uniform_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", gene
 
 
 def kaiming_normal_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", generator=None):
-    """He normal: N(0, std^2) with std = gain / sqrt(fan)."""
+    """He normal: N(0, std^2) with std = gain / sqrt(fan), gain from
+    ``calculate_gain(nonlinearity, a)``, fan = fan_in or fan_out (``mode``).
+
+    Args:
+        tensor (Tensor): the tensor (at least 2-D) to fill in place.
+        a (float): the negative slope of the rectifier (for ``'leaky_relu'``). Default: 0.
+        mode (str): ``'fan_in'`` (keeps the forward variance) or ``'fan_out'`` (the backward's). Default: ``'fan_in'``.
+        nonlinearity (str): the nonlinearity passed to :func:`calculate_gain`. Default: ``'leaky_relu'``.
+        generator (Generator, optional): the random generator; the default one when None. Default: None.
+
+    Returns:
+        Tensor: ``tensor`` itself. A tensor with no elements is returned unchanged (with a warning).
+
+    Example:
+        >>> w = nn.init.kaiming_normal_(rt.empty(300, 200), mode='fan_out', nonlinearity='relu')
+        >>> round(w.std().item() / (2 / 300) ** 0.5, 1)
+        1.0
+    """
     if 0 in tensor.shape:
         warnings.warn("Initializing zero-element tensors is a no-op")
         return tensor
@@ -185,7 +377,21 @@ def _qr(a):
 def orthogonal_(tensor, gain=1, generator=None):
     """Fills with a (semi-)orthogonal matrix (the Q of the QR of a standard-normal matrix drawn from
     rustorch's generator, sign-corrected so it is uniformly distributed); dims after the first are
-    flattened."""
+    flattened.
+
+    Args:
+        tensor (Tensor): the tensor (at least 2-D) to fill in place.
+        gain (float): the scale. Default: 1.
+        generator (Generator, optional): the random generator; the default one when None. Default: None.
+
+    Returns:
+        Tensor: ``tensor`` itself.
+
+    Example:
+        >>> w = nn.init.orthogonal_(rt.empty(3, 5))
+        >>> rt.allclose(w @ w.t(), rt.eye(3), atol=1e-5)
+        True
+    """
     if tensor.dim() < 2:
         raise ValueError("Only tensors with 2 or more dimensions are supported")
     if tensor.numel() == 0:
@@ -206,7 +412,22 @@ def orthogonal_(tensor, gain=1, generator=None):
 
 
 def sparse_(tensor, sparsity, std=0.01, generator=None):
-    """Fills a 2-D tensor from N(0, std^2) and zeroes a fraction ``sparsity`` of each column."""
+    """Fills a 2-D tensor from N(0, std^2) and zeroes a fraction ``sparsity`` of each column.
+
+    Args:
+        tensor (Tensor): the 2-D tensor to fill in place.
+        sparsity (float): the fraction of each column to zero (``ceil(sparsity * rows)`` elements).
+        std (float): the standard deviation of the nonzero values. Default: 0.01.
+        generator (Generator, optional): the random generator; the default one when None. Default: None.
+
+    Returns:
+        Tensor: ``tensor`` itself.
+
+    Example:
+        >>> w = nn.init.sparse_(rt.empty(4, 3), sparsity=0.5)
+        >>> (w == 0).sum(0).tolist()
+        [2, 2, 2]
+    """
     if tensor.dim() != 2:
         raise ValueError("Only tensors with 2 dimensions are supported")
     rows, cols = tensor.shape

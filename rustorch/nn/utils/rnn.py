@@ -22,7 +22,26 @@ def _index(values):
 class PackedSequence(namedtuple("PackedSequence", ["data", "batch_sizes", "sorted_indices", "unsorted_indices"])):
     """The data of a packed batch (sum(lengths), *), the number of sequences active at each time
     step (``batch_sizes``, int64) and the permutations to and from the sorted batch order (None when
-    the batch was already sorted)."""
+    the batch was already sorted). Build one with :func:`pack_padded_sequence` or
+    :func:`pack_sequence` rather than by hand; the recurrent layers accept it as input.
+
+    Args:
+        data (Tensor): the packed elements, (sum(lengths), *).
+        batch_sizes (Tensor): the number of sequences active at each time step (int64; required).
+        sorted_indices (Tensor, optional): the batch order sorted by decreasing length. Default: None.
+        unsorted_indices (Tensor, optional): the inverse permutation; computed from ``sorted_indices``
+            when None. Default: None.
+
+    Example:
+        >>> seqs = [rt.tensor([1., 2.]), rt.tensor([3., 4., 5.])]
+        >>> packed = nn.utils.rnn.pack_sequence(seqs, enforce_sorted=False)
+        >>> packed.data.tolist()
+        [3.0, 1.0, 4.0, 2.0, 5.0]
+        >>> packed.batch_sizes.tolist(), packed.sorted_indices.tolist()
+        ([2, 2, 1], [1, 0])
+        >>> nn.utils.rnn.PackedSequence(rt.tensor([1., 2., 3.]), rt.tensor([2, 1])).unsorted_indices is None
+        True
+    """
 
     def __new__(cls, data, batch_sizes=None, sorted_indices=None, unsorted_indices=None):
         if batch_sizes is None:
