@@ -18,7 +18,18 @@ def _inplace_repr(inplace, lead=""):
 
 
 class Threshold(Module):
-    """x where x > threshold, value otherwise."""
+    """x where x > threshold, value otherwise, applied element-wise.
+
+    Args:
+        threshold (float): the value to compare against.
+        value (float): the replacement for the elements that are not above ``threshold``.
+        inplace (bool): overwrite the input instead of allocating the result. Default: False.
+
+    Example:
+        >>> m = nn.Threshold(0.5, -1.0)
+        >>> m(rt.tensor([0., 0.5, 1., 2.])).tolist()
+        [-1.0, -1.0, 1.0, 2.0]
+    """
 
     def __init__(self, threshold, value, inplace=False):
         super().__init__()
@@ -34,7 +45,17 @@ class Threshold(Module):
 
 
 class ReLU(Module):
-    """max(x, 0)."""
+    """max(x, 0), applied element-wise.
+
+    Args:
+        inplace (bool): overwrite the input instead of allocating the result. Default: False.
+
+    Example:
+        >>> m = nn.ReLU()
+        >>> x = rt.tensor([-2., -0.5, 0., 1.5])
+        >>> m(x).tolist()
+        [0.0, 0.0, 0.0, 1.5]
+    """
 
     def __init__(self, inplace=False):
         super().__init__()
@@ -48,7 +69,20 @@ class ReLU(Module):
 
 
 class RReLU(Module):
-    """Randomized leaky ReLU: slope ~ U(lower, upper) per element in training, their mean in eval."""
+    """Randomized leaky ReLU: slope ~ U(lower, upper) per element in training, their mean in eval.
+
+    Positive elements pass unchanged; negative ones are multiplied by the slope.
+
+    Args:
+        lower (float): lower bound of the uniform slope distribution. Default: 1/8.
+        upper (float): upper bound of the uniform slope distribution. Default: 1/3.
+        inplace (bool): overwrite the input instead of allocating the result. Default: False.
+
+    Example:
+        >>> m = nn.RReLU(0.125, 0.375).eval()
+        >>> m(rt.tensor([-1., 2.])).tolist()
+        [-0.25, 2.0]
+    """
 
     def __init__(self, lower=1.0 / 8, upper=1.0 / 3, inplace=False):
         super().__init__()
@@ -64,7 +98,21 @@ class RReLU(Module):
 
 
 class Hardtanh(Module):
-    """Clamps x into [min_val, max_val]."""
+    """Clamps x into [min_val, max_val], element-wise.
+
+    Raises ``ValueError`` when ``max_val <= min_val``.
+
+    Args:
+        min_val (float): the lower bound. Default: -1.0.
+        max_val (float): the upper bound. Default: 1.0.
+        inplace (bool): overwrite the input instead of allocating the result. Default: False.
+
+    Example:
+        >>> m = nn.Hardtanh(-1.0, 1.0)
+        >>> x = rt.tensor([-2., -0.5, 0., 1.5])
+        >>> m(x).tolist()
+        [-1.0, -0.5, 0.0, 1.0]
+    """
 
     def __init__(self, min_val=-1.0, max_val=1.0, inplace=False):
         super().__init__()
@@ -82,7 +130,16 @@ class Hardtanh(Module):
 
 
 class ReLU6(Hardtanh):
-    """min(max(x, 0), 6)."""
+    """min(max(x, 0), 6), element-wise (a Hardtanh with bounds 0 and 6).
+
+    Args:
+        inplace (bool): overwrite the input instead of allocating the result. Default: False.
+
+    Example:
+        >>> m = nn.ReLU6()
+        >>> m(rt.tensor([-1., 3., 8.])).tolist()
+        [0.0, 3.0, 6.0]
+    """
 
     def __init__(self, inplace=False):
         super().__init__(0.0, 6.0, inplace)
@@ -92,14 +149,32 @@ class ReLU6(Hardtanh):
 
 
 class Sigmoid(Module):
-    """1 / (1 + exp(-x))."""
+    """1 / (1 + exp(-x)), element-wise.
+
+    Args:
+        none: the layer takes no constructor arguments.
+
+    Example:
+        >>> m = nn.Sigmoid()
+        >>> m(rt.tensor([0.])).tolist()
+        [0.5]
+    """
 
     def forward(self, input):
         return F.sigmoid(input)
 
 
 class Hardsigmoid(Module):
-    """relu6(x + 3) / 6."""
+    """relu6(x + 3) / 6, element-wise (a piecewise-linear sigmoid).
+
+    Args:
+        inplace (bool): overwrite the input instead of allocating the result. Default: False.
+
+    Example:
+        >>> m = nn.Hardsigmoid()
+        >>> m(rt.tensor([-4., 0., 3.])).tolist()
+        [0.0, 0.5, 1.0]
+    """
 
     def __init__(self, inplace=False):
         super().__init__()
@@ -110,14 +185,32 @@ class Hardsigmoid(Module):
 
 
 class Tanh(Module):
-    """tanh(x)."""
+    """tanh(x), element-wise.
+
+    Args:
+        none: the layer takes no constructor arguments.
+
+    Example:
+        >>> m = nn.Tanh()
+        >>> m(rt.tensor([0.])).tolist()
+        [0.0]
+    """
 
     def forward(self, input):
         return F.tanh(input)
 
 
 class SiLU(Module):
-    """x * sigmoid(x)."""
+    """x * sigmoid(x), element-wise (also called swish).
+
+    Args:
+        inplace (bool): overwrite the input instead of allocating the result. Default: False.
+
+    Example:
+        >>> m = nn.SiLU()
+        >>> m(rt.tensor([0.])).tolist()
+        [0.0]
+    """
 
     def __init__(self, inplace=False):
         super().__init__()
@@ -131,7 +224,16 @@ class SiLU(Module):
 
 
 class Mish(Module):
-    """x * tanh(softplus(x))."""
+    """x * tanh(softplus(x)), element-wise.
+
+    Args:
+        inplace (bool): overwrite the input instead of allocating the result. Default: False.
+
+    Example:
+        >>> m = nn.Mish()
+        >>> m(rt.tensor([0.])).tolist()
+        [0.0]
+    """
 
     def __init__(self, inplace=False):
         super().__init__()
@@ -145,7 +247,16 @@ class Mish(Module):
 
 
 class Hardswish(Module):
-    """x * relu6(x + 3) / 6."""
+    """x * relu6(x + 3) / 6, element-wise.
+
+    Args:
+        inplace (bool): overwrite the input instead of allocating the result. Default: False.
+
+    Example:
+        >>> m = nn.Hardswish()
+        >>> m(rt.tensor([-4., 0., 3.])).tolist()
+        [-0.0, 0.0, 3.0]
+    """
 
     def __init__(self, inplace=False):
         super().__init__()
@@ -156,7 +267,17 @@ class Hardswish(Module):
 
 
 class ELU(Module):
-    """x for x > 0, alpha * (exp(x) - 1) otherwise."""
+    """x for x > 0, alpha * (exp(x) - 1) otherwise.
+
+    Args:
+        alpha (float): the scale of the negative part. Default: 1.0.
+        inplace (bool): overwrite the input instead of allocating the result. Default: False.
+
+    Example:
+        >>> m = nn.ELU()
+        >>> m(rt.tensor([0., 2.])).tolist()
+        [0.0, 2.0]
+    """
 
     def __init__(self, alpha=1.0, inplace=False):
         super().__init__()
@@ -171,7 +292,17 @@ class ELU(Module):
 
 
 class CELU(Module):
-    """x for x > 0, alpha * (exp(x / alpha) - 1) otherwise."""
+    """x for x > 0, alpha * (exp(x / alpha) - 1) otherwise.
+
+    Args:
+        alpha (float): the scale of the negative part. Default: 1.0.
+        inplace (bool): overwrite the input instead of allocating the result. Default: False.
+
+    Example:
+        >>> m = nn.CELU(alpha=2.0)
+        >>> m(rt.tensor([0., 2.])).tolist()
+        [0.0, 2.0]
+    """
 
     def __init__(self, alpha=1.0, inplace=False):
         super().__init__()
@@ -186,7 +317,16 @@ class CELU(Module):
 
 
 class SELU(Module):
-    """Self-normalising ELU: scale * elu(x, alpha) with alpha ~ 1.6733, scale ~ 1.0507."""
+    """Self-normalising ELU: scale * elu(x, alpha) with alpha ~ 1.6733, scale ~ 1.0507.
+
+    Args:
+        inplace (bool): overwrite the input instead of allocating the result. Default: False.
+
+    Example:
+        >>> m = nn.SELU()
+        >>> m(rt.tensor([0., 1.]))[0].item()
+        0.0
+    """
 
     def __init__(self, inplace=False):
         super().__init__()
@@ -200,7 +340,18 @@ class SELU(Module):
 
 
 class GLU(Module):
-    """Gated linear unit: a * sigmoid(b) for the halves a, b of the input along dim."""
+    """Gated linear unit: a * sigmoid(b) for the halves a, b of the input along dim.
+
+    The size of ``dim`` must be even; the result has half of it.
+
+    Args:
+        dim (int): the dim to split in two. Default: -1.
+
+    Example:
+        >>> m = nn.GLU()
+        >>> m(rt.tensor([[1., 2., 0., 0.]])).tolist()
+        [[0.5, 1.0]]
+    """
 
     def __init__(self, dim=-1):
         super().__init__()
@@ -217,7 +368,20 @@ class GLU(Module):
 
 
 class GELU(Module):
-    """x * Phi(x); ``approximate='tanh'`` uses the tanh approximation."""
+    """x * Phi(x); ``approximate='tanh'`` uses the tanh approximation.
+
+    Phi is the standard normal CDF.
+
+    Args:
+        approximate (str): ``'none'`` (exact) or ``'tanh'``; anything else raises ``ValueError``. Default: ``'none'``.
+
+    Example:
+        >>> m = nn.GELU()
+        >>> m(rt.tensor([0.])).tolist()
+        [0.0]
+        >>> round(nn.GELU(approximate='tanh')(rt.tensor([1.])).item(), 4)
+        0.8412
+    """
 
     def __init__(self, approximate="none"):
         super().__init__()
@@ -233,7 +397,17 @@ class GELU(Module):
 
 
 class Hardshrink(Module):
-    """x where |x| > lambd, 0 otherwise."""
+    """x where |x| > lambd, 0 otherwise.
+
+    Args:
+        lambd (float): the threshold. Default: 0.5.
+
+    Example:
+        >>> m = nn.Hardshrink()
+        >>> x = rt.tensor([-2., -0.5, 0., 1.5])
+        >>> m(x).tolist()
+        [-2.0, 0.0, 0.0, 1.5]
+    """
 
     def __init__(self, lambd=0.5):
         super().__init__()
@@ -247,7 +421,18 @@ class Hardshrink(Module):
 
 
 class LeakyReLU(Module):
-    """x for x > 0, negative_slope * x otherwise."""
+    """x for x > 0, negative_slope * x otherwise.
+
+    Args:
+        negative_slope (float): the slope for negative inputs. Default: 0.01.
+        inplace (bool): overwrite the input instead of allocating the result. Default: False.
+
+    Example:
+        >>> m = nn.LeakyReLU(0.5)
+        >>> x = rt.tensor([-2., -0.5, 0., 1.5])
+        >>> m(x).tolist()
+        [-1.0, -0.25, 0.0, 1.5]
+    """
 
     def __init__(self, negative_slope=0.01, inplace=False):
         super().__init__()
@@ -262,14 +447,37 @@ class LeakyReLU(Module):
 
 
 class LogSigmoid(Module):
-    """log(sigmoid(x))."""
+    """log(sigmoid(x)), element-wise.
+
+    Args:
+        none: the layer takes no constructor arguments.
+
+    Example:
+        >>> m = nn.LogSigmoid()
+        >>> round(m(rt.tensor([0.])).item(), 4)
+        -0.6931
+    """
 
     def forward(self, input):
         return F.logsigmoid(input)
 
 
 class Softplus(Module):
-    """log(1 + exp(beta * x)) / beta, linear above ``threshold``."""
+    """log(1 + exp(beta * x)) / beta, linear above ``threshold``.
+
+    Where ``beta * x > threshold`` the result is ``x`` itself (for numerical stability).
+
+    Args:
+        beta (float): the sharpness. Default: 1.0.
+        threshold (float): above this value of ``beta * x`` the layer is the identity. Default: 20.0.
+
+    Example:
+        >>> m = nn.Softplus()
+        >>> round(m(rt.tensor([0.])).item(), 4)
+        0.6931
+        >>> m(rt.tensor([30.])).item()
+        30.0
+    """
 
     def __init__(self, beta=1.0, threshold=20.0):
         super().__init__()
@@ -284,7 +492,17 @@ class Softplus(Module):
 
 
 class Softshrink(Module):
-    """x - lambd above lambd, x + lambd below -lambd, 0 between."""
+    """x - lambd above lambd, x + lambd below -lambd, 0 between.
+
+    Args:
+        lambd (float): the threshold. Default: 0.5.
+
+    Example:
+        >>> m = nn.Softshrink()
+        >>> x = rt.tensor([-2., -0.5, 0., 1.5])
+        >>> m(x).tolist()
+        [-1.5, 0.0, 0.0, 1.0]
+    """
 
     def __init__(self, lambd=0.5):
         super().__init__()
@@ -299,7 +517,21 @@ class Softshrink(Module):
 
 class PReLU(Module):
     """Leaky ReLU with a learned slope: one (``num_parameters=1``) or one per channel (dim 1),
-    initialised to ``init``."""
+    initialised to ``init``.
+
+    Args:
+        num_parameters (int): the number of slopes: 1, or the number of input channels. Default: 1.
+        init (float): the initial slope. Default: 0.25.
+        device (device, optional): the device of ``weight``.
+        dtype (dtype, optional): the dtype of ``weight``.
+
+    Example:
+        >>> m = nn.PReLU()
+        >>> m.weight.tolist()
+        [0.25]
+        >>> m(rt.tensor([-2., 1.])).tolist()
+        [-0.5, 1.0]
+    """
 
     def __init__(self, num_parameters=1, init=0.25, device=None, dtype=None):
         super().__init__()
@@ -325,21 +557,49 @@ class PReLU(Module):
 
 
 class Softsign(Module):
-    """x / (1 + |x|)."""
+    """x / (1 + |x|), element-wise.
+
+    Args:
+        none: the layer takes no constructor arguments.
+
+    Example:
+        >>> m = nn.Softsign()
+        >>> m(rt.tensor([-3., 0., 1.])).tolist()
+        [-0.75, 0.0, 0.5]
+    """
 
     def forward(self, input):
         return F.softsign(input)
 
 
 class Tanhshrink(Module):
-    """x - tanh(x)."""
+    """x - tanh(x), element-wise.
+
+    Args:
+        none: the layer takes no constructor arguments.
+
+    Example:
+        >>> m = nn.Tanhshrink()
+        >>> m(rt.tensor([0.])).tolist()
+        [0.0]
+    """
 
     def forward(self, input):
         return F.tanhshrink(input)
 
 
 class Softmin(Module):
-    """softmax(-x) along dim."""
+    """softmax(-x) along dim.
+
+    Args:
+        dim (int, optional): the dim to normalise over; None picks one implicitly (with a warning, as PyTorch). Default:
+            None.
+
+    Example:
+        >>> m = nn.Softmin(dim=1)
+        >>> m(rt.tensor([[0., 0.], [1., 1.]])).tolist()
+        [[0.5, 0.5], [0.5, 0.5]]
+    """
 
     def __init__(self, dim=None):
         super().__init__()
@@ -353,7 +613,17 @@ class Softmin(Module):
 
 
 class Softmax(Module):
-    """exp(x) / sum(exp(x)) along dim."""
+    """exp(x) / sum(exp(x)) along dim.
+
+    Args:
+        dim (int, optional): the dim to normalise over; None picks one implicitly (with a warning, as PyTorch). Default:
+            None.
+
+    Example:
+        >>> m = nn.Softmax(dim=-1)
+        >>> m(rt.tensor([[1., 1., 1., 1.]])).tolist()
+        [[0.25, 0.25, 0.25, 0.25]]
+    """
 
     def __init__(self, dim=None):
         super().__init__()
@@ -370,7 +640,19 @@ class Softmax(Module):
 
 
 class Softmax2d(Module):
-    """Softmax over the channel dim of (N, C, H, W) or (C, H, W) input."""
+    """Softmax over the channel dim of (N, C, H, W) or (C, H, W) input.
+
+    Other ranks raise ``ValueError``.
+
+    Args:
+        none: the layer takes no constructor arguments.
+
+    Example:
+        >>> m = nn.Softmax2d()
+        >>> y = m(rt.zeros(1, 4, 2, 2))
+        >>> y[0, :, 0, 0].tolist()
+        [0.25, 0.25, 0.25, 0.25]
+    """
 
     def forward(self, input):
         if input.dim() not in (3, 4):
@@ -379,7 +661,17 @@ class Softmax2d(Module):
 
 
 class LogSoftmax(Module):
-    """log(softmax(x)) along dim."""
+    """log(softmax(x)) along dim.
+
+    Args:
+        dim (int, optional): the dim to normalise over; None picks one implicitly (with a warning, as PyTorch). Default:
+            None.
+
+    Example:
+        >>> m = nn.LogSoftmax(dim=1)
+        >>> m(rt.zeros(1, 2)).exp().tolist()
+        [[0.5, 0.5]]
+    """
 
     def __init__(self, dim=None):
         super().__init__()

@@ -98,7 +98,30 @@ class _BatchNorm(_NormBase):
 class BatchNorm1d(_BatchNorm):
     """Batch normalisation of (N, C) or (N, C, L): per-channel batch statistics in training (running
     averages updated with ``momentum``; ``momentum=None`` is a cumulative average), running
-    statistics in eval mode."""
+    statistics in eval mode.
+
+    Args:
+        num_features (int): the number of channels C.
+        eps (float): added to the variance for stability. Default: 1e-5.
+        momentum (float, optional): the weight of the new batch statistics in the running averages; None gives a
+            cumulative average. Default: 0.1.
+        affine (bool): learn a per-channel ``weight`` (ones) and ``bias`` (zeros). Default: True.
+        track_running_stats (bool): keep ``running_mean`` (zeros) and ``running_var`` (ones) and use them in eval mode.
+            Default: True.
+        device (device, optional): the device of the parameters and buffers.
+        dtype (dtype, optional): the dtype of the parameters and buffers.
+        bias (bool): with ``affine``, also learn ``bias``. Keyword only. Default: True.
+
+    Example:
+        >>> m = nn.BatchNorm1d(2)
+        >>> x = rt.tensor([[1., 10.], [3., 30.]])
+        >>> [[round(v, 4) for v in r] for r in m(x).tolist()]
+        [[-1.0, -1.0], [1.0, 1.0]]
+        >>> [round(v, 4) for v in m.running_mean.tolist()]
+        [0.2, 2.0]
+        >>> m.num_batches_tracked.item()
+        1
+    """
 
     def _check_input_dim(self, input):
         if input.dim() != 2 and input.dim() != 3:
@@ -107,7 +130,28 @@ class BatchNorm1d(_BatchNorm):
 
 
 class BatchNorm2d(_BatchNorm):
-    """Batch normalisation of (N, C, H, W) (see BatchNorm1d)."""
+    """Batch normalisation of (N, C, H, W) (see BatchNorm1d).
+
+    Args:
+        num_features (int): the number of channels C.
+        eps (float): added to the variance for stability. Default: 1e-5.
+        momentum (float, optional): the weight of the new batch statistics in the running averages; None gives a
+            cumulative average. Default: 0.1.
+        affine (bool): learn a per-channel ``weight`` (ones) and ``bias`` (zeros). Default: True.
+        track_running_stats (bool): keep ``running_mean`` (zeros) and ``running_var`` (ones) and use them in eval mode.
+            Default: True.
+        device (device, optional): the device of the parameters and buffers.
+        dtype (dtype, optional): the dtype of the parameters and buffers.
+        bias (bool): with ``affine``, also learn ``bias``. Keyword only. Default: True.
+
+    Example:
+        >>> m = nn.BatchNorm2d(3)
+        >>> y = m(rt.randn(4, 3, 5, 5) * 2 + 1)
+        >>> [round(v, 4) + 0.0 for v in y.mean((0, 2, 3)).tolist()]
+        [0.0, 0.0, 0.0]
+        >>> m.eval()(rt.zeros(1, 3, 1, 1)).shape == (1, 3, 1, 1)
+        True
+    """
 
     def _check_input_dim(self, input):
         if input.dim() != 4:
@@ -116,7 +160,28 @@ class BatchNorm2d(_BatchNorm):
 
 
 class BatchNorm3d(_BatchNorm):
-    """Batch normalisation of (N, C, D, H, W) (see BatchNorm1d)."""
+    """Batch normalisation of (N, C, D, H, W) (see BatchNorm1d).
+
+    Args:
+        num_features (int): the number of channels C.
+        eps (float): added to the variance for stability. Default: 1e-5.
+        momentum (float, optional): the weight of the new batch statistics in the running averages; None gives a
+            cumulative average. Default: 0.1.
+        affine (bool): learn a per-channel ``weight`` (ones) and ``bias`` (zeros). Default: True.
+        track_running_stats (bool): keep ``running_mean`` (zeros) and ``running_var`` (ones) and use them in eval mode.
+            Default: True.
+        device (device, optional): the device of the parameters and buffers.
+        dtype (dtype, optional): the dtype of the parameters and buffers.
+        bias (bool): with ``affine``, also learn ``bias``. Keyword only. Default: True.
+
+    Example:
+        >>> m = nn.BatchNorm3d(2, affine=False)
+        >>> y = m(rt.randn(3, 2, 2, 2, 2))
+        >>> tuple(y.shape)
+        (3, 2, 2, 2, 2)
+        >>> [round(v, 4) + 0.0 for v in y.mean((0, 2, 3, 4)).tolist()]
+        [0.0, 0.0]
+    """
 
     def _check_input_dim(self, input):
         if input.dim() != 5:
@@ -156,16 +221,75 @@ class _InstanceNorm(_NormBase):
 
 class InstanceNorm1d(_InstanceNorm):
     """Normalises each (sample, channel) sequence of (N, C, L) / (C, L); affine and running stats off by
-    default."""
+    default.
+
+    Args:
+        num_features (int): the number of channels C.
+        eps (float): added to the variance for stability. Default: 1e-5.
+        momentum (float, optional): the weight of the new batch statistics in the running averages; None gives a
+            cumulative average. Default: 0.1.
+        affine (bool): learn a per-channel ``weight`` (ones) and ``bias`` (zeros). Default: False.
+        track_running_stats (bool): keep ``running_mean`` (zeros) and ``running_var`` (ones) and use them in eval mode.
+            Default: False.
+        device (device, optional): the device of the parameters and buffers.
+        dtype (dtype, optional): the dtype of the parameters and buffers.
+
+    Example:
+        >>> m = nn.InstanceNorm1d(2)
+        >>> x = rt.tensor([[[1., 3.], [5., 5.]]])
+        >>> [[round(v, 3) for v in r] for r in m(x)[0].tolist()]
+        [[-1.0, 1.0], [0.0, 0.0]]
+    """
     _dims = 1
 
 
 class InstanceNorm2d(_InstanceNorm):
     """Normalises each (sample, channel) plane of (N, C, H, W) / (C, H, W); affine and running stats off
-    by default."""
+    by default.
+
+    Args:
+        num_features (int): the number of channels C.
+        eps (float): added to the variance for stability. Default: 1e-5.
+        momentum (float, optional): the weight of the new batch statistics in the running averages; None gives a
+            cumulative average. Default: 0.1.
+        affine (bool): learn a per-channel ``weight`` (ones) and ``bias`` (zeros). Default: False.
+        track_running_stats (bool): keep ``running_mean`` (zeros) and ``running_var`` (ones) and use them in eval mode.
+            Default: False.
+        device (device, optional): the device of the parameters and buffers.
+        dtype (dtype, optional): the dtype of the parameters and buffers.
+
+    Example:
+        >>> m = nn.InstanceNorm2d(3)
+        >>> y = m(rt.randn(2, 3, 4, 4))
+        >>> tuple(y.shape)
+        (2, 3, 4, 4)
+        >>> [round(v, 4) + 0.0 for v in y.mean((2, 3)).flatten().tolist()]
+        [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+    """
     _dims = 2
 
 
 class InstanceNorm3d(_InstanceNorm):
-    """Normalises each (sample, channel) volume of (N, C, D, H, W) / (C, D, H, W)."""
+    """Normalises each (sample, channel) volume of (N, C, D, H, W) / (C, D, H, W); affine and running
+    stats off by default.
+
+    Args:
+        num_features (int): the number of channels C.
+        eps (float): added to the variance for stability. Default: 1e-5.
+        momentum (float, optional): the weight of the new batch statistics in the running averages; None gives a
+            cumulative average. Default: 0.1.
+        affine (bool): learn a per-channel ``weight`` (ones) and ``bias`` (zeros). Default: False.
+        track_running_stats (bool): keep ``running_mean`` (zeros) and ``running_var`` (ones) and use them in eval mode.
+            Default: False.
+        device (device, optional): the device of the parameters and buffers.
+        dtype (dtype, optional): the dtype of the parameters and buffers.
+
+    Example:
+        >>> m = nn.InstanceNorm3d(2, affine=True)
+        >>> y = m(rt.randn(1, 2, 3, 3, 3))
+        >>> tuple(y.shape)
+        (1, 2, 3, 3, 3)
+        >>> [round(v, 4) + 0.0 for v in y.mean((2, 3, 4)).flatten().tolist()]
+        [0.0, 0.0]
+    """
     _dims = 3

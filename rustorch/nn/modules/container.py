@@ -21,7 +21,21 @@ def _abs_index(idx, length, what):
 class Sequential(Module):
     """Runs modules one after another: ``Sequential(m1, m2, ...)``, ``Sequential(OrderedDict(
     [("name", m), ...]))`` or ``Sequential([m1, m2, ...])``. Supports indexing (a slice is a new
-    Sequential), ``len``, iteration, ``append``, ``insert``, ``extend`` and ``pop``."""
+    Sequential), ``len``, iteration, ``append``, ``insert``, ``extend`` and ``pop``.
+
+    Args:
+        *args (Module, or one OrderedDict, list or tuple of them): the modules, in order; an OrderedDict names them
+            (else they are named '0', '1', ...).
+
+    Example:
+        >>> model = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 2))
+        >>> tuple(model(rt.randn(3, 4)).shape)
+        (3, 2)
+        >>> len(model), type(model[1]).__name__
+        (3, 'ReLU')
+        >>> len(model[:2])
+        2
+    """
 
     def __init__(self, *args):
         super().__init__()
@@ -133,7 +147,21 @@ class Sequential(Module):
 
 class ModuleList(Module):
     """A list of modules that registers them (``ModuleList([m1, m2])``): indexing, slicing,
-    ``len``, iteration, ``append``, ``extend``, ``insert``, ``pop``, ``+=``."""
+    ``len``, iteration, ``append``, ``extend``, ``insert``, ``pop``, ``+=``.
+
+    Args:
+        modules (iterable of Module, optional): the initial modules. Default: None.
+
+    Example:
+        >>> layers = nn.ModuleList([nn.Linear(4, 4) for _ in range(3)])
+        >>> len(layers)
+        3
+        >>> len(list(layers.parameters()))
+        6
+        >>> _ = layers.append(nn.ReLU())
+        >>> len(layers)
+        4
+    """
 
     def __init__(self, modules=None):
         super().__init__()
@@ -231,7 +259,20 @@ class ModuleList(Module):
 
 
 class ModuleDict(Module):
-    """A dict of modules that registers them (``ModuleDict({"a": m})``); keeps insertion order."""
+    """A dict of modules that registers them (``ModuleDict({"a": m})``); keeps insertion order.
+
+    Args:
+        modules (mapping or iterable of (str, Module) pairs, optional): the initial modules. Default: None.
+
+    Example:
+        >>> d = nn.ModuleDict({'conv': nn.Conv2d(1, 2, 3), 'act': nn.ReLU()})
+        >>> list(d.keys())
+        ['conv', 'act']
+        >>> 'act' in d
+        True
+        >>> len(list(d.parameters()))
+        2
+    """
 
     def __init__(self, modules=None):
         super().__init__()
@@ -302,7 +343,20 @@ def _param_str(p):
 
 
 class ParameterList(Module):
-    """A list of parameters that registers them (plain tensors are wrapped in Parameter)."""
+    """A list of parameters that registers them (plain tensors are wrapped in Parameter).
+
+    Args:
+        values (iterable of Tensor, optional): the initial parameters. Default: None.
+
+    Example:
+        >>> params = nn.ParameterList([rt.zeros(2), rt.ones(3)])
+        >>> len(params)
+        2
+        >>> type(params[0]).__name__
+        'Parameter'
+        >>> [tuple(p.shape) for p in params.parameters()]
+        [(2,), (3,)]
+    """
 
     def __init__(self, values=None):
         super().__init__()
@@ -357,7 +411,18 @@ class ParameterList(Module):
 
 
 class ParameterDict(Module):
-    """A dict of parameters that registers them (plain tensors are wrapped in Parameter)."""
+    """A dict of parameters that registers them (plain tensors are wrapped in Parameter).
+
+    Args:
+        parameters (mapping or iterable of (str, Tensor) pairs, optional): the initial parameters. Default: None.
+
+    Example:
+        >>> params = nn.ParameterDict({'w': rt.ones(2, 2), 'b': rt.zeros(2)})
+        >>> list(params.keys())
+        ['w', 'b']
+        >>> params['w'].requires_grad
+        True
+    """
 
     def __init__(self, parameters=None):
         super().__init__()

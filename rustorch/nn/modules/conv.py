@@ -146,7 +146,34 @@ class _Conv(_ConvNd):
 
 class Conv1d(_Conv):
     """1-D convolution over (N, C_in, L) or (C_in, L): weight (out_channels, in_channels / groups, k).
-    padding: int, tuple, 'same' or 'valid'; padding_mode: 'zeros', 'reflect', 'replicate', 'circular'."""
+    padding: int, tuple, 'same' or 'valid'; padding_mode: 'zeros', 'reflect', 'replicate', 'circular'.
+
+    weight and bias start from U(-1/sqrt(fan_in), 1/sqrt(fan_in)),
+    fan_in = in_channels / groups * prod(kernel_size), as PyTorch.
+
+    Args:
+        in_channels (int): the number of input channels C_in.
+        out_channels (int): the number of output channels.
+        kernel_size (int or tuple): the kernel size.
+        stride (int or tuple): the step of the kernel. Default: 1.
+        padding (int or tuple or str): zero padding on both sides of each spatial dim, ``'valid'`` (none) or ``'same'``
+            (output size = input size; stride 1 only). Default: 0.
+        dilation (int or tuple): the spacing between kernel elements. Default: 1.
+        groups (int): the number of blocked connections; it must divide both channel counts. Default: 1.
+        bias (bool): learn a bias of shape (out_channels,). Default: True.
+        padding_mode (str): ``'zeros'``, ``'reflect'``, ``'replicate'`` or ``'circular'``. Default: ``'zeros'``.
+        device (device, optional): the device of the parameters.
+        dtype (dtype, optional): the dtype of the parameters.
+
+    Example:
+        >>> m = nn.Conv1d(4, 8, kernel_size=3)
+        >>> tuple(m(rt.randn(2, 4, 10)).shape)
+        (2, 8, 8)
+        >>> tuple(m.weight.shape)
+        (8, 4, 3)
+        >>> tuple(nn.Conv1d(4, 8, 3, padding='same')(rt.randn(2, 4, 10)).shape)
+        (2, 8, 10)
+    """
     _dims = 1
     _tuple = staticmethod(_single)
     _conv = staticmethod(F.conv1d)
@@ -155,7 +182,32 @@ class Conv1d(_Conv):
 class Conv2d(_Conv):
     """2-D convolution over (N, C_in, H, W) or (C_in, H, W): weight (out_channels, in_channels / groups,
     kH, kW). padding: int, tuple, 'same' or 'valid'; padding_mode: 'zeros', 'reflect', 'replicate',
-    'circular'."""
+    'circular'.
+
+    weight and bias start from U(-1/sqrt(fan_in), 1/sqrt(fan_in)),
+    fan_in = in_channels / groups * prod(kernel_size), as PyTorch.
+
+    Args:
+        in_channels (int): the number of input channels C_in.
+        out_channels (int): the number of output channels.
+        kernel_size (int or tuple of ints): the kernel size.
+        stride (int or tuple of ints): the step of the kernel. Default: 1.
+        padding (int or tuple of ints or str): zero padding on both sides of each spatial dim, ``'valid'`` (none) or
+            ``'same'`` (output size = input size; stride 1 only). Default: 0.
+        dilation (int or tuple of ints): the spacing between kernel elements. Default: 1.
+        groups (int): the number of blocked connections; it must divide both channel counts. Default: 1.
+        bias (bool): learn a bias of shape (out_channels,). Default: True.
+        padding_mode (str): ``'zeros'``, ``'reflect'``, ``'replicate'`` or ``'circular'``. Default: ``'zeros'``.
+        device (device, optional): the device of the parameters.
+        dtype (dtype, optional): the dtype of the parameters.
+
+    Example:
+        >>> m = nn.Conv2d(3, 16, kernel_size=3, stride=2, padding=1)
+        >>> tuple(m(rt.randn(1, 3, 32, 32)).shape)
+        (1, 16, 16, 16)
+        >>> tuple(m.weight.shape)
+        (16, 3, 3, 3)
+    """
     _dims = 2
     _tuple = staticmethod(_pair)
     _conv = staticmethod(F.conv2d)
@@ -163,7 +215,30 @@ class Conv2d(_Conv):
 
 class Conv3d(_Conv):
     """3-D convolution over (N, C_in, D, H, W) or (C_in, D, H, W): weight (out_channels,
-    in_channels / groups, kD, kH, kW)."""
+    in_channels / groups, kD, kH, kW).
+
+    weight and bias start from U(-1/sqrt(fan_in), 1/sqrt(fan_in)),
+    fan_in = in_channels / groups * prod(kernel_size), as PyTorch.
+
+    Args:
+        in_channels (int): the number of input channels C_in.
+        out_channels (int): the number of output channels.
+        kernel_size (int or tuple of ints): the kernel size.
+        stride (int or tuple of ints): the step of the kernel. Default: 1.
+        padding (int or tuple of ints or str): zero padding on both sides of each spatial dim, ``'valid'`` (none) or
+            ``'same'`` (output size = input size; stride 1 only). Default: 0.
+        dilation (int or tuple of ints): the spacing between kernel elements. Default: 1.
+        groups (int): the number of blocked connections; it must divide both channel counts. Default: 1.
+        bias (bool): learn a bias of shape (out_channels,). Default: True.
+        padding_mode (str): ``'zeros'``, ``'reflect'``, ``'replicate'`` or ``'circular'``. Default: ``'zeros'``.
+        device (device, optional): the device of the parameters.
+        dtype (dtype, optional): the dtype of the parameters.
+
+    Example:
+        >>> m = nn.Conv3d(2, 4, kernel_size=(1, 3, 3))
+        >>> tuple(m(rt.randn(1, 2, 5, 8, 8)).shape)
+        (1, 4, 5, 6, 6)
+    """
     _dims = 3
     _tuple = staticmethod(_triple)
     _conv = staticmethod(F.conv3d)
@@ -218,7 +293,32 @@ class _ConvTranspose(_ConvNd):
 
 class ConvTranspose1d(_ConvTranspose):
     """1-D transposed convolution (the gradient of Conv1d w.r.t. its input): weight
-    (in_channels, out_channels / groups, k)."""
+    (in_channels, out_channels / groups, k).
+
+    ``forward(input, output_size=None)`` picks output_padding to reach output_size. The output length is
+    (L - 1) * stride - 2 * padding + dilation * (k - 1) + output_padding + 1.
+
+    Args:
+        in_channels (int): the number of input channels.
+        out_channels (int): the number of output channels.
+        kernel_size (int or tuple): the kernel size.
+        stride (int or tuple): the step of the kernel (the upsampling factor). Default: 1.
+        padding (int or tuple): the output shrinks by 2 * padding in each spatial dim. Default: 0.
+        output_padding (int or tuple): extra size added to one side of each spatial dim of the output. Default: 0.
+        groups (int): the number of blocked connections; it must divide both channel counts. Default: 1.
+        bias (bool): learn a bias of shape (out_channels,). Default: True.
+        dilation (int or tuple): the spacing between kernel elements. Default: 1.
+        padding_mode (str): only ``'zeros'`` is supported (anything else raises ``ValueError``). Default: ``'zeros'``.
+        device (device, optional): the device of the parameters.
+        dtype (dtype, optional): the dtype of the parameters.
+
+    Example:
+        >>> m = nn.ConvTranspose1d(4, 2, kernel_size=3, stride=2)
+        >>> tuple(m(rt.randn(1, 4, 5)).shape)
+        (1, 2, 11)
+        >>> tuple(m(rt.randn(1, 4, 5), output_size=[12]).shape)
+        (1, 2, 12)
+    """
     _dims = 1
     _tuple = staticmethod(_single)
     _conv = staticmethod(F.conv_transpose1d)
@@ -226,14 +326,60 @@ class ConvTranspose1d(_ConvTranspose):
 
 class ConvTranspose2d(_ConvTranspose):
     """2-D transposed convolution: weight (in_channels, out_channels / groups, kH, kW);
-    ``forward(input, output_size=None)`` picks output_padding to reach output_size."""
+    ``forward(input, output_size=None)`` picks output_padding to reach output_size.
+
+    Args:
+        in_channels (int): the number of input channels.
+        out_channels (int): the number of output channels.
+        kernel_size (int or tuple of ints): the kernel size.
+        stride (int or tuple of ints): the step of the kernel (the upsampling factor). Default: 1.
+        padding (int or tuple of ints): the output shrinks by 2 * padding in each spatial dim. Default: 0.
+        output_padding (int or tuple of ints): extra size added to one side of each spatial dim of the output. Default:
+            0.
+        groups (int): the number of blocked connections; it must divide both channel counts. Default: 1.
+        bias (bool): learn a bias of shape (out_channels,). Default: True.
+        dilation (int or tuple of ints): the spacing between kernel elements. Default: 1.
+        padding_mode (str): only ``'zeros'`` is supported (anything else raises ``ValueError``). Default: ``'zeros'``.
+        device (device, optional): the device of the parameters.
+        dtype (dtype, optional): the dtype of the parameters.
+
+    Example:
+        >>> m = nn.ConvTranspose2d(8, 3, kernel_size=2, stride=2)
+        >>> tuple(m(rt.randn(1, 8, 4, 4)).shape)
+        (1, 3, 8, 8)
+        >>> tuple(m.weight.shape)
+        (8, 3, 2, 2)
+    """
     _dims = 2
     _tuple = staticmethod(_pair)
     _conv = staticmethod(F.conv_transpose2d)
 
 
 class ConvTranspose3d(_ConvTranspose):
-    """3-D transposed convolution: weight (in_channels, out_channels / groups, kD, kH, kW)."""
+    """3-D transposed convolution: weight (in_channels, out_channels / groups, kD, kH, kW).
+
+    ``forward(input, output_size=None)`` picks output_padding to reach output_size.
+
+    Args:
+        in_channels (int): the number of input channels.
+        out_channels (int): the number of output channels.
+        kernel_size (int or tuple of ints): the kernel size.
+        stride (int or tuple of ints): the step of the kernel (the upsampling factor). Default: 1.
+        padding (int or tuple of ints): the output shrinks by 2 * padding in each spatial dim. Default: 0.
+        output_padding (int or tuple of ints): extra size added to one side of each spatial dim of the output. Default:
+            0.
+        groups (int): the number of blocked connections; it must divide both channel counts. Default: 1.
+        bias (bool): learn a bias of shape (out_channels,). Default: True.
+        dilation (int or tuple of ints): the spacing between kernel elements. Default: 1.
+        padding_mode (str): only ``'zeros'`` is supported (anything else raises ``ValueError``). Default: ``'zeros'``.
+        device (device, optional): the device of the parameters.
+        dtype (dtype, optional): the dtype of the parameters.
+
+    Example:
+        >>> m = nn.ConvTranspose3d(2, 1, kernel_size=2, stride=2)
+        >>> tuple(m(rt.randn(1, 2, 2, 3, 3)).shape)
+        (1, 1, 4, 6, 6)
+    """
     _dims = 3
     _tuple = staticmethod(_triple)
     _conv = staticmethod(F.conv_transpose3d)

@@ -6,7 +6,19 @@ __all__ = ["Flatten", "Unflatten"]
 
 
 class Flatten(Module):
-    """Flattens dims start_dim..end_dim into one (default: everything but the batch dim)."""
+    """Flattens dims start_dim..end_dim into one (default: everything but the batch dim).
+
+    Args:
+        start_dim (int): the first dim to flatten. Default: 1.
+        end_dim (int): the last dim to flatten. Default: -1.
+
+    Example:
+        >>> m = nn.Flatten()
+        >>> tuple(m(rt.ones(2, 3, 4, 5)).shape)
+        (2, 60)
+        >>> tuple(nn.Flatten(0, 1)(rt.ones(2, 3, 4)).shape)
+        (6, 4)
+    """
 
     def __init__(self, start_dim=1, end_dim=-1):
         super().__init__()
@@ -24,7 +36,19 @@ class Flatten(Module):
 
 
 class Unflatten(Module):
-    """Splits dim ``dim`` into ``unflattened_size`` (a tuple; one entry may be -1)."""
+    """Splits dim ``dim`` into ``unflattened_size`` (a tuple; one entry may be -1).
+
+    Args:
+        dim (int): the dim to split (named dims raise ``TypeError``).
+        unflattened_size (tuple or list of ints): the new sizes; their product must equal the size of ``dim``.
+
+    Example:
+        >>> m = nn.Unflatten(1, (2, 5))
+        >>> tuple(m(rt.ones(3, 10)).shape)
+        (3, 2, 5)
+        >>> tuple(nn.Unflatten(-1, (-1, 2))(rt.ones(4, 6)).shape)
+        (4, 3, 2)
+    """
 
     def __init__(self, dim, unflattened_size):
         super().__init__()

@@ -11,7 +11,18 @@ __all__ = ["Identity", "Linear", "Bilinear"]
 
 
 class Identity(Module):
-    """Returns its input unchanged (any constructor arguments are ignored)."""
+    """Returns its input unchanged (any constructor arguments are ignored).
+
+    Args:
+        *args: ignored.
+        **kwargs: ignored.
+
+    Example:
+        >>> m = nn.Identity(54, unused='argument')
+        >>> x = rt.randn(2, 3)
+        >>> m(x) is x
+        True
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__()
@@ -25,6 +36,25 @@ class Linear(Module):
 
     weight (out_features, in_features) and bias (out_features,) start from
     U(-1/sqrt(in_features), 1/sqrt(in_features)) (PyTorch's kaiming_uniform(a=sqrt(5)) rule).
+
+    Args:
+        in_features (int): the size of the input's last dim.
+        out_features (int): the size of the output's last dim.
+        bias (bool): learn an additive bias. Default: True.
+        device (device, optional): the device of the parameters.
+        dtype (dtype, optional): the dtype of the parameters.
+
+    Example:
+        >>> m = nn.Linear(20, 30)
+        >>> tuple(m(rt.randn(128, 20)).shape)
+        (128, 30)
+        >>> tuple(m.weight.shape)
+        (30, 20)
+        >>> m = nn.Linear(2, 1, bias=False)
+        >>> with rt.no_grad():
+        ...     _ = m.weight.copy_(rt.tensor([[1., 2.]]))
+        >>> m(rt.tensor([[3., 4.]])).tolist()
+        [[11.0]]
     """
 
     def __init__(self, in_features, out_features, bias=True, device=None, dtype=None):
@@ -63,7 +93,21 @@ class Linear(Module):
 
 class Bilinear(Module):
     """``y = x1^T A x2 + b``: inputs (*, in1_features) and (*, in2_features) -> (*, out_features);
-    weight (out_features, in1_features, in2_features) and bias from U(-1/sqrt(in1), 1/sqrt(in1))."""
+    weight (out_features, in1_features, in2_features) and bias from U(-1/sqrt(in1), 1/sqrt(in1)).
+
+    Args:
+        in1_features (int): the size of the first input's last dim.
+        in2_features (int): the size of the second input's last dim.
+        out_features (int): the size of the output's last dim.
+        bias (bool): learn an additive bias. Default: True.
+        device (device, optional): the device of the parameters.
+        dtype (dtype, optional): the dtype of the parameters.
+
+    Example:
+        >>> m = nn.Bilinear(20, 30, 40)
+        >>> tuple(m(rt.randn(128, 20), rt.randn(128, 30)).shape)
+        (128, 40)
+    """
 
     def __init__(self, in1_features, in2_features, out_features, bias=True, device=None, dtype=None):
         super().__init__()

@@ -19,7 +19,22 @@ __all__ = ["Module", "RemovableHandle", "register_module_forward_hook", "registe
 
 class RemovableHandle:
     """Returned by ``register_*_hook``: ``handle.remove()`` unregisters the hook (also a context
-    manager that removes it on exit)."""
+    manager that removes it on exit).
+
+    Args:
+        *hooks_dicts (dict): the hook dicts the hook was added to (built by the ``register_*_hook`` methods, not by
+            users).
+
+    Example:
+        >>> m = nn.Linear(2, 2)
+        >>> calls = []
+        >>> handle = m.register_forward_hook(lambda mod, inp, out: calls.append(1))
+        >>> _ = m(rt.ones(1, 2))
+        >>> handle.remove()
+        >>> _ = m(rt.ones(1, 2))
+        >>> len(calls)
+        1
+    """
 
     _next_id = itertools.count()
 
@@ -100,6 +115,23 @@ class Module:
 
     Subclasses call ``super().__init__()`` first, assign their parameters (``nn.Parameter``) and
     submodules as attributes, and define ``forward``. Calling the module runs ``forward``.
+
+    Args:
+        none: ``Module()`` takes no arguments (any raise ``TypeError``); subclasses define their own.
+
+    Example:
+        >>> class Net(nn.Module):
+        ...     def __init__(self):
+        ...         super().__init__()
+        ...         self.fc = nn.Linear(3, 2)
+        ...         self.scale = nn.Parameter(rt.ones(1))
+        ...     def forward(self, x):
+        ...         return self.fc(x) * self.scale
+        >>> net = Net()
+        >>> tuple(net(rt.randn(4, 3)).shape)
+        (4, 2)
+        >>> [name for name, _ in net.named_parameters()]
+        ['scale', 'fc.weight', 'fc.bias']
     """
 
     training: bool

@@ -12,7 +12,23 @@ __all__ = ["LayerNorm", "GroupNorm", "RMSNorm", "LocalResponseNorm"]
 
 class LayerNorm(Module):
     """Normalises over the trailing dims ``normalized_shape`` (mean 0, variance 1, biased), then applies
-    the elementwise weight (ones) and bias (zeros)."""
+    the elementwise weight (ones) and bias (zeros).
+
+    Args:
+        normalized_shape (int or tuple of ints): the trailing dims to normalise over.
+        eps (float): added to the variance for stability. Default: 1e-5.
+        elementwise_affine (bool): learn ``weight`` and ``bias`` of shape ``normalized_shape``. Default: True.
+        bias (bool): with ``elementwise_affine``, also learn ``bias``. Default: True.
+        device (device, optional): the device of the parameters and buffers.
+        dtype (dtype, optional): the dtype of the parameters and buffers.
+
+    Example:
+        >>> m = nn.LayerNorm(2)
+        >>> [[round(v, 3) for v in r] for r in m(rt.tensor([[1., 3.], [4., 4.]])).tolist()]
+        [[-1.0, 1.0], [0.0, 0.0]]
+        >>> tuple(nn.LayerNorm((3, 4))(rt.randn(2, 3, 4)).shape)
+        (2, 3, 4)
+    """
 
     def __init__(self, normalized_shape, eps=1e-5, elementwise_affine=True, bias=True, device=None, dtype=None):
         super().__init__()
@@ -58,7 +74,23 @@ class LayerNorm(Module):
 
 class GroupNorm(Module):
     """Normalises (N, C, *) over groups of C / num_groups channels, then applies the per-channel weight
-    (ones) and bias (zeros)."""
+    (ones) and bias (zeros).
+
+    Args:
+        num_groups (int): the number of groups; it must divide ``num_channels`` (else ``ValueError``).
+        num_channels (int): the number of channels C.
+        eps (float): added to the variance for stability. Default: 1e-5.
+        affine (bool): learn the per-channel ``weight`` and ``bias``. Default: True.
+        device (device, optional): the device of the parameters and buffers.
+        dtype (dtype, optional): the dtype of the parameters and buffers.
+        bias (bool): with ``affine``, also learn ``bias``. Keyword only. Default: True.
+
+    Example:
+        >>> m = nn.GroupNorm(2, 4)
+        >>> x = rt.tensor([[1., 3., 10., 10.]]).reshape(1, 4, 1)
+        >>> [round(v, 3) for v in m(x).flatten().tolist()]
+        [-1.0, 1.0, 0.0, 0.0]
+    """
 
     def __init__(self, num_groups, num_channels, eps=1e-5, affine=True, device=None, dtype=None, *, bias=True):
         super().__init__()
@@ -104,7 +136,21 @@ class GroupNorm(Module):
 
 
 class RMSNorm(Module):
-    """x / sqrt(mean(x^2 over normalized_shape) + eps) * weight (eps None: the dtype's machine eps)."""
+    """x / sqrt(mean(x^2 over normalized_shape) + eps) * weight (eps None: the dtype's machine eps).
+
+    Args:
+        normalized_shape (int or tuple of ints): the trailing dims to normalise over.
+        eps (float, optional): added to the mean square; None uses the machine epsilon of the input's dtype. Default:
+            None.
+        elementwise_affine (bool): learn ``weight`` (ones) of shape ``normalized_shape``. Default: True.
+        device (device, optional): the device of the parameters and buffers.
+        dtype (dtype, optional): the dtype of the parameters and buffers.
+
+    Example:
+        >>> m = nn.RMSNorm(2)
+        >>> [round(v, 4) for v in m(rt.tensor([3., 4.])).tolist()]
+        [0.8485, 1.1314]
+    """
 
     def __init__(self, normalized_shape, eps=None, elementwise_affine=True, device=None, dtype=None):
         super().__init__()
@@ -135,7 +181,21 @@ class RMSNorm(Module):
 
 
 class LocalResponseNorm(Module):
-    """Normalises each channel by the activity of ``size`` neighbouring channels."""
+    """Normalises each channel by the activity of ``size`` neighbouring channels.
+
+    b_c = a_c / (k + alpha / size * sum of a^2 over the ``size`` channels around c)^beta, for input (N, C, *).
+
+    Args:
+        size (int): the number of neighbouring channels.
+        alpha (float): the multiplicative factor. Default: 1e-4.
+        beta (float): the exponent. Default: 0.75.
+        k (float): the additive factor. Default: 1.0.
+
+    Example:
+        >>> m = nn.LocalResponseNorm(2, alpha=1.0, beta=1.0, k=0.0)
+        >>> m(rt.tensor([[1., 1.]]).reshape(1, 2, 1)).flatten().tolist()
+        [2.0, 1.0]
+    """
 
     def __init__(self, size, alpha=1e-4, beta=0.75, k=1.0):
         super().__init__()

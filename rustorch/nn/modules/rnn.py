@@ -227,7 +227,28 @@ class RNNBase(Module):
 class RNN(RNNBase):
     """Elman RNN: ``h_t = act(x_t W_ih^T + b_ih + h_{t-1} W_hh^T + b_hh)`` with act tanh or relu.
     Input (L, N, H_in) ((N, L, H_in) with batch_first, or unbatched (L, H_in)) or a PackedSequence;
-    returns (output (L, N, D * H_out), h_n (D * num_layers, N, H_out))."""
+    returns (output (L, N, D * H_out), h_n (D * num_layers, N, H_out)).
+
+    ``forward(input, hx=None)``: hx is the initial hidden state (zeros when None).
+
+    Args:
+        input_size (int): the number of input features H_in.
+        hidden_size (int): the number of hidden features H_out.
+        num_layers (int): the number of stacked layers. Default: 1.
+        nonlinearity (str): ``'tanh'`` or ``'relu'``. Default: ``'tanh'``.
+        bias (bool): use the biases ``b_ih`` and ``b_hh``. Default: True.
+        batch_first (bool): input and output are (N, L, H) instead of (L, N, H). Default: False.
+        dropout (float): dropout on the outputs of every layer but the last, in training mode. Default: 0.0.
+        bidirectional (bool): run a second, reversed direction (D = 2). Default: False.
+        device (device, optional): the device of the parameters.
+        dtype (dtype, optional): the dtype of the parameters.
+
+    Example:
+        >>> m = nn.RNN(10, 20, num_layers=2)
+        >>> out, h_n = m(rt.randn(5, 3, 10))
+        >>> tuple(out.shape), tuple(h_n.shape)
+        ((5, 3, 20), (2, 3, 20))
+    """
 
     def __init__(self, input_size, hidden_size, num_layers=1, nonlinearity="tanh", bias=True, batch_first=False,
                  dropout=0.0, bidirectional=False, device=None, dtype=None):
@@ -240,7 +261,28 @@ class RNN(RNNBase):
 
 class LSTM(RNNBase):
     """Long short-term memory (gates i, f, g, o stacked in that order in the weights), optionally with
-    a projection of the hidden state to proj_size. Returns (output, (h_n, c_n))."""
+    a projection of the hidden state to proj_size. Returns (output, (h_n, c_n)).
+
+    ``forward(input, hx=None)``: hx is (h_0, c_0) (zeros when None); input as for ``RNN``.
+
+    Args:
+        input_size (int): the number of input features H_in.
+        hidden_size (int): the number of hidden features H_out.
+        num_layers (int): the number of stacked layers. Default: 1.
+        bias (bool): use the biases ``b_ih`` and ``b_hh``. Default: True.
+        batch_first (bool): input and output are (N, L, H) instead of (L, N, H). Default: False.
+        dropout (float): dropout on the outputs of every layer but the last, in training mode. Default: 0.0.
+        bidirectional (bool): run a second, reversed direction (D = 2). Default: False.
+        proj_size (int): when > 0, project the hidden state to this size (must be smaller than hidden_size). Default: 0.
+        device (device, optional): the device of the parameters.
+        dtype (dtype, optional): the dtype of the parameters.
+
+    Example:
+        >>> m = nn.LSTM(10, 20, batch_first=True, bidirectional=True)
+        >>> out, (h_n, c_n) = m(rt.randn(3, 5, 10))
+        >>> tuple(out.shape), tuple(h_n.shape), tuple(c_n.shape)
+        ((3, 5, 40), (2, 3, 20), (2, 3, 20))
+    """
 
     def __init__(self, input_size, hidden_size, num_layers=1, bias=True, batch_first=False, dropout=0.0,
                  bidirectional=False, proj_size=0, device=None, dtype=None):
@@ -250,7 +292,27 @@ class LSTM(RNNBase):
 
 class GRU(RNNBase):
     """Gated recurrent unit (gates r, z, n; ``n = tanh(W_in x + b_in + r * (W_hn h + b_hn))``).
-    Returns (output, h_n)."""
+    Returns (output, h_n).
+
+    ``forward(input, hx=None)``: hx is the initial hidden state (zeros when None); input as for ``RNN``.
+
+    Args:
+        input_size (int): the number of input features H_in.
+        hidden_size (int): the number of hidden features H_out.
+        num_layers (int): the number of stacked layers. Default: 1.
+        bias (bool): use the biases ``b_ih`` and ``b_hh``. Default: True.
+        batch_first (bool): input and output are (N, L, H) instead of (L, N, H). Default: False.
+        dropout (float): dropout on the outputs of every layer but the last, in training mode. Default: 0.0.
+        bidirectional (bool): run a second, reversed direction (D = 2). Default: False.
+        device (device, optional): the device of the parameters.
+        dtype (dtype, optional): the dtype of the parameters.
+
+    Example:
+        >>> m = nn.GRU(10, 20)
+        >>> out, h_n = m(rt.randn(5, 3, 10))
+        >>> tuple(out.shape), tuple(h_n.shape)
+        ((5, 3, 20), (1, 3, 20))
+    """
 
     def __init__(self, input_size, hidden_size, num_layers=1, bias=True, batch_first=False, dropout=0.0,
                  bidirectional=False, device=None, dtype=None):
@@ -327,7 +389,25 @@ class RNNCellBase(Module):
 
 
 class RNNCell(RNNCellBase):
-    """``h' = act(x W_ih^T + b_ih + h W_hh^T + b_hh)`` for one step; input (N, H_in) or (H_in,)."""
+    """``h' = act(x W_ih^T + b_ih + h W_hh^T + b_hh)`` for one step; input (N, H_in) or (H_in,).
+
+    ``forward(input, hx=None)`` returns h' (hx is zeros when None).
+
+    Args:
+        input_size (int): the number of input features.
+        hidden_size (int): the number of hidden features.
+        bias (bool): use the biases ``bias_ih`` and ``bias_hh``. Default: True.
+        nonlinearity (str): ``'tanh'`` or ``'relu'``. Default: ``'tanh'``.
+        device (device, optional): the device of the parameters.
+        dtype (dtype, optional): the dtype of the parameters.
+
+    Example:
+        >>> cell = nn.RNNCell(10, 20)
+        >>> h = cell(rt.randn(3, 10))
+        >>> h = cell(rt.randn(3, 10), h)
+        >>> tuple(h.shape)
+        (3, 20)
+    """
 
     def __init__(self, input_size, hidden_size, bias=True, nonlinearity="tanh", device=None, dtype=None):
         if nonlinearity not in ("tanh", "relu"):
@@ -341,7 +421,22 @@ class RNNCell(RNNCellBase):
 
 
 class LSTMCell(RNNCellBase):
-    """One LSTM step: returns (h', c') from input and (h, c) (zeros when hx is None)."""
+    """One LSTM step: returns (h', c') from input and (h, c) (zeros when hx is None).
+
+    Args:
+        input_size (int): the number of input features.
+        hidden_size (int): the number of hidden features.
+        bias (bool): use the biases ``bias_ih`` and ``bias_hh``. Default: True.
+        device (device, optional): the device of the parameters.
+        dtype (dtype, optional): the dtype of the parameters.
+
+    Example:
+        >>> cell = nn.LSTMCell(10, 20)
+        >>> h, c = cell(rt.randn(3, 10))
+        >>> h, c = cell(rt.randn(3, 10), (h, c))
+        >>> tuple(h.shape), tuple(c.shape)
+        ((3, 20), (3, 20))
+    """
 
     def __init__(self, input_size, hidden_size, bias=True, device=None, dtype=None):
         super().__init__("LSTM", input_size, hidden_size, bias, device, dtype)
@@ -353,7 +448,21 @@ class LSTMCell(RNNCellBase):
 
 
 class GRUCell(RNNCellBase):
-    """One GRU step: returns h'."""
+    """One GRU step: returns h' (hx is zeros when None).
+
+    Args:
+        input_size (int): the number of input features.
+        hidden_size (int): the number of hidden features.
+        bias (bool): use the biases ``bias_ih`` and ``bias_hh``. Default: True.
+        device (device, optional): the device of the parameters.
+        dtype (dtype, optional): the dtype of the parameters.
+
+    Example:
+        >>> cell = nn.GRUCell(10, 20)
+        >>> h = cell(rt.randn(3, 10))
+        >>> tuple(h.shape)
+        (3, 20)
+    """
 
     def __init__(self, input_size, hidden_size, bias=True, device=None, dtype=None):
         super().__init__("GRU", input_size, hidden_size, bias, device, dtype)

@@ -11,7 +11,29 @@ __all__ = ["Embedding"]
 
 class Embedding(Module):
     """Maps int64 indices of any shape to rows of ``weight`` (num_embeddings, embedding_dim),
-    initialised from N(0, 1); the ``padding_idx`` row starts at zero and gets no gradient."""
+    initialised from N(0, 1); the ``padding_idx`` row starts at zero and gets no gradient.
+
+    Args:
+        num_embeddings (int): the number of rows (the size of the vocabulary).
+        embedding_dim (int): the size of each vector.
+        padding_idx (int, optional): a row (negative counts from the end) that starts at zero and gets no gradient.
+            Default: None.
+        max_norm (float, optional): renormalise, in place, looked-up rows whose norm exceeds this. Default: None.
+        norm_type (float): the p of the norm for ``max_norm``. Default: 2.0.
+        scale_grad_by_freq (bool): scale gradients by the inverse frequency of the indices in the batch. Default: False.
+        sparse (bool): request a sparse gradient for ``weight``. Default: False.
+        device (device, optional): the device of the parameters.
+        dtype (dtype, optional): the dtype of the parameters.
+
+    Example:
+        >>> m = nn.Embedding(10, 3, padding_idx=0)
+        >>> tuple(m(rt.tensor([[1, 2, 4], [4, 3, 0]])).shape)
+        (2, 3, 3)
+        >>> m(rt.tensor([0])).tolist()
+        [[0.0, 0.0, 0.0]]
+        >>> nn.Embedding.from_pretrained(rt.tensor([[1., 1.], [2., 2.]]))(rt.tensor([1])).tolist()
+        [[2.0, 2.0]]
+    """
 
     def __init__(self, num_embeddings, embedding_dim, padding_idx=None, max_norm=None, norm_type=2.0,
                  scale_grad_by_freq=False, sparse=False, _weight=None, _freeze=False, device=None, dtype=None):

@@ -50,6 +50,29 @@ class MultiheadAttention(Module):
     average_attn_weights=True, is_causal=False) -> (output, weights or None). Inputs (L, N, E)
     ((N, L, E) with batch_first, or unbatched (L, E)). Bool masks mark positions that may NOT be
     attended (True = masked out); float masks are added to the scores.
+
+    Args:
+        embed_dim (int): the number of features E; it must be divisible by ``num_heads``.
+        num_heads (int): the number of heads.
+        dropout (float): dropout on the attention weights, in training mode. Default: 0.0.
+        bias (bool): use biases in the input and output projections. Default: True.
+        add_bias_kv (bool): append learned bias vectors to the key and value sequences. Default: False.
+        add_zero_attn (bool): append a zero vector to the key and value sequences. Default: False.
+        kdim (int, optional): the number of key features. Default: None (``embed_dim``).
+        vdim (int, optional): the number of value features. Default: None (``embed_dim``).
+        batch_first (bool): inputs and output are (N, L, E) instead of (L, N, E). Default: False.
+        device (device, optional): the device of the parameters.
+        dtype (dtype, optional): the dtype of the parameters.
+
+    Example:
+        >>> mha = nn.MultiheadAttention(embed_dim=8, num_heads=2)
+        >>> q, kv = rt.randn(4, 3, 8), rt.randn(6, 3, 8)
+        >>> out, w = mha(q, kv, kv)
+        >>> tuple(out.shape), tuple(w.shape)
+        ((4, 3, 8), (3, 4, 6))
+        >>> out, w = mha(q, kv, kv, need_weights=False)
+        >>> w is None
+        True
     """
 
     def __init__(self, embed_dim, num_heads, dropout=0.0, bias=True, add_bias_kv=False, add_zero_attn=False,
@@ -249,7 +272,30 @@ def _get_activation(activation, name):
 
 class TransformerEncoderLayer(Module):
     """Self-attention and a feed-forward block, each with a residual connection and LayerNorm
-    (after the block by default, before it with norm_first=True)."""
+    (after the block by default, before it with norm_first=True).
+
+    ``forward(src, src_mask=None, src_key_padding_mask=None, is_causal=False)`` returns a tensor of the
+    shape of ``src``.
+
+    Args:
+        d_model (int): the number of features E of the input.
+        nhead (int): the number of attention heads; it must divide ``d_model``.
+        dim_feedforward (int): the hidden size of the feed-forward block. Default: 2048.
+        dropout (float): the dropout probability. Default: 0.1.
+        activation (str or callable): ``'relu'``, ``'gelu'`` or a callable, in the feed-forward block. Default:
+            ``'relu'``.
+        layer_norm_eps (float): the eps of the LayerNorms. Default: 1e-5.
+        batch_first (bool): inputs and outputs are (N, L, E) instead of (L, N, E). Default: False.
+        norm_first (bool): apply LayerNorm before each block instead of after it. Default: False.
+        bias (bool): use biases in the linear layers and LayerNorms. Default: True.
+        device (device, optional): the device of the parameters.
+        dtype (dtype, optional): the dtype of the parameters.
+
+    Example:
+        >>> layer = nn.TransformerEncoderLayer(d_model=8, nhead=2, dim_feedforward=16)
+        >>> tuple(layer(rt.randn(5, 3, 8)).shape)
+        (5, 3, 8)
+    """
 
     def __init__(self, d_model, nhead, dim_feedforward=2048, dropout=0.1, activation="relu", layer_norm_eps=1e-5,
                  batch_first=False, norm_first=False, bias=True, device=None, dtype=None):
@@ -288,7 +334,31 @@ class TransformerEncoderLayer(Module):
 
 class TransformerDecoderLayer(Module):
     """Self-attention, attention over the encoder output (memory) and a feed-forward block, each
-    with a residual connection and LayerNorm."""
+    with a residual connection and LayerNorm.
+
+    ``forward(tgt, memory, tgt_mask=None, memory_mask=None, tgt_key_padding_mask=None,
+    memory_key_padding_mask=None, tgt_is_causal=False, memory_is_causal=False)`` returns a tensor of
+    the shape of ``tgt``.
+
+    Args:
+        d_model (int): the number of features E of the input.
+        nhead (int): the number of attention heads; it must divide ``d_model``.
+        dim_feedforward (int): the hidden size of the feed-forward block. Default: 2048.
+        dropout (float): the dropout probability. Default: 0.1.
+        activation (str or callable): ``'relu'``, ``'gelu'`` or a callable, in the feed-forward block. Default:
+            ``'relu'``.
+        layer_norm_eps (float): the eps of the LayerNorms. Default: 1e-5.
+        batch_first (bool): inputs and outputs are (N, L, E) instead of (L, N, E). Default: False.
+        norm_first (bool): apply LayerNorm before each block instead of after it. Default: False.
+        bias (bool): use biases in the linear layers and LayerNorms. Default: True.
+        device (device, optional): the device of the parameters.
+        dtype (dtype, optional): the dtype of the parameters.
+
+    Example:
+        >>> layer = nn.TransformerDecoderLayer(d_model=8, nhead=2, dim_feedforward=16)
+        >>> tuple(layer(rt.randn(4, 3, 8), rt.randn(6, 3, 8)).shape)
+        (4, 3, 8)
+    """
 
     def __init__(self, d_model, nhead, dim_feedforward=2048, dropout=0.1, activation="relu", layer_norm_eps=1e-5,
                  batch_first=False, norm_first=False, bias=True, device=None, dtype=None):
@@ -342,7 +412,25 @@ def _clones(module, n):
 
 
 class TransformerEncoder(Module):
-    """num_layers copies of encoder_layer (independent weights), then an optional norm."""
+    """num_layers copies of encoder_layer (independent weights), then an optional norm.
+
+    ``forward(src, mask=None, src_key_padding_mask=None, is_causal=None)``.
+
+    Args:
+        encoder_layer (TransformerEncoderLayer): the layer to copy (deep copies; it is not used itself).
+        num_layers (int): the number of copies (at least 1).
+        norm (Module, optional): applied to the output of the last layer. Default: None.
+        enable_nested_tensor (bool): accepted for PyTorch compatibility; ignored. Default: True.
+        mask_check (bool): accepted for PyTorch compatibility; ignored. Default: True.
+
+    Example:
+        >>> layer = nn.TransformerEncoderLayer(d_model=8, nhead=2, dim_feedforward=16)
+        >>> enc = nn.TransformerEncoder(layer, num_layers=2)
+        >>> len(enc.layers)
+        2
+        >>> tuple(enc(rt.randn(5, 3, 8)).shape)
+        (5, 3, 8)
+    """
 
     def __init__(self, encoder_layer, num_layers, norm=None, enable_nested_tensor=True, mask_check=True):
         super().__init__()
@@ -360,7 +448,22 @@ class TransformerEncoder(Module):
 
 
 class TransformerDecoder(Module):
-    """num_layers copies of decoder_layer (independent weights), then an optional norm."""
+    """num_layers copies of decoder_layer (independent weights), then an optional norm.
+
+    ``forward(tgt, memory, tgt_mask=None, memory_mask=None, tgt_key_padding_mask=None,
+    memory_key_padding_mask=None, tgt_is_causal=None, memory_is_causal=False)``.
+
+    Args:
+        decoder_layer (TransformerDecoderLayer): the layer to copy (deep copies; it is not used itself).
+        num_layers (int): the number of copies (at least 1).
+        norm (Module, optional): applied to the output of the last layer. Default: None.
+
+    Example:
+        >>> layer = nn.TransformerDecoderLayer(d_model=8, nhead=2, dim_feedforward=16)
+        >>> dec = nn.TransformerDecoder(layer, num_layers=2)
+        >>> tuple(dec(rt.randn(4, 3, 8), rt.randn(6, 3, 8)).shape)
+        (4, 3, 8)
+    """
 
     def __init__(self, decoder_layer, num_layers, norm=None):
         super().__init__()
@@ -382,7 +485,35 @@ class TransformerDecoder(Module):
 
 class Transformer(Module):
     """The encoder-decoder Transformer (Vaswani et al.): an encoder and a decoder stack, each ending
-    in a LayerNorm; weights with more than one dim start Xavier-uniform."""
+    in a LayerNorm; weights with more than one dim start Xavier-uniform.
+
+    ``forward(src, tgt, src_mask=None, tgt_mask=None, memory_mask=None, src_key_padding_mask=None,
+    tgt_key_padding_mask=None, memory_key_padding_mask=None, src_is_causal=None, tgt_is_causal=None,
+    memory_is_causal=False)`` returns a tensor of the shape of ``tgt``.
+
+    Args:
+        d_model (int): the number of features E. Default: 512.
+        nhead (int): the number of attention heads. Default: 8.
+        num_encoder_layers (int): the number of encoder layers. Default: 6.
+        num_decoder_layers (int): the number of decoder layers. Default: 6.
+        dim_feedforward (int): the hidden size of the feed-forward blocks. Default: 2048.
+        dropout (float): the dropout probability. Default: 0.1.
+        activation (str or callable): ``'relu'``, ``'gelu'`` or a callable. Default: ``'relu'``.
+        custom_encoder (Module, optional): used instead of the built encoder. Default: None.
+        custom_decoder (Module, optional): used instead of the built decoder. Default: None.
+        layer_norm_eps (float): the eps of the LayerNorms. Default: 1e-5.
+        batch_first (bool): inputs and outputs are (N, L, E) instead of (L, N, E). Default: False.
+        norm_first (bool): apply LayerNorm before each block instead of after it. Default: False.
+        bias (bool): use biases in the linear layers and LayerNorms. Default: True.
+        device (device, optional): the device of the parameters.
+        dtype (dtype, optional): the dtype of the parameters.
+
+    Example:
+        >>> m = nn.Transformer(d_model=8, nhead=2, num_encoder_layers=1, num_decoder_layers=1, dim_feedforward=16)
+        >>> src, tgt = rt.randn(6, 2, 8), rt.randn(4, 2, 8)
+        >>> tuple(m(src, tgt).shape)
+        (4, 2, 8)
+    """
 
     def __init__(self, d_model=512, nhead=8, num_encoder_layers=6, num_decoder_layers=6, dim_feedforward=2048,
                  dropout=0.1, activation="relu", custom_encoder=None, custom_decoder=None, layer_norm_eps=1e-5,

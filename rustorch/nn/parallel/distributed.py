@@ -50,6 +50,28 @@ class DistributedDataParallel(Module):
     ``bucket_cap_mb``: gradient bucket size in MiB (default 25). ``broadcast_buffers``: re-broadcast
     rank 0's buffers before forward. ``find_unused_parameters``: allow parameters without a
     gradient. ``device_ids``/``output_device`` are accepted for compatibility (CPU only).
+
+    Args:
+        module (Module): the replica to train; it needs at least one parameter that requires grad.
+        device_ids (list, optional): accepted for PyTorch compatibility (CPU only). Default: None.
+        output_device (optional): accepted for PyTorch compatibility. Default: None.
+        dim (int): stored for PyTorch compatibility (each rank feeds its own batch; nothing is scattered). Default: 0.
+        broadcast_buffers (bool): re-broadcast rank 0's buffers before each forward. Default: True.
+        process_group (optional): accepted for PyTorch compatibility; the default group is used. Default: None.
+        bucket_cap_mb (float, optional): the gradient bucket size in MiB; None means 25. Default: None.
+        find_unused_parameters (bool): allow parameters that get no gradient in a backward. Default: False.
+        check_reduction (bool): accepted for PyTorch compatibility. Default: False.
+        gradient_as_bucket_view (bool): accepted for PyTorch compatibility. Default: False.
+        static_graph (bool): accepted for PyTorch compatibility. Default: False.
+
+    Example:
+        >>> import rustorch.distributed as dist
+        >>> dist.init_process_group("local")
+        >>> ddp = nn.parallel.DistributedDataParallel(nn.Linear(4, 2))
+        >>> ddp(rt.randn(3, 4)).sum().backward()
+        >>> tuple(ddp.module.weight.grad.shape)
+        (2, 4)
+        >>> dist.destroy_process_group()
     """
 
     def __init__(self, module, device_ids=None, output_device=None, dim=0, broadcast_buffers=True,
