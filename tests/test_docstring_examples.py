@@ -45,7 +45,9 @@ def _parameters_and_return(obj):
         if signatures:
             return any(re.search(r"\(self(: [^,)]+)?, ", s) for s in signatures), False
         try:
-            params = [p for p in inspect.signature(obj).parameters.values()]
+            # a constructor of only *args/**kwargs (inherited from nn.Module) takes no arguments of its own
+            params = [p for p in inspect.signature(obj).parameters.values()
+                      if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
         except (TypeError, ValueError):
             return False, False
         return bool(params), False

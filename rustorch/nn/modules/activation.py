@@ -151,9 +151,6 @@ class ReLU6(Hardtanh):
 class Sigmoid(Module):
     """1 / (1 + exp(-x)), element-wise.
 
-    Args:
-        none: the layer takes no constructor arguments.
-
     Example:
         >>> m = nn.Sigmoid()
         >>> m(rt.tensor([0.])).tolist()
@@ -186,9 +183,6 @@ class Hardsigmoid(Module):
 
 class Tanh(Module):
     """tanh(x), element-wise.
-
-    Args:
-        none: the layer takes no constructor arguments.
 
     Example:
         >>> m = nn.Tanh()
@@ -449,9 +443,6 @@ class LeakyReLU(Module):
 class LogSigmoid(Module):
     """log(sigmoid(x)), element-wise.
 
-    Args:
-        none: the layer takes no constructor arguments.
-
     Example:
         >>> m = nn.LogSigmoid()
         >>> round(m(rt.tensor([0.])).item(), 4)
@@ -559,9 +550,6 @@ class PReLU(Module):
 class Softsign(Module):
     """x / (1 + |x|), element-wise.
 
-    Args:
-        none: the layer takes no constructor arguments.
-
     Example:
         >>> m = nn.Softsign()
         >>> m(rt.tensor([-3., 0., 1.])).tolist()
@@ -574,9 +562,6 @@ class Softsign(Module):
 
 class Tanhshrink(Module):
     """x - tanh(x), element-wise.
-
-    Args:
-        none: the layer takes no constructor arguments.
 
     Example:
         >>> m = nn.Tanhshrink()
@@ -643,9 +628,6 @@ class Softmax2d(Module):
     """Softmax over the channel dim of (N, C, H, W) or (C, H, W) input.
 
     Other ranks raise ``ValueError``.
-
-    Args:
-        none: the layer takes no constructor arguments.
 
     Example:
         >>> m = nn.Softmax2d()

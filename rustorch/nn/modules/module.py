@@ -116,9 +116,6 @@ class Module:
     Subclasses call ``super().__init__()`` first, assign their parameters (``nn.Parameter``) and
     submodules as attributes, and define ``forward``. Calling the module runs ``forward``.
 
-    Args:
-        none: ``Module()`` takes no arguments (any raise ``TypeError``); subclasses define their own.
-
     Example:
         >>> class Net(nn.Module):
         ...     def __init__(self):
