@@ -243,6 +243,10 @@ class Trainer:
             results independent of the thread count); True additionally requires DataLoaders
             with worker threads to deliver batches in order (``in_order=True``) and raises
             otherwise, so a run is reproducible from its seed.
+        enable_checkpointing: write ``last.ckpt`` under ``default_root_dir`` (when it is set).
+            Default: True.
+        strategy: ``'auto'`` (one process) or ``'ddp'`` (data-parallel over the ranks of
+            ``rustorch.distributed.run``). Default: ``'auto'``.
 
     Example:
         >>> class Lit(rt.Model):
