@@ -324,7 +324,8 @@ class FashionMNIST(MNIST):
     read from Debian's ``dataset-fashion-mnist`` package by default. See :class:`MNIST`.
 
     Args:
-        root (str or os.PathLike, optional): the directory holding the idx files; by default Debian's ``dataset-fashion-mnist`` directory.
+        root (str or os.PathLike, optional): the directory holding the idx files; by default
+            Debian's ``dataset-fashion-mnist`` directory.
         train (bool): read the training files (``train-*``), else the test files (``t10k-*``).
             Default: True.
         transform (callable, optional): applied to each image (a uint8 NumPy array).

@@ -37,7 +37,8 @@ class Compose:
         transforms (list of callables): the transforms, applied in order.
 
     Example:
-        >>> t = rt.data.transforms.Compose([rt.data.transforms.ToTensor(), rt.data.transforms.Normalize(mean=[0.5], std=[0.5])])
+        >>> T = rt.data.transforms
+        >>> t = T.Compose([T.ToTensor(), T.Normalize(mean=[0.5], std=[0.5])])
         >>> x = t(np.array([[0, 255]], dtype=np.uint8))
         >>> x.shape, x.tolist()
         ((1, 1, 2), [[[-1.0, 1.0]]])

@@ -578,7 +578,9 @@ class SequentialLR(LRScheduler):
 
     Example:
         >>> opt = rt.optim.SGD([rt.zeros(1, requires_grad=True)], lr=0.1)
-        >>> sched = rt.optim.lr_scheduler.SequentialLR(opt, [rt.optim.lr_scheduler.ConstantLR(opt, factor=0.1, total_iters=2), rt.optim.lr_scheduler.ExponentialLR(opt, gamma=0.5)], milestones=[2])
+        >>> S = rt.optim.lr_scheduler
+        >>> sched = S.SequentialLR(opt, [S.ConstantLR(opt, factor=0.1, total_iters=2), S.ExponentialLR(opt, gamma=0.5)],
+        ...                        milestones=[2])
         >>> lrs = []
         >>> for epoch in range(5):
         ...     lrs.append(round(sched.get_last_lr()[0], 4))
@@ -660,7 +662,8 @@ class ChainedScheduler(LRScheduler):
 
     Example:
         >>> opt = rt.optim.SGD([rt.zeros(1, requires_grad=True)], lr=0.1)
-        >>> sched = rt.optim.lr_scheduler.ChainedScheduler([rt.optim.lr_scheduler.ConstantLR(opt, factor=0.1, total_iters=2), rt.optim.lr_scheduler.ExponentialLR(opt, gamma=0.5)])
+        >>> S = rt.optim.lr_scheduler
+        >>> sched = S.ChainedScheduler([S.ConstantLR(opt, factor=0.1, total_iters=2), S.ExponentialLR(opt, gamma=0.5)])
         >>> lrs = []
         >>> for epoch in range(4):
         ...     lrs.append(round(sched.get_last_lr()[0], 4))

@@ -458,7 +458,8 @@ class TerminateOnNaN(Callback):
         >>> model = rt.Sequential(nn.Linear(2, 1))
         >>> model.compile(optimizer="sgd", loss="mse")
         >>> x = rt.full((8, 2), float("nan"))
-        >>> history = model.fit(x, x[:, :1], epochs=3, batch_size=4, verbose=0, callbacks=[rt.callbacks.TerminateOnNaN()])
+        >>> history = model.fit(x, x[:, :1], epochs=3, batch_size=4, verbose=0,
+        ...                     callbacks=[rt.callbacks.TerminateOnNaN()])
         Batch 0: Invalid loss, terminating training
         >>> len(history.epoch)
         1
