@@ -33,6 +33,26 @@ def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=N
     summarized with "..." (default 1000); edgeitems: items shown at each end of a summarized dim
     (default 3); linewidth: characters per line (default 80); profile: "default", "short" or "full";
     sci_mode: True/False forces scientific notation on/off, None chooses automatically.
+
+    Args:
+        precision (int, optional): digits after the point.
+        threshold (int, optional): the element count above which a tensor is summarized.
+        edgeitems (int, optional): items shown at each end of a summarized dim.
+        linewidth (int, optional): characters per line.
+        profile (str, optional): ``"default"``, ``"short"`` or ``"full"``, applied first.
+        sci_mode (bool, optional): force scientific notation on or off; None chooses automatically
+            (always set, as in torch).
+
+    Returns:
+        None
+
+    Example:
+        >>> saved = rt.get_printoptions()
+        >>> rt.set_printoptions(precision=2)
+        >>> print(rt.tensor([[1 / 3, 2.], [3., 4.]]))
+        tensor([[0.33, 2.00],
+                [3.00, 4.00]])
+        >>> rt.set_printoptions(**saved)
     """
     if profile is not None:
         presets = {"default": (4, 1000, 3, 80), "short": (2, 1000, 2, 80), "full": (4, math.inf, 3, 80)}
@@ -51,13 +71,37 @@ def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=N
 
 
 def get_printoptions():
-    """The current print options as a dict that set_printoptions(**options) accepts."""
+    """The current print options as a dict that set_printoptions(**options) accepts.
+
+    Returns:
+        dict: ``precision``, ``threshold``, ``edgeitems``, ``linewidth`` and ``sci_mode``.
+
+    Example:
+        >>> rt.get_printoptions()
+        {'precision': 4, 'threshold': 1000, 'edgeitems': 3, 'linewidth': 80, 'sci_mode': None}
+    """
     return dataclasses.asdict(PRINT_OPTS)
 
 
 @contextlib.contextmanager
 def printoptions(**kwargs):
-    """Temporarily changes the print options (same arguments as set_printoptions)."""
+    """Temporarily changes the print options (same arguments as set_printoptions).
+
+    Args:
+        **kwargs: the arguments of :func:`set_printoptions`.
+
+    Returns:
+        a context manager; the previous options are restored when the block exits.
+
+    Example:
+        >>> x = rt.tensor([[1 / 3, 2.], [3., 4.]])
+        >>> with rt.printoptions(precision=1):
+        ...     print(x)
+        tensor([[0.3, 2.0],
+                [3.0, 4.0]])
+        >>> rt.get_printoptions()["precision"]
+        4
+    """
     old = get_printoptions()
     set_printoptions(**kwargs)
     try:

@@ -71,7 +71,21 @@ def _draw_history(fig, hist, epochs, names):
 def plot_history(history, metrics=None, figsize=None):
     """A Figure with one panel per metric (default: every metric in the history except 'lr'),
     each showing the training curve and, when present, the validation ('val_') curve over
-    epochs (1-based)."""
+    epochs (1-based).
+
+    Args:
+        history (History or dict): a History (what ``fit`` returns) or a dict name -> values.
+        metrics (list of str, optional): the metrics to plot; default all but 'lr'.
+        figsize (tuple of 2 floats, optional): the figure size in inches; default 4.5 x 3.5 per panel.
+
+    Returns:
+        matplotlib.figure.Figure: the figure.
+
+    Example:
+        >>> fig = rt.plot.plot_history({"loss": [1.0, 0.5], "val_loss": [1.2, 0.7], "lr": [0.1, 0.1]})
+        >>> len(fig.axes), fig.axes[0].get_title()
+        (1, 'loss')
+    """
     hist, epochs = _history_dict(history)
     if not hist:
         raise ValueError("plot_history: the history is empty (train first)")
@@ -93,7 +107,23 @@ def _in_notebook():
 class LivePlot(Callback):
     """Redraws the training curves after every epoch: in a notebook it replaces the displayed
     figure; elsewhere it (atomically) rewrites the PNG ``filename`` (default
-    'training_history.png'), which an image viewer or a browser reloads."""
+    'training_history.png'), which an image viewer or a browser reloads.
+
+    Args:
+        metrics (list of str, optional): the metrics to plot; default all but 'lr'.
+        filename (str or os.PathLike, optional): the PNG rewritten after each epoch outside
+            notebooks; None writes none. Default: ``'training_history.png'``.
+        figsize (tuple of 2 floats, optional): the figure size in inches.
+
+    Example:
+        >>> model = rt.Sequential(nn.Linear(2, 1))
+        >>> model.compile(optimizer="sgd", loss="mse")
+        >>> x = rt.randn(8, 2)
+        >>> history = model.fit(x, x.sum(1, keepdim=True), epochs=1, verbose=0,
+        ...                     callbacks=[rt.plot.LivePlot(filename="curves.png")])
+        >>> os.path.exists("curves.png")
+        True
+    """
 
     def __init__(self, metrics=None, filename="training_history.png", figsize=None):
         super().__init__()
@@ -136,7 +166,21 @@ def _save_png(fig, path):
 
 
 def save_figure(fig, path):
-    """Saves a figure atomically (PNG)."""
+    """Saves a figure atomically (PNG).
+
+    Args:
+        fig (matplotlib.figure.Figure): the figure.
+        path (str or os.PathLike): the PNG file to write (its directory is created).
+
+    Returns:
+        None
+
+    Example:
+        >>> fig = rt.plot.plot_history({"loss": [1.0, 0.5]})
+        >>> rt.plot.save_figure(fig, "plots/loss.png")
+        >>> os.listdir("plots")
+        ['loss.png']
+    """
     _save_png(fig, os.fspath(path))
 
 
@@ -150,7 +194,28 @@ def plot_confusion_matrix(model, x, y, class_names=None, normalize=None, batch_s
     """The confusion matrix of ``model``'s predictions (argmax over classes; a threshold of 0.5,
     or 0 for models compiled with a logits loss, for one output column) on ``x`` against the
     labels ``y``, as a Figure (rows: true class, columns: predicted). ``normalize``: None
-    (counts), 'true' (rows sum to 1), 'pred' or 'all'. The matrix is also ``fig.confusion``."""
+    (counts), 'true' (rows sum to 1), 'pred' or 'all'. The matrix is also ``fig.confusion``.
+
+    Args:
+        model (Model): the model (its ``predict`` is called).
+        x (Tensor or array): the inputs.
+        y (Tensor or array): the labels (class indices or one-hot).
+        class_names (list of str, optional): the names on the axes.
+        normalize (str, optional): None, ``'true'``, ``'pred'`` or ``'all'``. Default: None.
+        batch_size (int): the prediction batch size. Default: 256.
+        figsize (tuple of 2 floats, optional): the figure size in inches.
+        cmap (str): the matplotlib colormap. Default: ``'Blues'``.
+
+    Returns:
+        matplotlib.figure.Figure: the figure, with the matrix as ``fig.confusion``.
+
+    Example:
+        >>> model = rt.Sequential(nn.Identity())
+        >>> x = rt.tensor([[2., 0.], [0., 1.], [3., 1.]])
+        >>> fig = rt.plot.plot_confusion_matrix(model, x, rt.tensor([0, 1, 1]), class_names=["a", "b"])
+        >>> fig.confusion.tolist()
+        [[1.0, 0.0], [1.0, 1.0]]
+    """
     if normalize not in (None, "true", "pred", "all"):
         raise ValueError(f"plot_confusion_matrix: normalize must be None, 'true', 'pred' or 'all', got {normalize!r}")
     scores = _numpy(model.predict(x, batch_size=batch_size, verbose=0))
@@ -206,7 +271,25 @@ def plot_confusion_matrix(model, x, y, class_names=None, normalize=None, batch_s
 def plot_images(x, labels=None, preds=None, class_names=None, ncols=8, max_images=32, figsize=None):
     """A grid of images from ``x`` ((N, H, W), (N, 1, H, W), (N, 3, H, W) or (N, H, W, 3)),
     titled with their labels and, when given, predictions (class indices, or logits/
-    probabilities (N, C) whose argmax is taken); wrong predictions are titled in red."""
+    probabilities (N, C) whose argmax is taken); wrong predictions are titled in red.
+
+    Args:
+        x (Tensor or array): the images.
+        labels (Tensor or array, optional): the true class indices.
+        preds (Tensor or array, optional): the predicted class indices, or scores (N, C).
+        class_names (list of str, optional): the names used in the titles.
+        ncols (int): the number of columns of the grid. Default: 8.
+        max_images (int): the most images shown. Default: 32.
+        figsize (tuple of 2 floats, optional): the figure size in inches.
+
+    Returns:
+        matplotlib.figure.Figure: the figure.
+
+    Example:
+        >>> fig = rt.plot.plot_images(rt.rand(3, 1, 4, 4), labels=[0, 1, 1], preds=[0, 1, 0], ncols=3)
+        >>> [ax.get_title().splitlines() for ax in fig.axes]
+        [['0', 'pred 0'], ['1', 'pred 1'], ['1', 'pred 0']]
+    """
     imgs = _numpy(x)
     if imgs.ndim == 4 and imgs.shape[1] in (1, 3) and imgs.shape[-1] not in (1, 3):
         imgs = imgs.transpose(0, 2, 3, 1)

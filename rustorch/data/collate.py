@@ -28,7 +28,22 @@ def default_collate(batch):
     tensors and NumPy arrays are stacked into a tensor with a new leading batch dim; Python
     floats become a float64 tensor, ints an int64 tensor, bools a bool tensor; strings stay a
     list; dicts, named tuples and sequences are collated field by field (a tuple gives a list,
-    like PyTorch)."""
+    like PyTorch).
+
+    Args:
+        batch (list): the samples.
+
+    Returns:
+        the batch: a Tensor, or the samples' structure (dict, list, named tuple) holding Tensors.
+
+    Example:
+        >>> batch = rt.data.default_collate([(rt.tensor([1., 2.]), 0), (rt.tensor([3., 4.]), 1)])
+        >>> batch[0].shape, batch[1].tolist()
+        ((2, 2), [0, 1])
+        >>> out = rt.data.default_collate([{"x": 1.5, "name": "a"}, {"x": 2.5, "name": "b"}])
+        >>> out["x"].dtype, out["name"]
+        (rustorch.float64, ['a', 'b'])
+    """
     elem = batch[0]
     if isinstance(elem, _C.Tensor):
         return _D.stack(list(batch))
@@ -82,7 +97,19 @@ def default_collate(batch):
 
 def default_convert(data):
     """Converts NumPy arrays and scalars inside a sample to tensors, leaving everything else as
-    is (the collate used when automatic batching is off, ``batch_size=None``)."""
+    is (the collate used when automatic batching is off, ``batch_size=None``).
+
+    Args:
+        data: a sample (a NumPy array or scalar, or a structure holding them).
+
+    Returns:
+        the sample with its NumPy arrays and scalars as Tensors.
+
+    Example:
+        >>> out = rt.data.default_convert({"x": np.array([1, 2]), "label": "cat"})
+        >>> out["x"].tolist(), out["x"].dtype, out["label"]
+        ([1, 2], rustorch.int64, 'cat')
+    """
     if isinstance(data, _C.Tensor):
         return data
     elem_type = type(data)

@@ -24,7 +24,16 @@ __all__ = ["DataLoader", "get_worker_info", "WorkerInfo"]
 # ---- worker info ------------------------------------------------------------------------------
 
 class WorkerInfo:
-    """What a worker knows about itself: ``id``, ``num_workers``, ``seed`` and ``dataset``."""
+    """What a worker knows about itself: ``id``, ``num_workers``, ``seed`` and ``dataset``.
+
+    Args:
+        **kwargs: the attributes (``id``, ``num_workers``, ``seed``, ``dataset``); read-only once set.
+
+    Example:
+        >>> info = rt.data.WorkerInfo(id=0, num_workers=2, seed=7, dataset=None)
+        >>> info.id, info.num_workers, info.seed
+        (0, 2, 7)
+    """
 
     __initialized = False
 
@@ -49,7 +58,20 @@ _worker_local = threading.local()
 
 def get_worker_info():
     """The :class:`WorkerInfo` of the DataLoader worker thread calling it, or None in the main
-    thread (use it in an IterableDataset's ``__iter__`` to split the work between workers)."""
+    thread (use it in an IterableDataset's ``__iter__`` to split the work between workers).
+
+    Returns:
+        WorkerInfo or None: the calling worker's info; None outside a worker.
+
+    Example:
+        >>> rt.data.get_worker_info() is None
+        True
+        >>> class Ids(rt.data.IterableDataset):
+        ...     def __iter__(self):
+        ...         yield rt.data.get_worker_info().num_workers
+        >>> [b.tolist() for b in rt.data.DataLoader(Ids(), num_workers=2)]
+        [[2], [2]]
+    """
     return getattr(_worker_local, "info", None)
 
 
@@ -416,6 +438,41 @@ class DataLoader:
     Fast path: when the dataset offers a C++ batch gather (``TensorDataset``, its ``Subset``s,
     the built-in datasets with tensor-producing transforms) and ``collate_fn`` is the default,
     each batch is gathered in one C++ call — with workers, on C++ threads that never take the GIL.
+
+    Args:
+        dataset (Dataset or IterableDataset): the samples.
+        batch_size (int, optional): the samples per batch; None turns automatic batching off.
+            Default: 1.
+        shuffle (bool, optional): reshuffle the indices every epoch (map-style datasets only).
+            Default: False.
+        sampler (Sampler or iterable, optional): the indices to load (not with ``shuffle``).
+        batch_sampler (Sampler or iterable, optional): lists of indices, one per batch (not with
+            ``batch_size``, ``shuffle``, ``sampler`` or ``drop_last``).
+        num_workers (int): the number of background worker threads; 0 loads in the caller.
+            Default: 0.
+        collate_fn (callable, optional): merges a list of samples into a batch.
+        pin_memory (bool): accepted for compatibility. Default: False.
+        drop_last (bool): drop the last batch if it is incomplete. Default: False.
+        timeout (float): seconds to wait for a batch from the workers; 0 waits forever. Default: 0.
+        worker_init_fn (callable, optional): called with the worker id in each worker.
+        multiprocessing_context: accepted for compatibility (workers are threads).
+        generator (Generator, optional): the generator of the random sampler.
+        prefetch_factor (int, optional): batches loaded ahead by each worker. Default: 2 with workers.
+        persistent_workers (bool): keep the workers between epochs (needs workers). Default: False.
+        pin_memory_device (str): accepted for compatibility. Default: ``''``.
+        in_order (bool): with workers, yield batches in sampler order; False yields them as they
+            are ready. Default: True.
+
+    Example:
+        >>> ds = rt.data.TensorDataset(rt.arange(5.), rt.tensor([0, 1, 0, 1, 0]))
+        >>> loader = rt.data.DataLoader(ds, batch_size=2)
+        >>> len(loader)
+        3
+        >>> x, y = next(iter(loader))
+        >>> x.tolist(), y.tolist()
+        ([0.0, 1.0], [0, 1])
+        >>> [x.shape[0] for x, y in rt.data.DataLoader(ds, batch_size=2, shuffle=True, drop_last=True)]
+        [2, 2]
     """
 
     def __init__(self, dataset, batch_size=1, shuffle=None, sampler=None, batch_sampler=None, num_workers=0,

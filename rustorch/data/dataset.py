@@ -16,7 +16,20 @@ __all__ = ["Dataset", "IterableDataset", "TensorDataset", "StackDataset", "Conca
 
 
 class Dataset:
-    """A map-style dataset: implement ``__getitem__(index)`` and usually ``__len__()``."""
+    """A map-style dataset: implement ``__getitem__(index)`` and usually ``__len__()``.
+
+    Example:
+        >>> class Squares(rt.data.Dataset):
+        ...     def __len__(self):
+        ...         return 4
+        ...     def __getitem__(self, i):
+        ...         return i * i
+        >>> ds = Squares()
+        >>> [ds[i] for i in range(len(ds))]
+        [0, 1, 4, 9]
+        >>> len(ds + ds)
+        8
+    """
 
     def __getitem__(self, index):
         raise NotImplementedError("Subclasses of Dataset should implement __getitem__.")
@@ -34,6 +47,17 @@ class IterableDataset(Dataset):
 
     With ``num_workers > 0`` each worker thread iterates its own ``iter(dataset)``; use
     :func:`rustorch.data.get_worker_info` in ``__iter__`` to split the work between them.
+
+    Example:
+        >>> class Count(rt.data.IterableDataset):
+        ...     def __init__(self, n):
+        ...         self.n = n
+        ...     def __iter__(self):
+        ...         return iter(range(self.n))
+        >>> list(Count(3))
+        [0, 1, 2]
+        >>> list(Count(2) + Count(3))
+        [0, 1, 0, 1, 2]
     """
 
     def __iter__(self):
@@ -76,6 +100,16 @@ class TensorDataset(Dataset):
     tensors)``. NumPy arrays are accepted and wrapped (sharing memory where the dtype allows).
 
     With the default collate the DataLoader gathers a whole batch of rows in one C++ call.
+
+    Args:
+        *tensors (Tensor or numpy.ndarray): the tensors, all with the same size of the first dim.
+
+    Example:
+        >>> ds = rt.data.TensorDataset(rt.tensor([[1., 2.], [3., 4.]]), rt.tensor([0, 1]))
+        >>> len(ds)
+        2
+        >>> ds[1]
+        (tensor([3., 4.]), tensor(1))
     """
 
     def __init__(self, *tensors):
@@ -114,7 +148,19 @@ class TensorDataset(Dataset):
 
 
 class StackDataset(Dataset):
-    """Stacks datasets of equal length: samples are tuples (positional) or dicts (keyword)."""
+    """Stacks datasets of equal length: samples are tuples (positional) or dicts (keyword).
+
+    Args:
+        *args (Dataset): the datasets, for tuple samples.
+        **kwargs (Dataset): the datasets by name, for dict samples (not together with ``args``).
+
+    Example:
+        >>> ds = rt.data.StackDataset(x=[1, 2, 3], y=["a", "b", "c"])
+        >>> ds[1]
+        {'x': 2, 'y': 'b'}
+        >>> rt.data.StackDataset([1, 2], [3, 4])[0]
+        (1, 3)
+    """
 
     def __init__(self, *args, **kwargs):
         if args and kwargs:
@@ -138,7 +184,18 @@ class StackDataset(Dataset):
 
 
 class ConcatDataset(Dataset):
-    """The concatenation of map-style datasets."""
+    """The concatenation of map-style datasets.
+
+    Args:
+        datasets (iterable of Dataset): the datasets (at least one), in order.
+
+    Example:
+        >>> ds = rt.data.ConcatDataset([[1, 2, 3], [10, 20]])
+        >>> len(ds), ds[3], ds[-1]
+        (5, 10, 20)
+        >>> ds.cumulative_sizes
+        [3, 5]
+    """
 
     @staticmethod
     def cumsum(sequence):
@@ -174,7 +231,20 @@ class ConcatDataset(Dataset):
 
 
 class ChainDataset(IterableDataset):
-    """Chains iterable datasets one after the other."""
+    """Chains iterable datasets one after the other.
+
+    Args:
+        datasets (iterable of IterableDataset): the datasets, iterated in order.
+
+    Example:
+        >>> class Count(rt.data.IterableDataset):
+        ...     def __init__(self, n):
+        ...         self.n = n
+        ...     def __iter__(self):
+        ...         return iter(range(self.n))
+        >>> list(rt.data.ChainDataset([Count(2), Count(3)]))
+        [0, 1, 0, 1, 2]
+    """
 
     def __init__(self, datasets):
         self.datasets = datasets
@@ -195,7 +265,17 @@ class ChainDataset(IterableDataset):
 
 
 class Subset(Dataset):
-    """The samples of ``dataset`` at ``indices``, in that order."""
+    """The samples of ``dataset`` at ``indices``, in that order.
+
+    Args:
+        dataset (Dataset): the whole dataset.
+        indices (sequence of ints): the indices into ``dataset`` of the samples of the subset.
+
+    Example:
+        >>> sub = rt.data.Subset([10, 11, 12, 13], [3, 0])
+        >>> len(sub), sub[0], sub[1]
+        (2, 13, 10)
+    """
 
     def __init__(self, dataset, indices):
         self.dataset = dataset
@@ -238,7 +318,23 @@ class Subset(Dataset):
 def random_split(dataset, lengths, generator=None):
     """Splits ``dataset`` into non-overlapping random Subsets of the given lengths, or of the
     given fractions of its length (floored, the remainder dealt round-robin). The permutation is
-    drawn from ``generator`` (default: the default generator)."""
+    drawn from ``generator`` (default: the default generator).
+
+    Args:
+        dataset (Dataset): the dataset to split.
+        lengths (sequence of ints or floats): the lengths of the splits, or fractions summing to 1.
+        generator (Generator, optional): the generator of the permutation.
+
+    Returns:
+        list of Subset: one Subset per entry of ``lengths``.
+
+    Example:
+        >>> train, val = rt.data.random_split(range(10), [0.8, 0.2])
+        >>> len(train), len(val)
+        (8, 2)
+        >>> sorted(list(train) + list(val))
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+    """
     lengths = list(lengths)
     n = len(dataset)
     if math.isclose(sum(lengths), 1) and sum(lengths) <= 1:

@@ -31,6 +31,24 @@ def read_idx(path):
     the declared number of elements: a truncated or corrupt file raises ValueError naming the
     file. Multi-byte elements are converted from big-endian to native order; ubyte data is
     returned as a read-only view of the decompressed bytes (no copy).
+
+    Args:
+        path (str or os.PathLike): the idx file.
+
+    Returns:
+        numpy.ndarray: the data, with the dims and element type the header declares.
+
+    Example:
+        >>> import struct
+        >>> os.makedirs("mnist")
+        >>> images = np.arange(2 * 3 * 3, dtype=np.uint8).reshape(2, 3, 3)
+        >>> with open("mnist/train-images-idx3-ubyte", "wb") as f:
+        ...     _ = f.write(struct.pack(">IIII", 0x803, 2, 3, 3) + images.tobytes())
+        >>> with open("mnist/train-labels-idx1-ubyte", "wb") as f:
+        ...     _ = f.write(struct.pack(">II", 0x801, 2) + bytes([7, 1]))
+        >>> a = rt.data.datasets.read_idx("mnist/train-images-idx3-ubyte")
+        >>> a.shape, a.dtype, a[1, 0].tolist()
+        ((2, 3, 3), dtype('uint8'), [9, 10, 11])
     """
     name = os.fspath(path)
     with open(name, "rb") as f:
@@ -106,6 +124,27 @@ class MNIST(Dataset):
     With ``transform`` = ToTensor, or Compose([ToTensor(), Normalize(...)]), the whole dataset is
     converted once (lazily, in one C++ pass) and the DataLoader gathers batches from it directly.
     Nothing is ever downloaded: ``download=True`` raises.
+
+    Args:
+        root (str or os.PathLike, optional): the directory holding the idx files; required (there is no default root).
+        train (bool): read the training files (``train-*``), else the test files (``t10k-*``).
+            Default: True.
+        transform (callable, optional): applied to each image (a uint8 NumPy array).
+        target_transform (callable, optional): applied to each target (an int).
+        download (bool): must be False; nothing is ever downloaded. Default: False.
+
+    Example:
+        >>> import struct
+        >>> os.makedirs("mnist")
+        >>> images = np.arange(2 * 3 * 3, dtype=np.uint8).reshape(2, 3, 3)
+        >>> with open("mnist/train-images-idx3-ubyte", "wb") as f:
+        ...     _ = f.write(struct.pack(">IIII", 0x803, 2, 3, 3) + images.tobytes())
+        >>> with open("mnist/train-labels-idx1-ubyte", "wb") as f:
+        ...     _ = f.write(struct.pack(">II", 0x801, 2) + bytes([7, 1]))
+        >>> ds = rt.data.datasets.MNIST("mnist", transform=rt.data.transforms.ToTensor())
+        >>> x, y = ds[1]
+        >>> len(ds), x.shape, y
+        (2, (1, 3, 3), 1)
     """
 
     classes = ["0 - zero", "1 - one", "2 - two", "3 - three", "4 - four", "5 - five", "6 - six", "7 - seven",
@@ -242,7 +281,27 @@ class MNIST(Dataset):
 
 class IdxDataset(MNIST):
     """Images and labels from any pair of idx files (gzip-compressed or raw), with MNIST's
-    samples, attributes and fast paths. ``classes`` defaults to the label values as strings."""
+    samples, attributes and fast paths. ``classes`` defaults to the label values as strings.
+
+    Args:
+        images (str or os.PathLike): the idx file of the images.
+        labels (str or os.PathLike): the idx file of the labels.
+        transform (callable, optional): applied to each image (a uint8 NumPy array).
+        target_transform (callable, optional): applied to each target (an int).
+        classes (list of str, optional): the class names; default the label values as strings.
+
+    Example:
+        >>> import struct
+        >>> os.makedirs("mnist")
+        >>> images = np.arange(2 * 3 * 3, dtype=np.uint8).reshape(2, 3, 3)
+        >>> with open("mnist/train-images-idx3-ubyte", "wb") as f:
+        ...     _ = f.write(struct.pack(">IIII", 0x803, 2, 3, 3) + images.tobytes())
+        >>> with open("mnist/train-labels-idx1-ubyte", "wb") as f:
+        ...     _ = f.write(struct.pack(">II", 0x801, 2) + bytes([7, 1]))
+        >>> ds = rt.data.datasets.IdxDataset("mnist/train-images-idx3-ubyte", "mnist/train-labels-idx1-ubyte")
+        >>> len(ds), ds[0][0].shape, ds[0][1], len(ds.classes)
+        (2, (3, 3), 7, 8)
+    """
 
     def __init__(self, images, labels, transform=None, target_transform=None, classes=None):
         self.root = os.path.dirname(os.fspath(images))
@@ -262,7 +321,29 @@ class IdxDataset(MNIST):
 
 class FashionMNIST(MNIST):
     """Zalando's Fashion-MNIST (60,000 train + 10,000 test 28x28 grayscale images, 10 classes),
-    read from Debian's ``dataset-fashion-mnist`` package by default. See :class:`MNIST`."""
+    read from Debian's ``dataset-fashion-mnist`` package by default. See :class:`MNIST`.
+
+    Args:
+        root (str or os.PathLike, optional): the directory holding the idx files; by default
+            Debian's ``dataset-fashion-mnist`` directory.
+        train (bool): read the training files (``train-*``), else the test files (``t10k-*``).
+            Default: True.
+        transform (callable, optional): applied to each image (a uint8 NumPy array).
+        target_transform (callable, optional): applied to each target (an int).
+        download (bool): must be False; nothing is ever downloaded. Default: False.
+
+    Example:
+        >>> import struct
+        >>> os.makedirs("mnist")
+        >>> images = np.arange(2 * 3 * 3, dtype=np.uint8).reshape(2, 3, 3)
+        >>> with open("mnist/train-images-idx3-ubyte", "wb") as f:
+        ...     _ = f.write(struct.pack(">IIII", 0x803, 2, 3, 3) + images.tobytes())
+        >>> with open("mnist/train-labels-idx1-ubyte", "wb") as f:
+        ...     _ = f.write(struct.pack(">II", 0x801, 2) + bytes([7, 1]))
+        >>> ds = rt.data.datasets.FashionMNIST(root="mnist")
+        >>> len(ds), ds.classes[ds[0][1]]
+        (2, 'Sneaker')
+    """
 
     classes = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
                "Ankle boot"]
@@ -317,6 +398,17 @@ class Digits(_TableDataset):
 
     Samples are ``(x, y)``: ``x`` a float32 tensor of 64 features (or ``(1, 8, 8)`` with
     ``images=True``), ``y`` an int64 0-d tensor.
+
+    Args:
+        transform (callable, optional): applied to each ``x``.
+        target_transform (callable, optional): applied to each ``y``.
+        images (bool): give ``x`` the shape ``(1, 8, 8)`` instead of ``(64,)``. Default: False.
+
+    Example:
+        >>> ds = rt.data.datasets.Digits(images=True)
+        >>> x, y = ds[0]
+        >>> len(ds), x.shape, y.item(), ds.classes[:3]
+        (1797, (1, 8, 8), 0, ['0', '1', '2'])
     """
 
     def __init__(self, transform=None, target_transform=None, images=False):
@@ -329,7 +421,20 @@ class Digits(_TableDataset):
 
 
 class Iris(_TableDataset):
-    """Fisher's iris: 150 samples of 4 float32 features, 3 classes (``classes``, ``feature_names``)."""
+    """Fisher's iris: 150 samples of 4 float32 features, 3 classes (``classes``, ``feature_names``).
+
+    Args:
+        transform (callable, optional): applied to each ``x``.
+        target_transform (callable, optional): applied to each ``y``.
+
+    Example:
+        >>> ds = rt.data.datasets.Iris()
+        >>> x, y = ds[0]
+        >>> len(ds), x.shape, x.dtype, ds.classes[y.item()]
+        (150, (4,), rustorch.float32, 'setosa')
+        >>> ds.feature_names[0]
+        'sepal length (cm)'
+    """
 
     def __init__(self, transform=None, target_transform=None):
         bunch = _sklearn("load_iris")
@@ -348,6 +453,20 @@ class CharDataset(Dataset):
 
     ``vocab`` (default: the sorted distinct characters of the text) fixes the ids; ``encode(str)``
     and ``decode(ids)`` convert both ways. The DataLoader gathers whole batches in one C++ call.
+
+    Args:
+        text (str): the text.
+        seq_len (int): the length of each window. Default: 64.
+        vocab (str or sequence of str, optional): the characters, in id order.
+        stride (int): the offset between consecutive windows. Default: 1.
+
+    Example:
+        >>> ds = rt.data.datasets.CharDataset("hello", seq_len=3)
+        >>> len(ds), ds.vocab
+        (2, ['e', 'h', 'l', 'o'])
+        >>> x, y = ds[1]
+        >>> ds.decode(x), ds.decode(y)
+        ('ell', 'llo')
     """
 
     def __init__(self, text, seq_len=64, vocab=None, stride=1):
@@ -446,7 +565,24 @@ class TextFile(CharDataset):
     """A :class:`CharDataset` over text files: ``paths`` is a file, a directory (its files, sorted;
     ``.dat`` and ``.u8`` skipped — the fortune index files and duplicates) or a list of them;
     default Debian's fortunes in /usr/share/games/fortunes. Files are read as UTF-8 (invalid
-    bytes replaced) and concatenated; ``max_chars`` truncates the text."""
+    bytes replaced) and concatenated; ``max_chars`` truncates the text.
+
+    Args:
+        paths (str, os.PathLike or list, optional): a file, a directory, or a list of them; default
+            the fortunes directory.
+        seq_len (int): the length of each window. Default: 64.
+        vocab (str or sequence of str, optional): the characters, in id order.
+        stride (int): the offset between consecutive windows. Default: 1.
+        max_chars (int, optional): keep only the first ``max_chars`` characters.
+        encoding (str): the files' encoding. Default: ``'utf-8'``.
+
+    Example:
+        >>> with open("a.txt", "w") as f:
+        ...     _ = f.write("abcabc")
+        >>> ds = rt.data.datasets.TextFile("a.txt", seq_len=4, stride=2)
+        >>> len(ds), ds.decode(ds[0][0])
+        (1, 'abca')
+    """
 
     def __init__(self, paths=None, seq_len=64, vocab=None, stride=1, max_chars=None, encoding="utf-8"):
         self.files = _text_files(paths)

@@ -19,7 +19,25 @@ __all__ = ["Sampler", "SequentialSampler", "RandomSampler", "SubsetRandomSampler
 
 
 class Sampler:
-    """Base class: an iterable of dataset indices (or of index lists, for batch samplers)."""
+    """Base class: an iterable of dataset indices (or of index lists, for batch samplers).
+
+    Args:
+        data_source (Dataset, optional): accepted for compatibility; ignored by the base class.
+
+    Example:
+        >>> class EvenIndices(rt.data.Sampler):
+        ...     def __init__(self, n):
+        ...         self.n = n
+        ...     def __iter__(self):
+        ...         return iter(range(0, self.n, 2))
+        ...     def __len__(self):
+        ...         return (self.n + 1) // 2
+        >>> list(EvenIndices(5))
+        [0, 2, 4]
+        >>> loader = rt.data.DataLoader(list(range(10, 15)), sampler=EvenIndices(5), batch_size=2)
+        >>> [b.tolist() for b in loader]
+        [[10, 12], [14]]
+    """
 
     def __init__(self, data_source=None):
         pass
@@ -42,7 +60,15 @@ def epoch_indices(sampler):
 
 
 class SequentialSampler(Sampler):
-    """Indices 0, 1, ..., len(data_source) - 1."""
+    """Indices 0, 1, ..., len(data_source) - 1.
+
+    Args:
+        data_source (Dataset): the dataset (only its length is used).
+
+    Example:
+        >>> list(rt.data.SequentialSampler(["a", "b", "c"]))
+        [0, 1, 2]
+    """
 
     def __init__(self, data_source):
         self.data_source = data_source
@@ -63,6 +89,19 @@ class RandomSampler(Sampler):
 
     Without a ``generator`` each epoch seeds a fresh generator from the default generator, so
     ``rt.manual_seed`` makes the order reproducible.
+
+    Args:
+        data_source (Dataset): the dataset (only its length is used).
+        replacement (bool): draw with replacement. Default: False.
+        num_samples (int, optional): the number of indices per epoch. Default: ``len(data_source)``.
+        generator (Generator, optional): the generator of the draws.
+
+    Example:
+        >>> s = rt.data.RandomSampler(range(5))
+        >>> sorted(s)
+        [0, 1, 2, 3, 4]
+        >>> len(rt.data.RandomSampler(range(5), replacement=True, num_samples=8))
+        8
     """
 
     def __init__(self, data_source, replacement=False, num_samples=None, generator=None):
@@ -102,7 +141,17 @@ class RandomSampler(Sampler):
 
 class SubsetRandomSampler(Sampler):
     """The given indices in a random order (drawn from ``generator``, default: the default
-    generator)."""
+    generator).
+
+    Args:
+        indices (sequence of ints): the indices to sample.
+        generator (Generator, optional): the generator of the permutation.
+
+    Example:
+        >>> s = rt.data.SubsetRandomSampler([1, 3, 5])
+        >>> len(s), sorted(s)
+        (3, [1, 3, 5])
+    """
 
     def __init__(self, indices, generator=None):
         self.indices = indices
@@ -123,7 +172,21 @@ class SubsetRandomSampler(Sampler):
 
 
 class WeightedRandomSampler(Sampler):
-    """``num_samples`` indices drawn with probability proportional to ``weights``."""
+    """``num_samples`` indices drawn with probability proportional to ``weights``.
+
+    Args:
+        weights (sequence of floats or Tensor): the (unnormalized) weight of each index.
+        num_samples (int): the number of indices to draw.
+        replacement (bool): draw with replacement. Default: True.
+        generator (Generator, optional): the generator of the draws.
+
+    Example:
+        >>> s = rt.data.WeightedRandomSampler([0.0, 1.0, 0.0], num_samples=4)
+        >>> list(s)
+        [1, 1, 1, 1]
+        >>> sorted(rt.data.WeightedRandomSampler([1.0, 2.0, 3.0], 3, replacement=False))
+        [0, 1, 2]
+    """
 
     def __init__(self, weights, num_samples, replacement=True, generator=None):
         if not isinstance(num_samples, int) or isinstance(num_samples, bool) or num_samples <= 0:
@@ -151,7 +214,19 @@ class WeightedRandomSampler(Sampler):
 
 class BatchSampler(Sampler):
     """Groups the indices of ``sampler`` into lists of ``batch_size`` (the last one shorter unless
-    ``drop_last``)."""
+    ``drop_last``).
+
+    Args:
+        sampler (Sampler or iterable): the indices to group.
+        batch_size (int): the size of each batch.
+        drop_last (bool): drop the last batch if it is shorter than ``batch_size``.
+
+    Example:
+        >>> list(rt.data.BatchSampler(rt.data.SequentialSampler(range(5)), batch_size=2, drop_last=False))
+        [[0, 1], [2, 3], [4]]
+        >>> list(rt.data.BatchSampler(range(5), batch_size=2, drop_last=True))
+        [[0, 1], [2, 3]]
+    """
 
     def __init__(self, sampler, batch_size, drop_last):
         if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size <= 0:
@@ -206,6 +281,25 @@ class DistributedSampler(Sampler):
     torch's ``randperm`` with that seed, so shards match torch's exactly), padded by repeating its
     head to a multiple of ``num_replicas`` (or truncated when ``drop_last``), then every
     ``num_replicas``-th index from ``rank``. Call ``set_epoch`` before each epoch to reshuffle.
+
+    Args:
+        dataset (Dataset): the dataset (only its length is used).
+        num_replicas (int, optional): the number of replicas; by default the world size of the
+            initialized process group.
+        rank (int, optional): this replica's rank; by default the process group's rank.
+        shuffle (bool): permute the indices each epoch. Default: True.
+        seed (int): the seed of the permutation (plus the epoch). Default: 0.
+        drop_last (bool): drop the tail so that every replica gets as many indices, instead of
+            padding. Default: False.
+
+    Example:
+        >>> s0 = rt.data.DistributedSampler(range(5), num_replicas=2, rank=0, shuffle=False)
+        >>> s1 = rt.data.DistributedSampler(range(5), num_replicas=2, rank=1, shuffle=False)
+        >>> list(s0), list(s1)
+        ([0, 2, 4], [1, 3, 0])
+        >>> s0.set_epoch(1)
+        >>> len(s0)
+        3
     """
 
     def __init__(self, dataset, num_replicas=None, rank=None, shuffle=True, seed=0, drop_last=False):

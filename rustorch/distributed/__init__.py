@@ -33,7 +33,13 @@ default_pg_timeout = datetime.timedelta(minutes=30)  # PyTorch's default
 
 
 class Backend:
-    """Backend names accepted by :func:`init_process_group`."""
+    """Backend names accepted by :func:`init_process_group`.
+
+    Example:
+        >>> import rustorch.distributed as dist
+        >>> dist.Backend.LOCAL, dist.Backend.MPI
+        ('local', 'mpi')
+    """
     MPI = "mpi"
     LOCAL = "local"
 
@@ -44,17 +50,46 @@ _hooks_installed = False
 
 
 def is_available():
-    """True: rustorch.distributed is always built (the MPI backend only when MPI was found)."""
+    """True: rustorch.distributed is always built (the MPI backend only when MPI was found).
+
+    Returns:
+        bool: always True.
+
+    Example:
+        >>> rt.distributed.is_available()
+        True
+    """
     return True
 
 
 def is_mpi_available():
-    """Whether rustorch was built with the MPI backend."""
+    """Whether rustorch was built with the MPI backend.
+
+    Returns:
+        bool: True when the MPI backend was built.
+
+    Example:
+        >>> isinstance(rt.distributed.is_mpi_available(), bool)
+        True
+    """
     return _D.mpi_built()
 
 
 def is_initialized():
-    """Whether the default process group has been initialised."""
+    """Whether the default process group has been initialised.
+
+    Returns:
+        bool: True between :func:`init_process_group` and :func:`destroy_process_group`.
+
+    Example:
+        >>> import rustorch.distributed as dist
+        >>> dist.is_initialized()
+        False
+        >>> dist.init_process_group("local")
+        >>> dist.is_initialized()
+        True
+        >>> dist.destroy_process_group()
+    """
     return _group is not None
 
 
@@ -87,6 +122,28 @@ def init_process_group(backend=None, init_method=None, timeout=None, world_size=
     minutes) bounds every wait for the other ranks. ``init_method`` and ``store`` are accepted for
     PyTorch compatibility; MPI's launcher already connects the ranks, so only ``None`` or
     ``"env://"`` are meaningful.
+
+    Args:
+        backend (str, optional): ``"mpi"`` or ``"local"``; None picks one as described above.
+        init_method (str, optional): None or ``"env://"`` (accepted for compatibility).
+        timeout (datetime.timedelta or float, optional): the longest wait of a collective, in
+            seconds when a number. Default: 30 minutes.
+        world_size (int): the expected number of processes; -1 accepts the launcher's. Default: -1.
+        rank (int): the expected rank of this process; -1 accepts the launcher's. Default: -1.
+        store: accepted for compatibility; ignored.
+        group_name (str): accepted for compatibility; ignored. Default: ``''``.
+        pg_options: accepted for compatibility; ignored.
+        device_id: accepted for compatibility; ignored.
+
+    Returns:
+        None
+
+    Example:
+        >>> import rustorch.distributed as dist
+        >>> dist.init_process_group("local")
+        >>> dist.get_backend(), dist.get_rank(), dist.get_world_size()
+        ('local', 0, 1)
+        >>> dist.destroy_process_group()
     """
     global _group
     if _group is not None:
@@ -124,7 +181,21 @@ def init_process_group(backend=None, init_method=None, timeout=None, world_size=
 
 
 def destroy_process_group(group=None):
-    """Destroys the default process group (after its pending collectives ran)."""
+    """Destroys the default process group (after its pending collectives ran).
+
+    Args:
+        group: accepted for compatibility; only the default group exists.
+
+    Returns:
+        None
+
+    Example:
+        >>> import rustorch.distributed as dist
+        >>> dist.init_process_group("local")
+        >>> dist.destroy_process_group()
+        >>> dist.is_initialized()
+        False
+    """
     global _group
     with _lock:
         comm, _group = _group, None
@@ -140,17 +211,59 @@ def _require_group(op):
 
 
 def get_rank(group=None):
-    """This process's rank in the default group."""
+    """This process's rank in the default group.
+
+    Args:
+        group: accepted for compatibility; only the default group exists.
+
+    Returns:
+        int: the rank, from 0 to world size - 1.
+
+    Example:
+        >>> import rustorch.distributed as dist
+        >>> dist.init_process_group("local")
+        >>> dist.get_rank()
+        0
+        >>> dist.destroy_process_group()
+    """
     return _require_group("get_rank").rank
 
 
 def get_world_size(group=None):
-    """Number of processes in the default group."""
+    """Number of processes in the default group.
+
+    Args:
+        group: accepted for compatibility; only the default group exists.
+
+    Returns:
+        int: the number of processes.
+
+    Example:
+        >>> import rustorch.distributed as dist
+        >>> dist.init_process_group("local")
+        >>> dist.get_world_size()
+        1
+        >>> dist.destroy_process_group()
+    """
     return _require_group("get_world_size").size
 
 
 def get_backend(group=None):
-    """The default group's backend name ("mpi" or "local")."""
+    """The default group's backend name ("mpi" or "local").
+
+    Args:
+        group: accepted for compatibility; only the default group exists.
+
+    Returns:
+        str: ``"mpi"`` or ``"local"``.
+
+    Example:
+        >>> import rustorch.distributed as dist
+        >>> dist.init_process_group("local")
+        >>> dist.get_backend()
+        'local'
+        >>> dist.destroy_process_group()
+    """
     return _require_group("get_backend").backend
 
 
@@ -160,7 +273,21 @@ def _group_timeout():
 
 class Work:
     """A collective in flight (``async_op=True``): ``wait()`` blocks until its tensors hold the
-    result; ``is_completed()`` polls."""
+    result; ``is_completed()`` polls.
+
+    Args:
+        work: the C++ handle of the collective.
+        timeout_s (float): the default timeout of ``wait()``, in seconds.
+        on_done (callable, optional): called once, after the first successful ``wait()``.
+
+    Example:
+        >>> import rustorch.distributed as dist
+        >>> dist.init_process_group("local")
+        >>> work = dist.all_reduce(rt.ones(2), async_op=True)
+        >>> work.wait(), work.is_completed()
+        (True, True)
+        >>> dist.destroy_process_group()
+    """
 
     def __init__(self, work, timeout_s, on_done=None):
         self._work = work
@@ -205,21 +332,82 @@ def _check_op(op, reduce_op):
 
 
 def all_reduce(tensor, op=ReduceOp.SUM, group=None, async_op=False):
-    """Reduces ``tensor`` over all ranks in place (SUM, AVG, MAX, MIN; bool: or/and)."""
+    """Reduces ``tensor`` over all ranks in place (SUM, AVG, MAX, MIN; bool: or/and).
+
+    Args:
+        tensor (Tensor): the input and, on return, the result.
+        op (ReduceOp): the reduction. Default: ``ReduceOp.SUM``.
+        group: accepted for compatibility; only the default group exists.
+        async_op (bool): return a :class:`Work` handle instead of waiting. Default: False.
+
+    Returns:
+        Work or None: a :class:`Work` handle when ``async_op``, else None.
+
+    Example:
+        >>> import rustorch.distributed as dist
+        >>> dist.init_process_group("local")
+        >>> t = rt.tensor([1., 2.])
+        >>> dist.all_reduce(t, op=dist.ReduceOp.SUM)
+        >>> t.tolist()
+        [1.0, 2.0]
+        >>> work = dist.all_reduce(t, async_op=True)
+        >>> work.wait()
+        True
+        >>> dist.destroy_process_group()
+    """
     _check_tensor("all_reduce", tensor)
     _check_op("all_reduce", op)
     return _finish("all_reduce", _require_group("all_reduce").all_reduce_async(tensor, op), async_op)
 
 
 def broadcast(tensor, src=0, group=None, async_op=False, group_src=None):
-    """Copies rank ``src``'s ``tensor`` into ``tensor`` on every rank."""
+    """Copies rank ``src``'s ``tensor`` into ``tensor`` on every rank.
+
+    Args:
+        tensor (Tensor): the data on rank ``src``, the destination on the others.
+        src (int): the rank that sends. Default: 0.
+        group: accepted for compatibility; only the default group exists.
+        async_op (bool): return a :class:`Work` handle instead of waiting. Default: False.
+        group_src (int, optional): the same as ``src`` (overrides it when given).
+
+    Returns:
+        Work or None: a :class:`Work` handle when ``async_op``, else None.
+
+    Example:
+        >>> import rustorch.distributed as dist
+        >>> dist.init_process_group("local")
+        >>> t = rt.tensor([5, 6])
+        >>> dist.broadcast(t, src=0)
+        >>> t.tolist()
+        [5, 6]
+        >>> dist.destroy_process_group()
+    """
     _check_tensor("broadcast", tensor)
     src = group_src if group_src is not None else src
     return _finish("broadcast", _require_group("broadcast").broadcast_async(tensor, int(src)), async_op)
 
 
 def all_gather_into_tensor(output_tensor, input_tensor, group=None, async_op=False):
-    """``output_tensor`` (world_size x input's elements) receives every rank's input, in rank order."""
+    """``output_tensor`` (world_size x input's elements) receives every rank's input, in rank order.
+
+    Args:
+        output_tensor (Tensor): receives the inputs of all ranks, concatenated in rank order.
+        input_tensor (Tensor): this rank's input.
+        group: accepted for compatibility; only the default group exists.
+        async_op (bool): return a :class:`Work` handle instead of waiting. Default: False.
+
+    Returns:
+        Work or None: a :class:`Work` handle when ``async_op``, else None.
+
+    Example:
+        >>> import rustorch.distributed as dist
+        >>> dist.init_process_group("local")
+        >>> out = rt.zeros(2)
+        >>> dist.all_gather_into_tensor(out, rt.tensor([1., 2.]))
+        >>> out.tolist()
+        [1.0, 2.0]
+        >>> dist.destroy_process_group()
+    """
     _check_tensor("all_gather_into_tensor", output_tensor, "output_tensor")
     _check_tensor("all_gather_into_tensor", input_tensor, "input_tensor")
     comm = _require_group("all_gather_into_tensor")
@@ -227,7 +415,26 @@ def all_gather_into_tensor(output_tensor, input_tensor, group=None, async_op=Fal
 
 
 def all_gather(tensor_list, tensor, group=None, async_op=False):
-    """Fills ``tensor_list`` (world_size tensors shaped like ``tensor``) with every rank's ``tensor``."""
+    """Fills ``tensor_list`` (world_size tensors shaped like ``tensor``) with every rank's ``tensor``.
+
+    Args:
+        tensor_list (list of Tensor): world size tensors shaped like ``tensor``, filled in rank order.
+        tensor (Tensor): this rank's input.
+        group: accepted for compatibility; only the default group exists.
+        async_op (bool): return a :class:`Work` handle instead of waiting. Default: False.
+
+    Returns:
+        Work or None: a :class:`Work` handle when ``async_op``, else None.
+
+    Example:
+        >>> import rustorch.distributed as dist
+        >>> dist.init_process_group("local")
+        >>> outs = [rt.zeros(2)]
+        >>> dist.all_gather(outs, rt.tensor([3., 4.]))
+        >>> [o.tolist() for o in outs]
+        [[3.0, 4.0]]
+        >>> dist.destroy_process_group()
+    """
     comm = _require_group("all_gather")
     _check_tensor("all_gather", tensor)
     if not isinstance(tensor_list, list) or len(tensor_list) != comm.size:
@@ -252,7 +459,27 @@ def all_gather(tensor_list, tensor, group=None, async_op=False):
 
 def reduce_scatter_tensor(output, input, op=ReduceOp.SUM, group=None, async_op=False):
     """``output`` receives chunk ``rank`` of the reduction over ranks of ``input`` (world_size x
-    output's elements)."""
+    output's elements).
+
+    Args:
+        output (Tensor): receives this rank's chunk of the reduction.
+        input (Tensor): world size chunks shaped like ``output``, concatenated.
+        op (ReduceOp): the reduction. Default: ``ReduceOp.SUM``.
+        group: accepted for compatibility; only the default group exists.
+        async_op (bool): return a :class:`Work` handle instead of waiting. Default: False.
+
+    Returns:
+        Work or None: a :class:`Work` handle when ``async_op``, else None.
+
+    Example:
+        >>> import rustorch.distributed as dist
+        >>> dist.init_process_group("local")
+        >>> out = rt.zeros(2)
+        >>> dist.reduce_scatter_tensor(out, rt.tensor([1., 2.]))
+        >>> out.tolist()
+        [1.0, 2.0]
+        >>> dist.destroy_process_group()
+    """
     _check_tensor("reduce_scatter_tensor", output, "output")
     _check_tensor("reduce_scatter_tensor", input, "input")
     _check_op("reduce_scatter_tensor", op)
@@ -261,7 +488,27 @@ def reduce_scatter_tensor(output, input, op=ReduceOp.SUM, group=None, async_op=F
 
 
 def reduce_scatter(output, input_list, op=ReduceOp.SUM, group=None, async_op=False):
-    """``output`` receives the reduction over ranks of each rank's ``input_list[rank]``."""
+    """``output`` receives the reduction over ranks of each rank's ``input_list[rank]``.
+
+    Args:
+        output (Tensor): receives this rank's result.
+        input_list (list of Tensor): world size tensors shaped like ``output``, one per rank.
+        op (ReduceOp): the reduction. Default: ``ReduceOp.SUM``.
+        group: accepted for compatibility; only the default group exists.
+        async_op (bool): return a :class:`Work` handle instead of waiting. Default: False.
+
+    Returns:
+        Work or None: a :class:`Work` handle when ``async_op``, else None.
+
+    Example:
+        >>> import rustorch.distributed as dist
+        >>> dist.init_process_group("local")
+        >>> out = rt.zeros(2)
+        >>> dist.reduce_scatter(out, [rt.tensor([1., 2.])], op=dist.ReduceOp.MAX)
+        >>> out.tolist()
+        [1.0, 2.0]
+        >>> dist.destroy_process_group()
+    """
     comm = _require_group("reduce_scatter")
     _check_tensor("reduce_scatter", output, "output")
     if not isinstance(input_list, (list, tuple)) or len(input_list) != comm.size:
@@ -276,7 +523,22 @@ def reduce_scatter(output, input_list, op=ReduceOp.SUM, group=None, async_op=Fal
 
 
 def barrier(group=None, async_op=False, device_ids=None):
-    """Waits until every rank reached the barrier."""
+    """Waits until every rank reached the barrier.
+
+    Args:
+        group: accepted for compatibility; only the default group exists.
+        async_op (bool): return a :class:`Work` handle instead of waiting. Default: False.
+        device_ids: accepted for compatibility; ignored.
+
+    Returns:
+        Work or None: a :class:`Work` handle when ``async_op``, else None.
+
+    Example:
+        >>> import rustorch.distributed as dist
+        >>> dist.init_process_group("local")
+        >>> dist.barrier()
+        >>> dist.destroy_process_group()
+    """
     return _finish("barrier", _require_group("barrier").barrier_async(), async_op)
 
 

@@ -14,7 +14,18 @@ __all__ = [
 
 
 class Constraint:
-    """A region of values. ``is_discrete`` and ``event_dim`` (the dims one check covers) as in torch."""
+    """A region of values. ``is_discrete`` and ``event_dim`` (the dims one check covers) as in torch.
+
+    Example:
+        >>> class Even(rt.distributions.constraints.Constraint):
+        ...     is_discrete = True
+        ...     def check(self, value):
+        ...         return value % 2 == 0
+        >>> Even().check(rt.tensor([1, 2, 4])).tolist()
+        [False, True, True]
+        >>> rt.distributions.constraints.positive.check(rt.tensor([-1., 0., 2.])).tolist()
+        [False, False, True]
+    """
     is_discrete = False
     event_dim = 0
 
@@ -70,6 +81,24 @@ class _DependentProperty(property, _Dependent):
     """A property of a distribution that is also a dependent constraint (its value depends on the
     parameters, e.g. Uniform's support), so it cannot be checked on its own. Used as a decorator:
     ``@constraints.dependent_property(is_discrete=False, event_dim=0)``.
+
+    Args:
+        fn (callable, optional): the getter of the property.
+        is_discrete (bool): whether the values are discrete. Default: False.
+        event_dim (int): the number of event dims one check covers. Default: 0.
+
+    Example:
+        >>> class Box(rt.distributions.Distribution):
+        ...     def __init__(self, high):
+        ...         self.high = high
+        ...         super().__init__()
+        ...     @rt.distributions.constraints.dependent_property(is_discrete=False, event_dim=0)
+        ...     def support(self):
+        ...         return rt.distributions.constraints.interval(0.0, self.high)
+        >>> rt.distributions.constraints.is_dependent(Box.support)
+        True
+        >>> Box(2.0).support.check(rt.tensor([1., 3.])).tolist()
+        [True, False]
     """
     def __init__(self, fn=None, *, is_discrete=False, event_dim=0):
         property.__init__(self, fn)
@@ -77,7 +106,20 @@ class _DependentProperty(property, _Dependent):
 
 
 def is_dependent(constraint):
-    """True if ``constraint`` depends on parameters (``dependent`` or a ``dependent_property``) and cannot be checked."""
+    """True if ``constraint`` depends on parameters (``dependent`` or a ``dependent_property``) and cannot be checked.
+
+    Args:
+        constraint (Constraint): the constraint to test.
+
+    Returns:
+        bool: True for a dependent constraint.
+
+    Example:
+        >>> rt.distributions.constraints.is_dependent(rt.distributions.constraints.dependent)
+        True
+        >>> rt.distributions.constraints.is_dependent(rt.distributions.constraints.positive)
+        False
+    """
     return isinstance(constraint, _Dependent)
 
 
@@ -94,7 +136,16 @@ class _Real(Constraint):
 
 
 class _IntegerInterval(Constraint):
-    """Integers in the closed interval [lower_bound, upper_bound]."""
+    """Integers in the closed interval [lower_bound, upper_bound].
+
+    Args:
+        lower_bound (int or float): the smallest allowed value.
+        upper_bound (int or float): the largest allowed value.
+
+    Example:
+        >>> rt.distributions.constraints.integer_interval(0, 3).check(rt.tensor([0., 1.5, 3., 4.])).tolist()
+        [True, False, True, False]
+    """
     is_discrete = True
 
     def __init__(self, lower_bound, upper_bound):
@@ -122,7 +173,15 @@ class _IntegerGreaterThan(Constraint):
 
 
 class _GreaterThan(Constraint):
-    """Real numbers strictly greater than lower_bound (NaN fails)."""
+    """Real numbers strictly greater than lower_bound (NaN fails).
+
+    Args:
+        lower_bound (float or Tensor): the exclusive lower bound.
+
+    Example:
+        >>> rt.distributions.constraints.greater_than(1.0).check(rt.tensor([0.5, 1.0, 2.0])).tolist()
+        [False, False, True]
+    """
     def __init__(self, lower_bound):
         self.lower_bound = lower_bound
 
@@ -134,7 +193,15 @@ class _GreaterThan(Constraint):
 
 
 class _GreaterThanEq(_GreaterThan):
-    """Real numbers greater than or equal to lower_bound."""
+    """Real numbers greater than or equal to lower_bound.
+
+    Args:
+        lower_bound (float or Tensor): the inclusive lower bound.
+
+    Example:
+        >>> rt.distributions.constraints.greater_than_eq(1.0).check(rt.tensor([0.5, 1.0, 2.0])).tolist()
+        [False, True, True]
+    """
     def check(self, value):
         return value >= self.lower_bound
 
@@ -143,7 +210,15 @@ class _GreaterThanEq(_GreaterThan):
 
 
 class _LessThan(Constraint):
-    """Real numbers strictly less than upper_bound."""
+    """Real numbers strictly less than upper_bound.
+
+    Args:
+        upper_bound (float or Tensor): the exclusive upper bound.
+
+    Example:
+        >>> rt.distributions.constraints.less_than(1.0).check(rt.tensor([0.5, 1.0, 2.0])).tolist()
+        [True, False, False]
+    """
     def __init__(self, upper_bound):
         self.upper_bound = upper_bound
 
@@ -155,7 +230,16 @@ class _LessThan(Constraint):
 
 
 class _Interval(Constraint):
-    """Real numbers in the closed interval [lower_bound, upper_bound]."""
+    """Real numbers in the closed interval [lower_bound, upper_bound].
+
+    Args:
+        lower_bound (float or Tensor): the inclusive lower bound.
+        upper_bound (float or Tensor): the inclusive upper bound.
+
+    Example:
+        >>> rt.distributions.constraints.interval(0.0, 1.0).check(rt.tensor([0.0, 1.0, 1.5])).tolist()
+        [True, True, False]
+    """
     def __init__(self, lower_bound, upper_bound):
         self.lower_bound, self.upper_bound = lower_bound, upper_bound
 
@@ -167,7 +251,16 @@ class _Interval(Constraint):
 
 
 class _HalfOpenInterval(_Interval):
-    """Real numbers in the half-open interval [lower_bound, upper_bound)."""
+    """Real numbers in the half-open interval [lower_bound, upper_bound).
+
+    Args:
+        lower_bound (float or Tensor): the inclusive lower bound.
+        upper_bound (float or Tensor): the exclusive upper bound.
+
+    Example:
+        >>> rt.distributions.constraints.half_open_interval(0.0, 1.0).check(rt.tensor([0.0, 1.0, 0.5])).tolist()
+        [True, False, True]
+    """
     def check(self, value):
         return (self.lower_bound <= value) & (value < self.upper_bound)
 
@@ -214,7 +307,17 @@ class _RealVector(Constraint):
 
 
 class _Independent(Constraint):
-    """base_constraint over the last reinterpreted_batch_ndims more dims."""
+    """base_constraint over the last reinterpreted_batch_ndims more dims.
+
+    Args:
+        base_constraint (Constraint): the constraint of each element.
+        reinterpreted_batch_ndims (int): how many more rightmost dims one check covers.
+
+    Example:
+        >>> c = rt.distributions.constraints.independent(rt.distributions.constraints.positive, 1)
+        >>> c.event_dim, c.check(rt.tensor([[1., 2.], [1., -1.]])).tolist()
+        (1, [True, False])
+    """
 
     def __init__(self, base_constraint, reinterpreted_batch_ndims):
         self.base_constraint = base_constraint

@@ -15,7 +15,23 @@ def _standard_gamma(concentration):
 
 class Normal(ExponentialFamily):
     """Normal(loc, scale): density exp(-(x - loc)^2 / (2 scale^2)) / (scale sqrt(2 pi)); rsample is
-    loc + scale * eps with eps ~ N(0, 1)."""
+    loc + scale * eps with eps ~ N(0, 1).
+
+    Args:
+        loc (float or Tensor): the mean.
+        scale (float or Tensor): the standard deviation (> 0).
+        validate_args (bool, optional): check the parameters and ``log_prob`` values; default the
+            global setting (on).
+
+    Example:
+        >>> d = rt.distributions.Normal(rt.tensor([0., 1.]), rt.tensor([1., 2.]))
+        >>> d.sample((3,)).shape
+        (3, 2)
+        >>> [round(v, 4) for v in d.log_prob(rt.tensor([0., 1.])).tolist()]
+        [-0.9189, -1.6121]
+        >>> d.variance.tolist()
+        [1.0, 4.0]
+    """
     arg_constraints = {"loc": constraints.real, "scale": constraints.positive}
     support = constraints.real
     has_rsample = True
@@ -63,7 +79,23 @@ class Normal(ExponentialFamily):
 
 
 class LogNormal(Distribution):
-    """exp(X) for X ~ Normal(loc, scale)."""
+    """exp(X) for X ~ Normal(loc, scale).
+
+    Args:
+        loc (float or Tensor): the mean of log(X).
+        scale (float or Tensor): the standard deviation of log(X) (> 0).
+        validate_args (bool, optional): check the parameters and ``log_prob`` values; default the
+            global setting (on).
+
+    Example:
+        >>> d = rt.distributions.LogNormal(rt.tensor(0.), rt.tensor(1.))
+        >>> bool((d.sample((5,)) > 0).all())
+        True
+        >>> round(d.mean.item(), 4)
+        1.6487
+        >>> round(d.log_prob(rt.tensor(1.)).item(), 4)
+        -0.9189
+    """
     arg_constraints = {"loc": constraints.real, "scale": constraints.positive}
     support = constraints.positive
     has_rsample = True
@@ -113,7 +145,23 @@ class LogNormal(Distribution):
 
 
 class Uniform(Distribution):
-    """Uniform on [low, high)."""
+    """Uniform on [low, high).
+
+    Args:
+        low (float or Tensor): the lower bound (inclusive).
+        high (float or Tensor): the upper bound (exclusive), > ``low``.
+        validate_args (bool, optional): check the parameters and ``log_prob`` values; default the
+            global setting (on).
+
+    Example:
+        >>> d = rt.distributions.Uniform(rt.tensor(0.), rt.tensor(4.))
+        >>> s = d.sample((100,)); bool(((s >= 0) & (s < 4)).all())
+        True
+        >>> d.mean.item(), round(d.log_prob(rt.tensor(1.)).item(), 4)
+        (2.0, -1.3863)
+        >>> d.cdf(rt.tensor(1.)).item()
+        0.25
+    """
     arg_constraints = {"low": constraints.dependent(is_discrete=False, event_dim=0),
                        "high": constraints.dependent(is_discrete=False, event_dim=0)}
     has_rsample = True
@@ -169,7 +217,22 @@ class Uniform(Distribution):
 
 
 class Exponential(ExponentialFamily):
-    """Exponential(rate): density rate * exp(-rate x) on x >= 0."""
+    """Exponential(rate): density rate * exp(-rate x) on x >= 0.
+
+    Args:
+        rate (float or Tensor): the rate (> 0), the inverse of the mean.
+        validate_args (bool, optional): check the parameters and ``log_prob`` values; default the
+            global setting (on).
+
+    Example:
+        >>> d = rt.distributions.Exponential(rt.tensor(2.))
+        >>> d.mean.item(), d.variance.item()
+        (0.5, 0.25)
+        >>> round(d.log_prob(rt.tensor(1.)).item(), 4)
+        -1.3069
+        >>> d.rsample((2, 3)).shape
+        (2, 3)
+    """
     arg_constraints = {"rate": constraints.positive}
     support = constraints.nonnegative
     has_rsample = True
@@ -216,7 +279,23 @@ class Exponential(ExponentialFamily):
 
 
 class Laplace(Distribution):
-    """Laplace(loc, scale): density exp(-|x - loc| / scale) / (2 scale)."""
+    """Laplace(loc, scale): density exp(-|x - loc| / scale) / (2 scale).
+
+    Args:
+        loc (float or Tensor): the location (mean and median).
+        scale (float or Tensor): the scale (> 0).
+        validate_args (bool, optional): check the parameters and ``log_prob`` values; default the
+            global setting (on).
+
+    Example:
+        >>> d = rt.distributions.Laplace(rt.tensor(0.), rt.tensor(1.))
+        >>> d.variance.item()
+        2.0
+        >>> round(d.log_prob(rt.tensor(1.)).item(), 4)
+        -1.6931
+        >>> d.sample((4,)).shape
+        (4,)
+    """
     arg_constraints = {"loc": constraints.real, "scale": constraints.positive}
     support = constraints.real
     has_rsample = True
@@ -266,7 +345,23 @@ class Laplace(Distribution):
 
 class Gamma(ExponentialFamily):
     """Gamma(concentration, rate): density rate^a x^(a-1) exp(-rate x) / Gamma(a). rsample uses
-    implicit reparameterisation (gradients flow to concentration and rate)."""
+    implicit reparameterisation (gradients flow to concentration and rate).
+
+    Args:
+        concentration (float or Tensor): the shape parameter a (> 0).
+        rate (float or Tensor): the rate (> 0), the inverse of the scale.
+        validate_args (bool, optional): check the parameters and ``log_prob`` values; default the
+            global setting (on).
+
+    Example:
+        >>> d = rt.distributions.Gamma(rt.tensor(2.), rt.tensor(4.))
+        >>> d.mean.item(), d.variance.item()
+        (0.5, 0.125)
+        >>> round(d.log_prob(rt.tensor(0.5)).item(), 4)
+        0.0794
+        >>> d.sample((3,)).shape
+        (3,)
+    """
     arg_constraints = {"concentration": constraints.positive, "rate": constraints.positive}
     support = constraints.nonnegative
     has_rsample = True
@@ -309,7 +404,23 @@ class Gamma(ExponentialFamily):
 
 
 class Beta(ExponentialFamily):
-    """Beta(concentration1, concentration0) on [0, 1]; rsample as X / (X + Y) of gamma samples."""
+    """Beta(concentration1, concentration0) on [0, 1]; rsample as X / (X + Y) of gamma samples.
+
+    Args:
+        concentration1 (float or Tensor): the first shape parameter alpha (> 0).
+        concentration0 (float or Tensor): the second shape parameter beta (> 0).
+        validate_args (bool, optional): check the parameters and ``log_prob`` values; default the
+            global setting (on).
+
+    Example:
+        >>> d = rt.distributions.Beta(rt.tensor(2.), rt.tensor(2.))
+        >>> d.mean.item()
+        0.5
+        >>> round(d.log_prob(rt.tensor(0.5)).item(), 4)
+        0.4055
+        >>> d.sample((3,)).shape
+        (3,)
+    """
     arg_constraints = {"concentration1": constraints.positive, "concentration0": constraints.positive}
     support = constraints.unit_interval
     has_rsample = True

@@ -14,7 +14,23 @@ def _one_of(probs, logits, name):
 
 
 class Bernoulli(ExponentialFamily):
-    """1 with probability probs (or sigmoid(logits)), else 0."""
+    """1 with probability probs (or sigmoid(logits)), else 0.
+
+    Args:
+        probs (float or Tensor, optional): the probability of 1 (exactly one of ``probs`` and ``logits``).
+        logits (float or Tensor, optional): the log-odds of 1.
+        validate_args (bool, optional): check the parameters and ``log_prob`` values; default the
+            global setting (on).
+
+    Example:
+        >>> d = rt.distributions.Bernoulli(probs=rt.tensor([0.25, 1.0]))
+        >>> d.sample().tolist()
+        [0.0, 1.0]
+        >>> [round(v, 4) for v in d.log_prob(rt.tensor([1., 1.])).tolist()]
+        [-1.3863, -0.0]
+        >>> d.mean.tolist()
+        [0.25, 1.0]
+    """
     arg_constraints = {"probs": constraints.unit_interval, "logits": constraints.real}
     support = constraints.boolean
     has_enumerate_support = True
@@ -79,7 +95,24 @@ class Bernoulli(ExponentialFamily):
 
 
 class Binomial(Distribution):
-    """Number of successes in total_count independent trials with success probability probs."""
+    """Number of successes in total_count independent trials with success probability probs.
+
+    Args:
+        total_count (int or Tensor): the number of trials (>= 0). Default: 1.
+        probs (float or Tensor, optional): the success probability (exactly one of ``probs`` and ``logits``).
+        logits (float or Tensor, optional): the log-odds of success.
+        validate_args (bool, optional): check the parameters and ``log_prob`` values; default the
+            global setting (on).
+
+    Example:
+        >>> d = rt.distributions.Binomial(total_count=10, probs=rt.tensor(0.5))
+        >>> d.mean.item(), d.variance.item()
+        (5.0, 2.5)
+        >>> round(d.log_prob(rt.tensor(5.)).exp().item(), 4)
+        0.2461
+        >>> d.sample((3,)).shape
+        (3,)
+    """
     arg_constraints = {"total_count": constraints.nonnegative_integer, "probs": constraints.unit_interval,
                        "logits": constraints.real}
     has_enumerate_support = True
@@ -163,7 +196,22 @@ class Binomial(Distribution):
 
 
 class Poisson(ExponentialFamily):
-    """Poisson(rate): P(k) = rate^k e^-rate / k!."""
+    """Poisson(rate): P(k) = rate^k e^-rate / k!.
+
+    Args:
+        rate (float or Tensor): the mean number of events (>= 0).
+        validate_args (bool, optional): check the parameters and ``log_prob`` values; default the
+            global setting (on).
+
+    Example:
+        >>> d = rt.distributions.Poisson(rt.tensor(3.))
+        >>> d.mean.item(), d.variance.item()
+        (3.0, 3.0)
+        >>> round(d.log_prob(rt.tensor(2.)).exp().item(), 4)
+        0.224
+        >>> d.sample((4,)).shape
+        (4,)
+    """
     arg_constraints = {"rate": constraints.nonnegative}
     support = constraints.nonnegative_integer
 
@@ -196,7 +244,24 @@ class Poisson(ExponentialFamily):
 
 class Categorical(Distribution):
     """Categories 0 .. K-1 with probabilities probs (normalised along the last dim) or
-    softmax(logits)."""
+    softmax(logits).
+
+    Args:
+        probs (Tensor, optional): non-negative weights of the categories along the last dim
+            (exactly one of ``probs`` and ``logits``).
+        logits (Tensor, optional): unnormalized log-probabilities of the categories.
+        validate_args (bool, optional): check the parameters and ``log_prob`` values; default the
+            global setting (on).
+
+    Example:
+        >>> d = rt.distributions.Categorical(probs=rt.tensor([0.0, 0.0, 1.0]))
+        >>> d.sample((3,)).tolist()
+        [2, 2, 2]
+        >>> d.probs.tolist()
+        [0.0, 0.0, 1.0]
+        >>> round(d.entropy().item(), 4)
+        0.0
+    """
     arg_constraints = {"probs": constraints.simplex, "logits": constraints.real_vector}
     has_enumerate_support = True
 
@@ -282,7 +347,24 @@ class Categorical(Distribution):
 
 
 class OneHotCategorical(Distribution):
-    """Categorical draws as one-hot vectors (event_shape (K,))."""
+    """Categorical draws as one-hot vectors (event_shape (K,)).
+
+    Args:
+        probs (Tensor, optional): non-negative weights of the categories along the last dim
+            (exactly one of ``probs`` and ``logits``).
+        logits (Tensor, optional): unnormalized log-probabilities of the categories.
+        validate_args (bool, optional): check the parameters and ``log_prob`` values; default the
+            global setting (on).
+
+    Example:
+        >>> d = rt.distributions.OneHotCategorical(probs=rt.tensor([0.0, 1.0, 0.0]))
+        >>> d.sample().tolist()
+        [0.0, 1.0, 0.0]
+        >>> d.event_shape
+        (3,)
+        >>> round(d.log_prob(rt.tensor([0., 1., 0.])).item(), 4)
+        -0.0
+    """
     arg_constraints = {"probs": constraints.simplex, "logits": constraints.real_vector}
     support = constraints.one_hot
     has_enumerate_support = True

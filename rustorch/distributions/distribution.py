@@ -103,6 +103,27 @@ class Distribution:
     and implement what they can of ``rsample``/``sample``, ``log_prob``, ``cdf``, ``icdf``,
     ``entropy``, ``mean``, ``variance``. With ``validate_args`` (default on, like PyTorch) invalid
     parameters and out-of-support values raise ValueError.
+
+    Args:
+        batch_shape (tuple of ints): the shape of the batch of distributions. Default: ().
+        event_shape (tuple of ints): the shape of one sample of one distribution. Default: ().
+        validate_args (bool, optional): check the parameters and ``log_prob`` values; default the
+            global setting (on).
+
+    Example:
+        >>> class Coin(rt.distributions.Distribution):
+        ...     def __init__(self, p):
+        ...         self.p = p
+        ...         super().__init__(batch_shape=p.shape)
+        ...     @property
+        ...     def mean(self):
+        ...         return self.p
+        >>> d = Coin(rt.tensor([0.5, 0.25]))
+        >>> d.batch_shape, d.event_shape, d.mean.tolist()
+        ((2,), (), [0.5, 0.25])
+        >>> n = rt.distributions.Normal(0., 1.)
+        >>> n.batch_shape, n.sample((2,)).shape
+        ((), (2,))
     """
     has_rsample = False
     has_enumerate_support = False
@@ -285,7 +306,20 @@ class Distribution:
 
 
 class ExponentialFamily(Distribution):
-    """Marker base of exponential-family distributions (as in torch)."""
+    """Marker base of exponential-family distributions (as in torch).
+
+    Args:
+        batch_shape (tuple of ints): the shape of the batch of distributions. Default: ().
+        event_shape (tuple of ints): the shape of one sample of one distribution. Default: ().
+        validate_args (bool, optional): check the parameters and ``log_prob`` values; default the
+            global setting (on).
+
+    Example:
+        >>> isinstance(rt.distributions.Normal(0., 1.), rt.distributions.ExponentialFamily)
+        True
+        >>> isinstance(rt.distributions.Laplace(0., 1.), rt.distributions.ExponentialFamily)
+        False
+    """
 
 
 _LOG_SQRT_2PI = 0.5 * math.log(2 * math.pi)

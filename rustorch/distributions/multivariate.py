@@ -25,7 +25,26 @@ def _batch_mahalanobis(bL, bx):
 class MultivariateNormal(Distribution):
     """Normal over R^k with mean loc and covariance given by exactly one of covariance_matrix,
     precision_matrix or scale_tril (lower Cholesky factor of the covariance). rsample is
-    loc + scale_tril @ eps."""
+    loc + scale_tril @ eps.
+
+    Args:
+        loc (Tensor): the mean, with at least one dim (the event dim k).
+        covariance_matrix (Tensor, optional): the positive-definite covariance, ``(..., k, k)``.
+        precision_matrix (Tensor, optional): the positive-definite inverse covariance.
+        scale_tril (Tensor, optional): the lower-triangular Cholesky factor of the covariance,
+            with a positive diagonal.
+        validate_args (bool, optional): check the parameters and ``log_prob`` values; default the
+            global setting (on).
+
+    Example:
+        >>> d = rt.distributions.MultivariateNormal(rt.zeros(2), covariance_matrix=rt.eye(2))
+        >>> d.sample((3,)).shape
+        (3, 2)
+        >>> round(d.log_prob(rt.zeros(2)).item(), 4)
+        -1.8379
+        >>> d.variance.tolist()
+        [1.0, 1.0]
+    """
     arg_constraints = {"loc": constraints.real_vector, "covariance_matrix": constraints.positive_definite,
                        "precision_matrix": constraints.positive_definite, "scale_tril": constraints.lower_cholesky}
     support = constraints.real_vector
@@ -125,7 +144,20 @@ class MultivariateNormal(Distribution):
 
 class Dirichlet(ExponentialFamily):
     """Dirichlet(concentration) on the probability simplex (event_shape (K,)); rsample normalises
-    gamma samples (implicit reparameterisation)."""
+    gamma samples (implicit reparameterisation).
+
+    Args:
+        concentration (Tensor): the concentration parameters (> 0), with at least one dim (K).
+        validate_args (bool, optional): check the parameters and ``log_prob`` values; default the
+            global setting (on).
+
+    Example:
+        >>> d = rt.distributions.Dirichlet(rt.tensor([1., 1., 2.]))
+        >>> d.mean.tolist()
+        [0.25, 0.25, 0.5]
+        >>> s = d.sample(); s.shape, round(s.sum().item(), 4)
+        ((3,), 1.0)
+    """
     arg_constraints = {"concentration": constraints.independent(constraints.positive, 1)}
     support = constraints.simplex
     has_rsample = True
@@ -175,7 +207,21 @@ class Dirichlet(ExponentialFamily):
 
 class Independent(Distribution):
     """Reinterprets the last reinterpreted_batch_ndims batch dims of base_distribution as event dims
-    (log_prob and entropy sum over them)."""
+    (log_prob and entropy sum over them).
+
+    Args:
+        base_distribution (Distribution): the distribution whose batch dims are reinterpreted.
+        reinterpreted_batch_ndims (int): how many of the rightmost batch dims become event dims.
+        validate_args (bool, optional): check the parameters and ``log_prob`` values; default the
+            global setting (on).
+
+    Example:
+        >>> d = rt.distributions.Independent(rt.distributions.Normal(rt.zeros(3), rt.ones(3)), 1)
+        >>> d.batch_shape, d.event_shape
+        ((), (3,))
+        >>> round(d.log_prob(rt.zeros(3)).item(), 4)
+        -2.7568
+    """
     arg_constraints = {}
 
     def __init__(self, base_distribution, reinterpreted_batch_ndims, validate_args=None):

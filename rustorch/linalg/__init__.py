@@ -41,18 +41,59 @@ __all__ = [
 
 
 def matmul(input, other):
-    """Alias of rt.matmul."""
+    """Alias of rt.matmul.
+
+    Args:
+        input (Tensor): the first operand.
+        other (Tensor): the second operand.
+
+    Returns:
+        Tensor: the matrix product, with broadcast batch dims.
+
+    Example:
+        >>> a = rt.tensor([[1., 2.], [3., 4.]])
+        >>> rt.linalg.matmul(a, rt.tensor([1., 1.])).tolist()
+        [3.0, 7.0]
+    """
     from .. import matmul as _matmul
     return _matmul(input, other)
 
 
 def vecdot(x, y, *, dim=-1):
-    """Dot products of the vectors along dim (broadcast): (x * y).sum(dim)."""
+    """Dot products of the vectors along dim (broadcast): (x * y).sum(dim).
+
+    Args:
+        x (Tensor): the first vectors.
+        y (Tensor): the second vectors, broadcastable with ``x``.
+        dim (int): the dim of the vectors. Default: -1.
+
+    Returns:
+        Tensor: the dot products, with ``dim`` removed.
+
+    Example:
+        >>> x = rt.tensor([[1., 2.], [3., 4.]])
+        >>> rt.linalg.vecdot(x, rt.tensor([1., 10.])).tolist()
+        [21.0, 43.0]
+        >>> rt.linalg.vecdot(x, x, dim=0).tolist()
+        [10.0, 20.0]
+    """
     return (x * y).sum(dim)
 
 
 def multi_dot(tensors):
-    """Product of a chain of matrices in the cheapest order (the first may be 1-D, as may the last)."""
+    """Product of a chain of matrices in the cheapest order (the first may be 1-D, as may the last).
+
+    Args:
+        tensors (sequence of Tensor): at least two matrices; the first and last may be 1-D.
+
+    Returns:
+        Tensor: the product of the chain.
+
+    Example:
+        >>> a, b, c = rt.ones(2, 3), rt.ones(3, 4), rt.ones(4)
+        >>> rt.linalg.multi_dot([a, b, c]).tolist()
+        [12.0, 12.0]
+    """
     tensors = list(tensors)
     if len(tensors) < 2:
         raise ValueError("linalg.multi_dot: expected at least 2 tensors, got %d" % len(tensors))
@@ -96,7 +137,21 @@ def multi_dot(tensors):
 
 def cond(A, p=None):
     """Condition number of A in the p-norm: s_max / s_min for p None or 2 (s_min / s_max for -2),
-    else norm(A, p) * norm(inv(A), p)."""
+    else norm(A, p) * norm(inv(A), p).
+
+    Args:
+        A (Tensor): the matrices ``(..., n, n)`` (any ``(..., m, n)`` for p None, 2 or -2).
+        p (int, float, str, optional): the norm: None, 2, -2, 1, -1, inf, -inf, ``'fro'`` or
+            ``'nuc'``. Default: None (2).
+
+    Returns:
+        Tensor: the condition numbers, with the batch shape.
+
+    Example:
+        >>> A = rt.tensor([[2., 0.], [0., 0.5]])
+        >>> rt.linalg.cond(A).item(), rt.linalg.cond(A, p=1).item(), rt.linalg.cond(A, p=-2).item()
+        (4.0, 4.0, 0.25)
+    """
     if p is None or p == 2 or p == -2:
         s = svdvals(A)
         ratio = s[..., 0] / s[..., -1]

@@ -10,6 +10,25 @@ class Adadelta(Optimizer):
     """Adadelta with weight decay and maximize (``torch.optim.Adadelta``).
 
     ``state[p]``: ``step``, ``square_avg``, ``acc_delta``.
+
+    Args:
+        params (iterable): the Tensors to optimize, ``(name, Tensor)`` pairs, or dicts (param groups).
+        lr (float or Tensor): the coefficient that scales the delta. Default: 1.0.
+        rho (float): the decay rate of the running averages. Default: 0.9.
+        eps (float): added to the denominator for numerical stability. Default: 1e-6.
+        weight_decay (float): the L2 penalty. Default: 0.
+        foreach (bool, optional): accepted for compatibility; ignored.
+        capturable (bool): accepted for compatibility; ignored. Default: False.
+        maximize (bool): maximize the objective instead of minimizing it. Default: False.
+        differentiable (bool): must be False (autograd through the update is not supported).
+
+    Example:
+        >>> w = rt.tensor([1., 2.], requires_grad=True)
+        >>> opt = rt.optim.Adadelta([w], lr=1.0)
+        >>> (w * w).sum().backward()
+        >>> opt.step()
+        >>> print(w.detach().numpy().round(4))
+        [0.9968 1.9968]
     """
 
     def __init__(self, params, lr=1.0, rho=0.9, eps=1e-6, weight_decay=0, foreach=None, *, capturable=False,

@@ -12,6 +12,26 @@ class Adagrad(Optimizer):
     ``state[p]``: ``step`` and ``sum`` (filled with ``initial_accumulator_value``), created for every
     parameter when the optimizer is built (as in PyTorch) or when a group is added. The group's own
     ``initial_accumulator_value`` is used (PyTorch uses the constructor's for all groups).
+
+    Args:
+        params (iterable): the Tensors to optimize, ``(name, Tensor)`` pairs, or dicts (param groups).
+        lr (float or Tensor): the learning rate. Default: 1e-2.
+        lr_decay (float): the learning-rate decay. Default: 0.
+        weight_decay (float): the L2 penalty. Default: 0.
+        initial_accumulator_value (float): the start value of the squared-gradient sums. Default: 0.
+        eps (float): added to the denominator for numerical stability. Default: 1e-10.
+        foreach (bool, optional): accepted for compatibility; ignored.
+        maximize (bool): maximize the objective instead of minimizing it. Default: False.
+        differentiable (bool): must be False (autograd through the update is not supported).
+        fused (bool, optional): accepted for compatibility; ignored.
+
+    Example:
+        >>> w = rt.tensor([1., 2.], requires_grad=True)
+        >>> opt = rt.optim.Adagrad([w], lr=0.1)
+        >>> (w * w).sum().backward()
+        >>> opt.step()
+        >>> print(w.detach().numpy().round(4))
+        [0.9 1.9]
     """
 
     def __init__(self, params, lr=1e-2, lr_decay=0, weight_decay=0, initial_accumulator_value=0, eps=1e-10,

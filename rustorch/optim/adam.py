@@ -13,6 +13,29 @@ class Adam(Optimizer):
     float32 tensor), ``exp_avg``, ``exp_avg_sq`` and with amsgrad ``max_exp_avg_sq``); each group is
     updated by one fused C++ call. ``foreach``/``capturable``/``differentiable``/``fused`` are
     accepted for compatibility and ignored.
+
+    Args:
+        params (iterable): the Tensors to optimize, ``(name, Tensor)`` pairs, or dicts (param groups).
+        lr (float or Tensor): the learning rate. Default: 1e-3.
+        betas (tuple of 2 floats): the decay rates of the first and second moment averages.
+            Default: (0.9, 0.999).
+        eps (float): added to the denominator for numerical stability. Default: 1e-8.
+        weight_decay (float): the L2 penalty (decoupled when ``decoupled_weight_decay``). Default: 0.
+        amsgrad (bool): use the running maximum of the second moment (AMSGrad). Default: False.
+        foreach (bool, optional): accepted for compatibility; ignored.
+        maximize (bool): maximize the objective instead of minimizing it. Default: False.
+        capturable (bool): accepted for compatibility; ignored. Default: False.
+        differentiable (bool): must be False (autograd through the update is not supported).
+        fused (bool, optional): accepted for compatibility; ignored.
+        decoupled_weight_decay (bool): apply the weight decay as in AdamW. Default: False.
+
+    Example:
+        >>> w = rt.tensor([1., 2.], requires_grad=True)
+        >>> opt = rt.optim.Adam([w], lr=0.1)
+        >>> (w * w).sum().backward()
+        >>> opt.step()
+        >>> print(w.detach().numpy().round(4))
+        [0.9 1.9]
     """
 
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, amsgrad=False, *,
@@ -57,7 +80,30 @@ class Adam(Optimizer):
 
 class AdamW(Adam):
     """AdamW: Adam with decoupled weight decay (``param *= 1 - lr * weight_decay``), as
-    ``torch.optim.AdamW``."""
+    ``torch.optim.AdamW``.
+
+    Args:
+        params (iterable): the Tensors to optimize, ``(name, Tensor)`` pairs, or dicts (param groups).
+        lr (float or Tensor): the learning rate. Default: 1e-3.
+        betas (tuple of 2 floats): the decay rates of the first and second moment averages.
+            Default: (0.9, 0.999).
+        eps (float): added to the denominator for numerical stability. Default: 1e-8.
+        weight_decay (float): the decoupled weight decay coefficient. Default: 1e-2.
+        amsgrad (bool): use the running maximum of the second moment (AMSGrad). Default: False.
+        maximize (bool): maximize the objective instead of minimizing it. Default: False.
+        foreach (bool, optional): accepted for compatibility; ignored.
+        capturable (bool): accepted for compatibility; ignored. Default: False.
+        differentiable (bool): must be False (autograd through the update is not supported).
+        fused (bool, optional): accepted for compatibility; ignored.
+
+    Example:
+        >>> w = rt.tensor([1., 2.], requires_grad=True)
+        >>> opt = rt.optim.AdamW([w], lr=0.1)
+        >>> (w * w).sum().backward()
+        >>> opt.step()
+        >>> print(w.detach().numpy().round(4))
+        [0.899 1.898]
+    """
 
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2, amsgrad=False, *,
                  maximize=False, foreach=None, capturable=False, differentiable=False, fused=None):

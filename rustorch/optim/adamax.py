@@ -10,6 +10,26 @@ class Adamax(Optimizer):
     """Adamax with weight decay and maximize (``torch.optim.Adamax``).
 
     ``state[p]``: ``step``, ``exp_avg``, ``exp_inf``.
+
+    Args:
+        params (iterable): the Tensors to optimize, ``(name, Tensor)`` pairs, or dicts (param groups).
+        lr (float or Tensor): the learning rate. Default: 2e-3.
+        betas (tuple of 2 floats): the decay rates of the first moment and of the infinity norm.
+            Default: (0.9, 0.999).
+        eps (float): added to the denominator for numerical stability. Default: 1e-8.
+        weight_decay (float): the L2 penalty. Default: 0.
+        foreach (bool, optional): accepted for compatibility; ignored.
+        maximize (bool): maximize the objective instead of minimizing it. Default: False.
+        differentiable (bool): must be False (autograd through the update is not supported).
+        capturable (bool): accepted for compatibility; ignored. Default: False.
+
+    Example:
+        >>> w = rt.tensor([1., 2.], requires_grad=True)
+        >>> opt = rt.optim.Adamax([w], lr=0.1)
+        >>> (w * w).sum().backward()
+        >>> opt.step()
+        >>> print(w.detach().numpy().round(4))
+        [0.9 1.9]
     """
 
     def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, foreach=None, *,

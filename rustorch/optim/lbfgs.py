@@ -133,6 +133,31 @@ class LBFGS(Optimizer):
     One param group only. The flat gradient, history and two-loop recursion are 1-D tensors handled
     by C++ helpers; scalars are Python floats rounded to the parameters' dtype where PyTorch keeps
     them as tensors of that dtype.
+
+    Args:
+        params (iterable): the Tensors to optimize (one param group).
+        lr (float): the learning rate (step length). Default: 1.
+        max_iter (int): the most iterations per ``step()``. Default: 20.
+        max_eval (int, optional): the most closure evaluations per ``step()``. Default:
+            ``max_iter * 5 // 4``.
+        tolerance_grad (float): stop when the largest absolute gradient entry is at most this.
+            Default: 1e-7.
+        tolerance_change (float): stop when the change of loss or parameters is at most this.
+            Default: 1e-9.
+        history_size (int): the number of correction pairs kept. Default: 100.
+        line_search_fn (str, optional): ``'strong_wolfe'`` or None (a fixed step). Default: None.
+
+    Example:
+        >>> w = rt.tensor([3., -2.], requires_grad=True)
+        >>> opt = rt.optim.LBFGS([w], line_search_fn="strong_wolfe")
+        >>> def closure():
+        ...     opt.zero_grad()
+        ...     loss = ((w - 1) ** 2).sum()
+        ...     loss.backward()
+        ...     return loss
+        >>> loss = opt.step(closure)
+        >>> print(w.detach().numpy().round(4))
+        [1. 1.]
     """
 
     def __init__(self, params, lr=1, max_iter=20, max_eval=None, tolerance_grad=1e-7, tolerance_change=1e-9,

@@ -39,7 +39,24 @@ def _group_values(optimizer, key):
 class LRScheduler:
     """Base class: sets ``initial_lr`` in each group (when ``last_epoch == -1``), keeps
     ``base_lrs``, and on each ``step()`` increments ``last_epoch`` and writes ``get_lr()`` into the
-    groups. ``get_last_lr()`` is the list of learning rates after the last step."""
+    groups. ``get_last_lr()`` is the list of learning rates after the last step.
+
+    Subclasses implement ``get_lr()``; ``step()`` returns None.
+
+    Args:
+        optimizer (Optimizer): the wrapped optimizer.
+        last_epoch (int): the index of the last epoch, to resume a schedule; -1 starts it. Default: -1.
+
+    Example:
+        >>> class Halve(rt.optim.lr_scheduler.LRScheduler):
+        ...     def get_lr(self):
+        ...         return [g["lr"] / 2 for g in self.optimizer.param_groups] if self.last_epoch else self.base_lrs
+        >>> opt = rt.optim.SGD([rt.zeros(1, requires_grad=True)], lr=0.1)
+        >>> sched = Halve(opt)
+        >>> sched.step(); sched.step()
+        >>> sched.get_last_lr()
+        [0.025]
+    """
 
     _is_initial = False
 
@@ -134,7 +151,25 @@ def _lambdas(optimizer, lr_lambda):
 
 
 class LambdaLR(_LambdaStateMixin, LRScheduler):
-    """lr = initial_lr * lr_lambda(epoch)."""
+    """lr = initial_lr * lr_lambda(epoch).
+
+    Args:
+        optimizer (Optimizer): the wrapped optimizer.
+        lr_lambda (callable or list of callables): maps the epoch to a multiplicative factor of the
+            initial lr; one per param group when a list.
+        last_epoch (int): the index of the last epoch, to resume a schedule; -1 starts it. Default: -1.
+
+    Example:
+        >>> opt = rt.optim.SGD([rt.zeros(1, requires_grad=True)], lr=0.1)
+        >>> sched = rt.optim.lr_scheduler.LambdaLR(opt, lr_lambda=lambda epoch: 1 / (epoch + 1))
+        >>> lrs = []
+        >>> for epoch in range(5):
+        ...     lrs.append(round(sched.get_last_lr()[0], 4))
+        ...     opt.step()
+        ...     sched.step()
+        >>> lrs
+        [0.1, 0.05, 0.0333, 0.025, 0.02]
+    """
 
     def __init__(self, optimizer, lr_lambda, last_epoch=-1):
         self.optimizer = optimizer
@@ -146,7 +181,25 @@ class LambdaLR(_LambdaStateMixin, LRScheduler):
 
 
 class MultiplicativeLR(_LambdaStateMixin, LRScheduler):
-    """lr *= lr_lambda(epoch) at every step after the first."""
+    """lr *= lr_lambda(epoch) at every step after the first.
+
+    Args:
+        optimizer (Optimizer): the wrapped optimizer.
+        lr_lambda (callable or list of callables): maps the epoch to the factor applied to the current
+            lr; one per param group when a list.
+        last_epoch (int): the index of the last epoch, to resume a schedule; -1 starts it. Default: -1.
+
+    Example:
+        >>> opt = rt.optim.SGD([rt.zeros(1, requires_grad=True)], lr=0.1)
+        >>> sched = rt.optim.lr_scheduler.MultiplicativeLR(opt, lr_lambda=lambda epoch: 0.5)
+        >>> lrs = []
+        >>> for epoch in range(5):
+        ...     lrs.append(round(sched.get_last_lr()[0], 4))
+        ...     opt.step()
+        ...     sched.step()
+        >>> lrs
+        [0.1, 0.05, 0.025, 0.0125, 0.0063]
+    """
 
     def __init__(self, optimizer, lr_lambda, last_epoch=-1):
         self.optimizer = optimizer
@@ -163,7 +216,25 @@ class MultiplicativeLR(_LambdaStateMixin, LRScheduler):
 
 
 class StepLR(LRScheduler):
-    """Multiplies lr by gamma every step_size epochs."""
+    """Multiplies lr by gamma every step_size epochs.
+
+    Args:
+        optimizer (Optimizer): the wrapped optimizer.
+        step_size (int): the period of the decay, in epochs.
+        gamma (float): the multiplicative factor of the decay. Default: 0.1.
+        last_epoch (int): the index of the last epoch, to resume a schedule; -1 starts it. Default: -1.
+
+    Example:
+        >>> opt = rt.optim.SGD([rt.zeros(1, requires_grad=True)], lr=0.1)
+        >>> sched = rt.optim.lr_scheduler.StepLR(opt, step_size=2, gamma=0.5)
+        >>> lrs = []
+        >>> for epoch in range(5):
+        ...     lrs.append(round(sched.get_last_lr()[0], 4))
+        ...     opt.step()
+        ...     sched.step()
+        >>> lrs
+        [0.1, 0.1, 0.05, 0.05, 0.025]
+    """
 
     def __init__(self, optimizer, step_size, gamma=0.1, last_epoch=-1):
         self.step_size = step_size
@@ -180,7 +251,25 @@ class StepLR(LRScheduler):
 
 
 class MultiStepLR(LRScheduler):
-    """Multiplies lr by gamma at each milestone epoch (repeated milestones multiply repeatedly)."""
+    """Multiplies lr by gamma at each milestone epoch (repeated milestones multiply repeatedly).
+
+    Args:
+        optimizer (Optimizer): the wrapped optimizer.
+        milestones (list of ints): the epochs at which lr is multiplied by ``gamma``.
+        gamma (float): the multiplicative factor of the decay. Default: 0.1.
+        last_epoch (int): the index of the last epoch, to resume a schedule; -1 starts it. Default: -1.
+
+    Example:
+        >>> opt = rt.optim.SGD([rt.zeros(1, requires_grad=True)], lr=0.1)
+        >>> sched = rt.optim.lr_scheduler.MultiStepLR(opt, milestones=[1, 3], gamma=0.5)
+        >>> lrs = []
+        >>> for epoch in range(5):
+        ...     lrs.append(round(sched.get_last_lr()[0], 4))
+        ...     opt.step()
+        ...     sched.step()
+        >>> lrs
+        [0.1, 0.05, 0.05, 0.025, 0.025]
+    """
 
     def __init__(self, optimizer, milestones, gamma=0.1, last_epoch=-1):
         self.milestones = Counter(milestones)
@@ -207,7 +296,25 @@ class MultiStepLR(LRScheduler):
 
 
 class ConstantLR(LRScheduler):
-    """lr = initial_lr * factor until total_iters, then initial_lr."""
+    """lr = initial_lr * factor until total_iters, then initial_lr.
+
+    Args:
+        optimizer (Optimizer): the wrapped optimizer.
+        factor (float): the factor (in [0, 1]) applied to lr until ``total_iters``. Default: 1/3.
+        total_iters (int): the number of epochs the factor is applied. Default: 5.
+        last_epoch (int): the index of the last epoch, to resume a schedule; -1 starts it. Default: -1.
+
+    Example:
+        >>> opt = rt.optim.SGD([rt.zeros(1, requires_grad=True)], lr=0.1)
+        >>> sched = rt.optim.lr_scheduler.ConstantLR(opt, factor=0.5, total_iters=2)
+        >>> lrs = []
+        >>> for epoch in range(5):
+        ...     lrs.append(round(sched.get_last_lr()[0], 4))
+        ...     opt.step()
+        ...     sched.step()
+        >>> lrs
+        [0.05, 0.05, 0.1, 0.1, 0.1]
+    """
 
     def __init__(self, optimizer, factor=1.0 / 3, total_iters=5, last_epoch=-1):
         if factor > 1.0 or factor < 0:
@@ -229,7 +336,26 @@ class ConstantLR(LRScheduler):
 
 
 class LinearLR(LRScheduler):
-    """Changes the lr factor linearly from start_factor to end_factor over total_iters epochs."""
+    """Changes the lr factor linearly from start_factor to end_factor over total_iters epochs.
+
+    Args:
+        optimizer (Optimizer): the wrapped optimizer.
+        start_factor (float): the factor (in (0, 1]) of the first epoch. Default: 1/3.
+        end_factor (float): the factor (in [0, 1]) reached after ``total_iters`` epochs. Default: 1.0.
+        total_iters (int): the number of epochs of the linear change. Default: 5.
+        last_epoch (int): the index of the last epoch, to resume a schedule; -1 starts it. Default: -1.
+
+    Example:
+        >>> opt = rt.optim.SGD([rt.zeros(1, requires_grad=True)], lr=0.1)
+        >>> sched = rt.optim.lr_scheduler.LinearLR(opt, start_factor=0.5, total_iters=4)
+        >>> lrs = []
+        >>> for epoch in range(5):
+        ...     lrs.append(round(sched.get_last_lr()[0], 4))
+        ...     opt.step()
+        ...     sched.step()
+        >>> lrs
+        [0.05, 0.0625, 0.075, 0.0875, 0.1]
+    """
 
     def __init__(self, optimizer, start_factor=1.0 / 3, end_factor=1.0, total_iters=5, last_epoch=-1):
         if start_factor > 1.0 or start_factor <= 0:
@@ -258,7 +384,24 @@ class LinearLR(LRScheduler):
 
 
 class ExponentialLR(LRScheduler):
-    """Multiplies lr by gamma every epoch."""
+    """Multiplies lr by gamma every epoch.
+
+    Args:
+        optimizer (Optimizer): the wrapped optimizer.
+        gamma (float): the multiplicative factor of the decay.
+        last_epoch (int): the index of the last epoch, to resume a schedule; -1 starts it. Default: -1.
+
+    Example:
+        >>> opt = rt.optim.SGD([rt.zeros(1, requires_grad=True)], lr=0.1)
+        >>> sched = rt.optim.lr_scheduler.ExponentialLR(opt, gamma=0.5)
+        >>> lrs = []
+        >>> for epoch in range(5):
+        ...     lrs.append(round(sched.get_last_lr()[0], 4))
+        ...     opt.step()
+        ...     sched.step()
+        >>> lrs
+        [0.1, 0.05, 0.025, 0.0125, 0.0063]
+    """
 
     def __init__(self, optimizer, gamma, last_epoch=-1):
         self.gamma = gamma
@@ -274,7 +417,25 @@ class ExponentialLR(LRScheduler):
 
 
 class PolynomialLR(LRScheduler):
-    """Decays lr by a polynomial of the given power to zero over total_iters epochs."""
+    """Decays lr by a polynomial of the given power to zero over total_iters epochs.
+
+    Args:
+        optimizer (Optimizer): the wrapped optimizer.
+        total_iters (int): the number of epochs over which lr decays to zero. Default: 5.
+        power (float): the power of the polynomial. Default: 1.0.
+        last_epoch (int): the index of the last epoch, to resume a schedule; -1 starts it. Default: -1.
+
+    Example:
+        >>> opt = rt.optim.SGD([rt.zeros(1, requires_grad=True)], lr=0.1)
+        >>> sched = rt.optim.lr_scheduler.PolynomialLR(opt, total_iters=4, power=2.0)
+        >>> lrs = []
+        >>> for epoch in range(5):
+        ...     lrs.append(round(sched.get_last_lr()[0], 4))
+        ...     opt.step()
+        ...     sched.step()
+        >>> lrs
+        [0.1, 0.0563, 0.025, 0.0062, 0.0]
+    """
 
     def __init__(self, optimizer, total_iters=5, power=1.0, last_epoch=-1):
         self.total_iters = total_iters
@@ -294,7 +455,25 @@ class PolynomialLR(LRScheduler):
 
 
 class CosineAnnealingLR(LRScheduler):
-    """Cosine annealing from initial_lr to eta_min over T_max epochs (recursive form, as PyTorch)."""
+    """Cosine annealing from initial_lr to eta_min over T_max epochs (recursive form, as PyTorch).
+
+    Args:
+        optimizer (Optimizer): the wrapped optimizer.
+        T_max (int): the number of epochs of the half cosine.
+        eta_min (float): the minimum lr. Default: 0.0.
+        last_epoch (int): the index of the last epoch, to resume a schedule; -1 starts it. Default: -1.
+
+    Example:
+        >>> opt = rt.optim.SGD([rt.zeros(1, requires_grad=True)], lr=0.1)
+        >>> sched = rt.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=4)
+        >>> lrs = []
+        >>> for epoch in range(5):
+        ...     lrs.append(round(sched.get_last_lr()[0], 4))
+        ...     opt.step()
+        ...     sched.step()
+        >>> lrs
+        [0.1, 0.0854, 0.05, 0.0146, 0.0]
+    """
 
     def __init__(self, optimizer, T_max, eta_min=0.0, last_epoch=-1):
         self.T_max = T_max
@@ -320,7 +499,26 @@ class CosineAnnealingLR(LRScheduler):
 
 
 class CosineAnnealingWarmRestarts(LRScheduler):
-    """Cosine annealing with warm restarts every T_i epochs (T_i = T_0 * T_mult**k)."""
+    """Cosine annealing with warm restarts every T_i epochs (T_i = T_0 * T_mult**k).
+
+    Args:
+        optimizer (Optimizer): the wrapped optimizer.
+        T_0 (int): the number of epochs before the first restart.
+        T_mult (int): the factor (>= 1) by which the period grows after each restart. Default: 1.
+        eta_min (float): the minimum lr. Default: 0.0.
+        last_epoch (int): the index of the last epoch, to resume a schedule; -1 starts it. Default: -1.
+
+    Example:
+        >>> opt = rt.optim.SGD([rt.zeros(1, requires_grad=True)], lr=0.1)
+        >>> sched = rt.optim.lr_scheduler.CosineAnnealingWarmRestarts(opt, T_0=2)
+        >>> lrs = []
+        >>> for epoch in range(6):
+        ...     lrs.append(round(sched.get_last_lr()[0], 4))
+        ...     opt.step()
+        ...     sched.step()
+        >>> lrs
+        [0.1, 0.05, 0.1, 0.05, 0.1, 0.05]
+    """
 
     def __init__(self, optimizer, T_0, T_mult=1, eta_min=0.0, last_epoch=-1):
         if not isinstance(T_0, int) or T_0 <= 0:
@@ -369,7 +567,28 @@ class CosineAnnealingWarmRestarts(LRScheduler):
 
 
 class SequentialLR(LRScheduler):
-    """Runs schedulers one after another, switching at the milestone epochs."""
+    """Runs schedulers one after another, switching at the milestone epochs.
+
+    Args:
+        optimizer (Optimizer): the wrapped optimizer.
+        schedulers (list of LRScheduler): the schedulers, all on ``optimizer``.
+        milestones (list of ints): the epochs at which the next scheduler takes over
+            (one fewer than the schedulers).
+        last_epoch (int): the index of the last epoch, to resume a schedule; -1 starts it. Default: -1.
+
+    Example:
+        >>> opt = rt.optim.SGD([rt.zeros(1, requires_grad=True)], lr=0.1)
+        >>> S = rt.optim.lr_scheduler
+        >>> sched = S.SequentialLR(opt, [S.ConstantLR(opt, factor=0.1, total_iters=2), S.ExponentialLR(opt, gamma=0.5)],
+        ...                        milestones=[2])
+        >>> lrs = []
+        >>> for epoch in range(5):
+        ...     lrs.append(round(sched.get_last_lr()[0], 4))
+        ...     opt.step()
+        ...     sched.step()
+        >>> lrs
+        [0.01, 0.01, 0.1, 0.05, 0.025]
+    """
 
     def __init__(self, optimizer, schedulers, milestones, last_epoch=-1):
         if len(schedulers) < 1:
@@ -435,7 +654,24 @@ class SequentialLR(LRScheduler):
 
 
 class ChainedScheduler(LRScheduler):
-    """Steps several schedulers together on every ``step()``."""
+    """Steps several schedulers together on every ``step()``.
+
+    Args:
+        schedulers (list of LRScheduler): the schedulers, stepped in order.
+        optimizer (Optimizer, optional): the wrapped optimizer; by default that of the schedulers.
+
+    Example:
+        >>> opt = rt.optim.SGD([rt.zeros(1, requires_grad=True)], lr=0.1)
+        >>> S = rt.optim.lr_scheduler
+        >>> sched = S.ChainedScheduler([S.ConstantLR(opt, factor=0.1, total_iters=2), S.ExponentialLR(opt, gamma=0.5)])
+        >>> lrs = []
+        >>> for epoch in range(4):
+        ...     lrs.append(round(sched.get_last_lr()[0], 4))
+        ...     opt.step()
+        ...     sched.step()
+        >>> lrs
+        [0.01, 0.005, 0.025, 0.0125]
+    """
 
     def __init__(self, schedulers, optimizer=None):
         if len(schedulers) < 1:
@@ -461,7 +697,30 @@ class ChainedScheduler(LRScheduler):
 
 
 class ReduceLROnPlateau(LRScheduler):
-    """Reduces lr by ``factor`` when a metric has stopped improving for ``patience`` epochs."""
+    """Reduces lr by ``factor`` when a metric has stopped improving for ``patience`` epochs.
+
+    Args:
+        optimizer (Optimizer): the wrapped optimizer.
+        mode (str): ``'min'`` (the metric should decrease) or ``'max'``. Default: ``'min'``.
+        factor (float): the factor (< 1) by which lr is multiplied. Default: 0.1.
+        patience (int): the number of epochs without improvement before lr is reduced. Default: 10.
+        threshold (float): the least change that counts as an improvement. Default: 1e-4.
+        threshold_mode (str): ``'rel'`` or ``'abs'``, how ``threshold`` is applied. Default: ``'rel'``.
+        cooldown (int): the epochs to wait after a reduction before counting again. Default: 0.
+        min_lr (float or list of floats): the lower bound of lr (per group when a list). Default: 0.
+        eps (float): a reduction smaller than this is skipped. Default: 1e-8.
+
+    Example:
+        >>> opt = rt.optim.SGD([rt.zeros(1, requires_grad=True)], lr=0.1)
+        >>> sched = rt.optim.lr_scheduler.ReduceLROnPlateau(opt, factor=0.5, patience=1)
+        >>> lrs = []
+        >>> for epoch in range(5):
+        ...     lrs.append(round(sched.get_last_lr()[0], 4))
+        ...     opt.step()
+        ...     sched.step(1.0)
+        >>> lrs
+        [0.1, 0.1, 0.1, 0.05, 0.05]
+    """
 
     def __init__(self, optimizer, mode="min", factor=0.1, patience=10, threshold=1e-4, threshold_mode="rel",
                  cooldown=0, min_lr=0, eps=1e-8):
@@ -559,7 +818,35 @@ class ReduceLROnPlateau(LRScheduler):
 
 class OneCycleLR(LRScheduler):
     """The 1cycle policy: lr from max_lr/div_factor up to max_lr and down to a minimum, with the
-    momentum (or beta1) cycled inversely."""
+    momentum (or beta1) cycled inversely.
+
+    Args:
+        optimizer (Optimizer): the wrapped optimizer.
+        max_lr (float or list of floats): the peak lr (per group when a list).
+        total_steps (int, optional): the number of steps of the cycle; else ``epochs * steps_per_epoch``.
+        epochs (int, optional): the number of epochs (with ``steps_per_epoch``).
+        steps_per_epoch (int, optional): the number of steps per epoch (with ``epochs``).
+        pct_start (float): the fraction of the cycle spent increasing lr. Default: 0.3.
+        anneal_strategy (str): ``'cos'`` or ``'linear'``. Default: ``'cos'``.
+        cycle_momentum (bool): cycle the momentum (or beta1) inversely to lr. Default: True.
+        base_momentum (float or list of floats): the lowest momentum. Default: 0.85.
+        max_momentum (float or list of floats): the highest momentum. Default: 0.95.
+        div_factor (float): initial_lr = max_lr / div_factor. Default: 25.0.
+        final_div_factor (float): min_lr = initial_lr / final_div_factor. Default: 1e4.
+        three_phase (bool): use a third phase that anneals to min_lr. Default: False.
+        last_epoch (int): the index of the last epoch, to resume a schedule; -1 starts it. Default: -1.
+
+    Example:
+        >>> opt = rt.optim.SGD([rt.zeros(1, requires_grad=True)], lr=0.1, momentum=0.9)
+        >>> sched = rt.optim.lr_scheduler.OneCycleLR(opt, max_lr=1.0, total_steps=5)
+        >>> lrs = []
+        >>> for epoch in range(5):
+        ...     lrs.append(round(sched.get_last_lr()[0], 4))
+        ...     opt.step()
+        ...     sched.step()
+        >>> lrs
+        [0.04, 0.9505, 0.6113, 0.1883, 0.0]
+    """
 
     def __init__(self, optimizer, max_lr, total_steps=None, epochs=None, steps_per_epoch=None, pct_start=0.3,
                  anneal_strategy="cos", cycle_momentum=True, base_momentum=0.85, max_momentum=0.95,

@@ -10,6 +10,28 @@ class NAdam(Optimizer):
     """NAdam with momentum decay, L2 or decoupled weight decay and maximize (``torch.optim.NAdam``).
 
     ``state[p]``: ``step``, ``mu_product`` (0-d float32), ``exp_avg``, ``exp_avg_sq``.
+
+    Args:
+        params (iterable): the Tensors to optimize, ``(name, Tensor)`` pairs, or dicts (param groups).
+        lr (float or Tensor): the learning rate. Default: 2e-3.
+        betas (tuple of 2 floats): the decay rates of the first and second moment averages.
+            Default: (0.9, 0.999).
+        eps (float): added to the denominator for numerical stability. Default: 1e-8.
+        weight_decay (float): the weight decay (L2 penalty unless ``decoupled_weight_decay``). Default: 0.
+        momentum_decay (float): the momentum decay. Default: 4e-3.
+        decoupled_weight_decay (bool): apply the weight decay as in AdamW. Default: False.
+        foreach (bool, optional): accepted for compatibility; ignored.
+        maximize (bool): maximize the objective instead of minimizing it. Default: False.
+        capturable (bool): accepted for compatibility; ignored. Default: False.
+        differentiable (bool): must be False (autograd through the update is not supported).
+
+    Example:
+        >>> w = rt.tensor([1., 2.], requires_grad=True)
+        >>> opt = rt.optim.NAdam([w], lr=0.1)
+        >>> (w * w).sum().backward()
+        >>> opt.step()
+        >>> print(w.detach().numpy().round(4))
+        [0.8944 1.8944]
     """
 
     _scalar_state_keys = ("step", "mu_product")

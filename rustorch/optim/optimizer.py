@@ -58,6 +58,15 @@ class Optimizer:
         params: an iterable of Tensors, of ``(name, Tensor)`` pairs, or of dicts (param groups with
             per-group options under the same keys as ``defaults``).
         defaults: default values of the optimization options.
+
+    Example:
+        >>> w, b = rt.ones(2, requires_grad=True), rt.zeros(1, requires_grad=True)
+        >>> opt = rt.optim.SGD([{"params": [w]}, {"params": [b], "lr": 0.5}], lr=0.1)
+        >>> [g["lr"] for g in opt.param_groups]
+        [0.1, 0.5]
+        >>> opt.zero_grad()
+        >>> sorted(opt.state_dict())
+        ['param_groups', 'state']
     """
 
     # State entries that are 0-d step counters kept as float32 tensors (as in PyTorch).

@@ -10,6 +10,27 @@ class RAdam(Optimizer):
     """RAdam with L2 or decoupled weight decay and maximize (``torch.optim.RAdam``).
 
     ``state[p]``: ``step``, ``exp_avg``, ``exp_avg_sq``.
+
+    Args:
+        params (iterable): the Tensors to optimize, ``(name, Tensor)`` pairs, or dicts (param groups).
+        lr (float or Tensor): the learning rate. Default: 1e-3.
+        betas (tuple of 2 floats): the decay rates of the first and second moment averages.
+            Default: (0.9, 0.999).
+        eps (float): added to the denominator for numerical stability. Default: 1e-8.
+        weight_decay (float): the weight decay (L2 penalty unless ``decoupled_weight_decay``). Default: 0.
+        decoupled_weight_decay (bool): apply the weight decay as in AdamW. Default: False.
+        foreach (bool, optional): accepted for compatibility; ignored.
+        maximize (bool): maximize the objective instead of minimizing it. Default: False.
+        capturable (bool): accepted for compatibility; ignored. Default: False.
+        differentiable (bool): must be False (autograd through the update is not supported).
+
+    Example:
+        >>> w = rt.tensor([1., 2.], requires_grad=True)
+        >>> opt = rt.optim.RAdam([w], lr=0.1)
+        >>> (w * w).sum().backward()
+        >>> opt.step()
+        >>> print(w.detach().numpy().round(4))
+        [0.8 1.6]
     """
 
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, decoupled_weight_decay=False,

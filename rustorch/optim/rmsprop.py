@@ -11,6 +11,27 @@ class RMSprop(Optimizer):
 
     ``state[p]``: ``step``, ``square_avg``, and ``momentum_buffer`` (momentum > 0) and ``grad_avg``
     (centered).
+
+    Args:
+        params (iterable): the Tensors to optimize, ``(name, Tensor)`` pairs, or dicts (param groups).
+        lr (float or Tensor): the learning rate. Default: 1e-2.
+        alpha (float): the smoothing constant of the squared-gradient average. Default: 0.99.
+        eps (float): added to the denominator for numerical stability. Default: 1e-8.
+        weight_decay (float): the L2 penalty. Default: 0.
+        momentum (float): the momentum factor. Default: 0.
+        centered (bool): normalize by the estimated variance of the gradient. Default: False.
+        capturable (bool): accepted for compatibility; ignored. Default: False.
+        foreach (bool, optional): accepted for compatibility; ignored.
+        maximize (bool): maximize the objective instead of minimizing it. Default: False.
+        differentiable (bool): must be False (autograd through the update is not supported).
+
+    Example:
+        >>> w = rt.tensor([1., 2.], requires_grad=True)
+        >>> opt = rt.optim.RMSprop([w], lr=0.01)
+        >>> (w * w).sum().backward()
+        >>> opt.step()
+        >>> print(w.detach().numpy().round(4))
+        [0.9 1.9]
     """
 
     def __init__(self, params, lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0, momentum=0, centered=False,

@@ -12,6 +12,26 @@ class SGD(Optimizer):
     Same update as ``torch.optim.SGD``; each group is updated by one fused C++ call. The momentum
     buffer of a parameter is created from its first gradient (``state[p]['momentum_buffer']``).
     ``foreach``/``differentiable``/``fused`` are accepted for compatibility and ignored.
+
+    Args:
+        params (iterable): the Tensors to optimize, ``(name, Tensor)`` pairs, or dicts (param groups).
+        lr (float or Tensor): the learning rate. Default: 1e-3.
+        momentum (float): the momentum factor. Default: 0.
+        dampening (float): the dampening of the momentum. Default: 0.
+        weight_decay (float): the L2 penalty. Default: 0.
+        nesterov (bool): use Nesterov momentum (needs a momentum and zero dampening). Default: False.
+        maximize (bool): maximize the objective instead of minimizing it. Default: False.
+        foreach (bool, optional): accepted for compatibility; ignored.
+        differentiable (bool): must be False (autograd through the update is not supported).
+        fused (bool, optional): accepted for compatibility; ignored.
+
+    Example:
+        >>> w = rt.tensor([1., 2.], requires_grad=True)
+        >>> opt = rt.optim.SGD([w], lr=0.1)
+        >>> (w * w).sum().backward()
+        >>> opt.step()
+        >>> print(w.detach().numpy().round(4))
+        [0.8 1.6]
     """
 
     def __init__(self, params, lr=1e-3, momentum=0, dampening=0, weight_decay=0, nesterov=False, *,

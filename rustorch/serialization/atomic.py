@@ -31,6 +31,29 @@ def atomic_write(path, mode="wb", encoding=None, newline=None):
     ``path`` and the directory is fsynced. If the block raises, the temporary file is removed and
     ``path`` is left untouched. ``mode`` is ``"wb"`` (default) or ``"w"`` (text; ``encoding``
     defaults to UTF-8). An existing file's permission bits are kept.
+
+    Args:
+        path (str or os.PathLike): the file to write; its directory must exist.
+        mode (str): ``"wb"`` or ``"w"``. Default: ``"wb"``.
+        encoding (str, optional): the text encoding (mode ``"w"``); default UTF-8.
+        newline (str, optional): the newline mode of text files, as in ``open``.
+
+    Returns:
+        a context manager whose ``with`` target is the temporary file object.
+
+    Example:
+        >>> with rt.serialization.atomic_write("notes.txt", "w") as f:
+        ...     _ = f.write("hello")
+        >>> open("notes.txt").read()
+        'hello'
+        >>> try:
+        ...     with rt.serialization.atomic_write("notes.txt", "w") as f:
+        ...         _ = f.write("half")
+        ...         raise RuntimeError("crash")
+        ... except RuntimeError:
+        ...     pass
+        >>> open("notes.txt").read(), sorted(os.listdir("."))
+        ('hello', ['notes.txt'])
     """
     if mode not in ("wb", "w"):
         raise ValueError(f"atomic_write: mode must be 'wb' or 'w', got {mode!r}")

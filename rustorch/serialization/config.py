@@ -129,7 +129,28 @@ def _register(obj, name):
 def register_serializable(name=None, package=None):
     """Class (or function) decorator that makes a custom layer, loss or metric loadable from model
     files by name: ``@rt.register_serializable()`` registers under the class name (or ``name``;
-    with ``package``, under ``"package>name"`` as Keras does)."""
+    with ``package``, under ``"package>name"`` as Keras does).
+
+    Args:
+        name (str, optional): the registered name; default the object's ``__name__``.
+        package (str, optional): a prefix; the key becomes ``"package>name"``.
+
+    Returns:
+        callable: a decorator that registers the class or function and returns it unchanged.
+
+    Example:
+        >>> @rt.register_serializable(package="demo")
+        ... class Scale(nn.Module):
+        ...     def __init__(self, factor=2.0):
+        ...         super().__init__()
+        ...         self.factor = factor
+        ...     def forward(self, x):
+        ...         return x * self.factor
+        >>> rt.serialization.get_registered_name(Scale)
+        'demo>Scale'
+        >>> rt.serialization.get_registered_object("demo>Scale") is Scale
+        True
+    """
     if callable(name) and not isinstance(name, str):  # used bare: @register_serializable
         return register_serializable()(name)
 
@@ -145,17 +166,67 @@ def register_serializable(name=None, package=None):
 
 
 def register_keras_serializable(package="Custom", name=None):
-    """Keras's spelling: registers under ``"package>name"`` (name defaults to the class name)."""
+    """Keras's spelling: registers under ``"package>name"`` (name defaults to the class name).
+
+    Args:
+        package (str): the prefix of the key. Default: ``"Custom"``.
+        name (str, optional): the registered name; default the object's ``__name__``.
+
+    Returns:
+        callable: a decorator that registers the class or function and returns it unchanged.
+
+    Example:
+        >>> @rt.serialization.register_keras_serializable()
+        ... def my_loss(y_pred, y_true):
+        ...     return ((y_pred - y_true) ** 2).mean()
+        >>> rt.serialization.get_registered_name(my_loss)
+        'Custom>my_loss'
+    """
     return register_serializable(name=name, package=package)
 
 
 def get_registered_name(obj):
-    """The registered name of a class or function, else its ``__name__``."""
+    """The registered name of a class or function, else its ``__name__``.
+
+    Args:
+        obj (class or callable): the object.
+
+    Returns:
+        str: the registered name, or ``obj.__name__``.
+
+    Example:
+        >>> rt.serialization.get_registered_name(nn.Linear)
+        'Linear'
+        >>> @rt.register_serializable(name="double")
+        ... def twice(x):
+        ...     return 2 * x
+        >>> rt.serialization.get_registered_name(twice)
+        'double'
+    """
     return _REGISTERED_NAMES.get(id(obj), getattr(obj, "__name__", type(obj).__name__))
 
 
 def get_registered_object(name, custom_objects=None):
-    """The class or function registered (or given in ``custom_objects``) under ``name``, or None."""
+    """The class or function registered (or given in ``custom_objects``) under ``name``, or None.
+
+    Args:
+        name (str): the registered name.
+        custom_objects (dict, optional): name -> object, looked up first.
+
+    Returns:
+        the class or function, or None.
+
+    Example:
+        >>> @rt.register_serializable(package="demo")
+        ... def halve(x):
+        ...     return x / 2
+        >>> rt.serialization.get_registered_object("demo>halve") is halve
+        True
+        >>> rt.serialization.get_registered_object("nothing") is None
+        True
+        >>> rt.serialization.get_registered_object("f", custom_objects={"f": abs})
+        <built-in function abs>
+    """
     if custom_objects and name in custom_objects:
         return custom_objects[name]
     if name in _GLOBAL_CUSTOM_OBJECTS:
@@ -167,7 +238,20 @@ _GLOBAL_CUSTOM_OBJECTS = {}
 
 
 class custom_object_scope:
-    """``with custom_object_scope({"MyLayer": MyLayer}): rt.load_model(path)`` (Keras)."""
+    """``with custom_object_scope({"MyLayer": MyLayer}): rt.load_model(path)`` (Keras).
+
+    Args:
+        custom_objects (dict): name -> class or function, visible inside the ``with`` block.
+
+    Example:
+        >>> def my_act(x):
+        ...     return x
+        >>> with rt.serialization.custom_object_scope({"my_act": my_act}):
+        ...     print(rt.serialization.get_registered_object("my_act") is my_act)
+        True
+        >>> rt.serialization.get_registered_object("my_act") is None
+        True
+    """
 
     def __init__(self, custom_objects):
         self._objects = dict(custom_objects or {})
@@ -243,7 +327,22 @@ def _tensor_placeholder_ptrs(module):
 def serialize_object(obj, where="config", _state_ptrs=frozenset()):
     """JSON-safe data for a config value: primitives as is; tuples, dicts, dtypes, tensors,
     modules, registered functions/classes and objects with ``get_config`` as tagged dicts.
-    Raises ValueError naming the value and where it was found for anything else."""
+    Raises ValueError naming the value and where it was found for anything else.
+
+    Args:
+        obj: the value to serialize.
+        where (str): the location named in error messages. Default: ``"config"``.
+
+    Returns:
+        JSON-serialisable data (primitives, lists and dicts).
+
+    Example:
+        >>> data = rt.serialization.serialize_object({"size": (2, 3), "dtype": rt.float32})
+        >>> data
+        {'__dict__': [['size', {'__tuple__': [2, 3]}], ['dtype', {'__dtype__': 'float32'}]]}
+        >>> rt.serialization.deserialize_object(data)
+        {'size': (2, 3), 'dtype': rustorch.float32}
+    """
     from .. import _C
     from .._C import Tensor
     from ..nn.parameter import Parameter
@@ -297,7 +396,21 @@ _DTYPES = ("float32", "float64", "int64", "bool")
 
 
 def deserialize_object(data, custom_objects=None, where="config"):
-    """Rebuilds what :func:`serialize_object` produced (see the module docstring for what may run)."""
+    """Rebuilds what :func:`serialize_object` produced (see the module docstring for what may run).
+
+    Args:
+        data: what :func:`serialize_object` produced.
+        custom_objects (dict, optional): name -> class or function for unregistered names.
+        where (str): the location named in error messages. Default: ``"config"``.
+
+    Returns:
+        the rebuilt value.
+
+    Example:
+        >>> layer = rt.serialization.deserialize_object(rt.serialization.serialize_object(nn.Linear(3, 2)))
+        >>> type(layer).__name__, layer.weight.shape
+        ('Linear', (2, 3))
+    """
     from .. import _C
     from ..nn.parameter import Parameter
     if data is None or isinstance(data, (bool, int, float, str)):

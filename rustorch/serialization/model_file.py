@@ -246,7 +246,23 @@ def _compile_entries(model):
 def save_model(model, path):
     """Writes ``model`` (architecture, weights, compile config, optimizer state, history, input
     shape) to one zip file at ``path``, atomically. Raises ValueError naming anything in the model's
-    config or compile config that cannot be stored (e.g. an unregistered loss function)."""
+    config or compile config that cannot be stored (e.g. an unregistered loss function).
+
+    Args:
+        model (Model): the model to save.
+        path (str or os.PathLike): the file to write (conventionally ``.rtm``).
+
+    Returns:
+        None
+
+    Example:
+        >>> model = rt.Sequential(nn.Linear(2, 1))
+        >>> model.compile(optimizer="sgd", loss="mse")
+        >>> rt.serialization.save_model(model, "model.rtm")
+        >>> restored = rt.load_model("model.rtm")
+        >>> type(restored).__name__, bool((restored[0].weight == model[0].weight).all())
+        ('Sequential', True)
+    """
     from .. import _C
     from ..optim import Optimizer
     import rustorch
@@ -277,7 +293,22 @@ def save_model(model, path):
 
 
 def read_model_config(path):
-    """The parsed config.json of a model file (no model is built)."""
+    """The parsed config.json of a model file (no model is built).
+
+    Args:
+        path (str or os.PathLike): the model file.
+
+    Returns:
+        dict: the parsed config.
+
+    Example:
+        >>> model = rt.Sequential(nn.Linear(2, 1))
+        >>> model.compile(optimizer="sgd", loss="mse")
+        >>> model.save("model.rtm")
+        >>> config = rt.serialization.read_model_config("model.rtm")
+        >>> config["format"], "model" in config
+        ('rustorch.model', True)
+    """
     with _Archive(path, "load_model") as ar:
         doc = ar.read_json(CONFIG_MEMBER)
         ar.check_format(doc, FORMAT, CONFIG_MEMBER)
@@ -308,7 +339,26 @@ def load_model(path, custom_objects=None, compile=True):
     """Rebuilds the model saved by :func:`save_model`: architecture, weights, input shape, history,
     and (with ``compile=True``, when it was compiled) ``compile`` with the same loss/metrics and an
     optimizer of the same class, settings and state. Raises ValueError naming the file and the
-    problem for a corrupt file or a class that is neither registered nor in ``custom_objects``."""
+    problem for a corrupt file or a class that is neither registered nor in ``custom_objects``.
+
+    Args:
+        path (str or os.PathLike): the model file.
+        custom_objects (dict, optional): name -> class or function for unregistered names.
+        compile (bool): compile the model as it was saved. Default: True.
+
+    Returns:
+        Model: the rebuilt model.
+
+    Example:
+        >>> model = rt.Sequential(nn.Linear(2, 1))
+        >>> model.compile(optimizer="sgd", loss="mse")
+        >>> model.save("model.rtm")
+        >>> restored = rt.load_model("model.rtm")
+        >>> restored.compiled, type(restored.optimizer).__name__
+        (True, 'SGD')
+        >>> rt.load_model("model.rtm", compile=False).compiled
+        False
+    """
     path = os.fspath(path)
     with _Archive(path, "load_model") as ar:
         doc = ar.read_json(CONFIG_MEMBER)
@@ -354,7 +404,24 @@ def load_model(path, custom_objects=None, compile=True):
 # -------------------------------------------------------------------------------- checkpoints
 def save_checkpoint(path, model, optimizer=None, extra=None):
     """Writes ``model``'s weights, ``optimizer``'s state and a JSON-serialisable ``extra`` dict
-    (e.g. ``{"epoch": 3, "history": {...}}``) to one file, atomically."""
+    (e.g. ``{"epoch": 3, "history": {...}}``) to one file, atomically.
+
+    Args:
+        path (str or os.PathLike): the file to write.
+        model (nn.Module): the module whose weights are saved.
+        optimizer (Optimizer, optional): the optimizer whose state is saved.
+        extra (dict, optional): JSON-serialisable data saved with them.
+
+    Returns:
+        None
+
+    Example:
+        >>> model = nn.Linear(2, 1)
+        >>> opt = rt.optim.SGD(model.parameters(), lr=0.1)
+        >>> rt.serialization.save_checkpoint("run.ckpt", model, opt, extra={"epoch": 3})
+        >>> rt.serialization.load_checkpoint("run.ckpt", nn.Linear(2, 1))
+        {'epoch': 3}
+    """
     from .. import _C
     if extra is not None and not isinstance(extra, dict):
         raise TypeError(f"save_checkpoint: extra must be a dict or None, got {type(extra).__name__}")
@@ -372,7 +439,25 @@ def save_checkpoint(path, model, optimizer=None, extra=None):
 
 def load_checkpoint(path, model, optimizer=None):
     """Loads a :func:`save_checkpoint` file into ``model`` (strict) and ``optimizer`` (if given;
-    the file must then hold optimizer state) and returns the ``extra`` dict."""
+    the file must then hold optimizer state) and returns the ``extra`` dict.
+
+    Args:
+        path (str or os.PathLike): the checkpoint file.
+        model (nn.Module): the module to load the weights into.
+        optimizer (Optimizer, optional): the optimizer to load the state into.
+
+    Returns:
+        dict: the ``extra`` dict that was saved.
+
+    Example:
+        >>> model = nn.Linear(2, 1)
+        >>> rt.serialization.save_checkpoint("run.ckpt", model, extra={"epoch": 3})
+        >>> other = nn.Linear(2, 1)
+        >>> rt.serialization.load_checkpoint("run.ckpt", other)["epoch"]
+        3
+        >>> bool((other.weight == model.weight).all())
+        True
+    """
     path = os.fspath(path)
     with _Archive(path, "load_checkpoint") as ar:
         doc = ar.read_json(CHECKPOINT_MEMBER)

@@ -116,6 +116,20 @@ def save(state_dict, path, metadata=None):
     Non-contiguous tensors are written in contiguous order; autograd fields are not stored.
     Raises ValueError if two tensors share memory (see the module docstring; use
     :func:`save_weights` for modules with tied weights, or ``.clone()`` one of them).
+
+    Args:
+        state_dict (dict): name -> Tensor.
+        path (str or os.PathLike): the file to write.
+        metadata (dict of str to str, optional): stored in the header.
+
+    Returns:
+        None
+
+    Example:
+        >>> rt.save({"w": rt.ones(2, 3), "step": rt.tensor(7)}, "weights.safetensors", metadata={"note": "demo"})
+        >>> tensors, meta = rt.load("weights.safetensors", return_metadata=True)
+        >>> list(tensors), tensors["w"].shape, meta
+        (['step', 'w'], (2, 3), {'note': 'demo'})
     """
     items = _named_tensors(state_dict, "rt.save")
     metadata = _check_metadata(metadata, "rt.save")
@@ -134,6 +148,18 @@ def load(path, return_metadata=False):
     F16/BF16 tensors load as float32, I8/I16/I32/U8 as int64 (rustorch's dtypes). With
     ``return_metadata=True`` returns ``(tensors, metadata)``. A truncated, corrupted or hostile
     file raises ValueError naming the file and the problem.
+
+    Args:
+        path (str or os.PathLike): the safetensors file.
+        return_metadata (bool): also return the header's metadata dict. Default: False.
+
+    Returns:
+        OrderedDict: name -> Tensor, or ``(tensors, metadata)`` with ``return_metadata``.
+
+    Example:
+        >>> rt.save({"a": rt.arange(3)}, "a.safetensors")
+        >>> {k: v.tolist() for k, v in rt.load("a.safetensors").items()}
+        {'a': [0, 1, 2]}
     """
     path = os.fspath(path)
     tensors, metadata = _C._io.load_safetensors(path)
@@ -142,14 +168,42 @@ def load(path, return_metadata=False):
 
 
 def serialize(state_dict, metadata=None):
-    """The safetensors bytes of ``state_dict`` (same rules as :func:`save`)."""
+    """The safetensors bytes of ``state_dict`` (same rules as :func:`save`).
+
+    Args:
+        state_dict (dict): name -> Tensor.
+        metadata (dict of str to str, optional): stored in the header.
+
+    Returns:
+        bytes: the safetensors data.
+
+    Example:
+        >>> data = rt.serialization.serialize({"a": rt.zeros(2)})
+        >>> type(data).__name__, rt.serialization.deserialize(data)["a"].tolist()
+        ('bytes', [0.0, 0.0])
+    """
     items = _named_tensors(state_dict, "serialize")
     metadata = _check_metadata(metadata, "serialize")
     return _C._io.serialize_safetensors(items, metadata)
 
 
 def deserialize(data, name="<bytes>", return_metadata=False):
-    """Parses safetensors bytes (``name`` appears in error messages)."""
+    """Parses safetensors bytes (``name`` appears in error messages).
+
+    Args:
+        data (bytes-like): the safetensors data.
+        name (str): the name used in error messages. Default: ``"<bytes>"``.
+        return_metadata (bool): also return the header's metadata dict. Default: False.
+
+    Returns:
+        OrderedDict: name -> Tensor, or ``(tensors, metadata)`` with ``return_metadata``.
+
+    Example:
+        >>> data = rt.serialization.serialize({"a": rt.ones(2)}, metadata={"k": "v"})
+        >>> tensors, meta = rt.serialization.deserialize(data, return_metadata=True)
+        >>> tensors["a"].tolist(), meta
+        ([1.0, 1.0], {'k': 'v'})
+    """
     tensors, metadata = _C._io.load_safetensors_bytes(bytes(data), name)
     out = OrderedDict(tensors)
     return (out, metadata) if return_metadata else out
@@ -209,7 +263,21 @@ def expand_aliases(tensors, aliases, path):
 def save_weights(module, path, metadata=None):
     """Saves ``module.state_dict()`` to a safetensors file, atomically. Tied weights are stored once
     (as ``safetensors.torch.save_model`` does) and restored by :func:`load_weights`; the file is
-    plain safetensors that other tools read (they see the kept name of each tied group)."""
+    plain safetensors that other tools read (they see the kept name of each tied group).
+
+    Args:
+        module (nn.Module): the module whose ``state_dict()`` is saved.
+        path (str or os.PathLike): the file to write.
+        metadata (dict of str to str, optional): stored in the header.
+
+    Returns:
+        None
+
+    Example:
+        >>> rt.serialization.save_weights(nn.Linear(2, 3), "linear.safetensors")
+        >>> sorted(rt.load("linear.safetensors"))
+        ['bias', 'weight']
+    """
     if not hasattr(module, "state_dict"):
         raise TypeError(f"save_weights: expected a Module, got {type(module).__name__}")
     items, aliases = dedupe_state_dict(module.state_dict(), "save_weights")
@@ -222,7 +290,23 @@ def load_weights(module, path, strict=True):
     """Loads a safetensors file written by :func:`save_weights` (or by ``rt.save``,
     ``safetensors.torch.save_file`` / ``save_model`` of a matching torch module) into ``module``
     with ``load_state_dict(strict=strict)``; returns its result (missing/unexpected keys).
-    Names the module ties to a loaded one count as present (files from ``save_model``)."""
+    Names the module ties to a loaded one count as present (files from ``save_model``).
+
+    Args:
+        module (nn.Module): the module to load into.
+        path (str or os.PathLike): the safetensors file.
+        strict (bool): require the file's names to match the module's exactly. Default: True.
+
+    Returns:
+        the result of ``module.load_state_dict`` (missing and unexpected keys).
+
+    Example:
+        >>> src, dst = nn.Linear(2, 3), nn.Linear(2, 3)
+        >>> rt.serialization.save_weights(src, "linear.safetensors")
+        >>> result = rt.serialization.load_weights(dst, "linear.safetensors")
+        >>> bool((src.weight == dst.weight).all())
+        True
+    """
     if not hasattr(module, "load_state_dict"):
         raise TypeError(f"load_weights: expected a Module, got {type(module).__name__}")
     path = os.fspath(path)

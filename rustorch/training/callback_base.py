@@ -15,6 +15,19 @@ class Callback:
     A callback stops training by setting ``self.model.stop_training = True``. Epoch logs hold
     'loss', the metrics, 'val_*' after validation and 'lr'; batch logs hold the running means
     of the epoch so far.
+
+    Example:
+        >>> class StopAfterTwo(rt.callbacks.Callback):
+        ...     def on_epoch_end(self, epoch, logs=None):
+        ...         if epoch == 1:
+        ...             self.model.stop_training = True
+        >>> model = rt.Sequential(nn.Linear(2, 1))
+        >>> model.compile(optimizer="sgd", loss="mse")
+        >>> x = rt.randn(16, 2)
+        >>> y = x.sum(1, keepdim=True)
+        >>> history = model.fit(x, y, epochs=10, verbose=0, callbacks=[StopAfterTwo()])
+        >>> history.epoch
+        [0, 1]
     """
 
     def __init__(self):
@@ -102,6 +115,19 @@ class CallbackList:
     Batch hooks are the hot path: for each of them the list keeps only the callbacks that
     override it, and ``wants(hook)`` tells the loop whether it needs to build batch logs at all
     (reading the running metrics every step costs time that a plain ``fit`` should not pay).
+
+    Args:
+        callbacks (iterable of Callback): the callbacks, called in order.
+        model (Model): the model given to each callback (``set_model``).
+        params (dict): the parameters given to each callback (``set_params``).
+
+    Example:
+        >>> seen = []
+        >>> cb = rt.callbacks.LambdaCallback(on_epoch_end=lambda epoch, logs: seen.append((epoch, logs)))
+        >>> cbs = rt.callbacks.CallbackList([cb], model=None, params={"epochs": 1})
+        >>> cbs.on_epoch_end(0, {"loss": 0.5})
+        >>> seen, cbs.wants("on_train_batch_end")
+        ([(0, {'loss': 0.5})], False)
     """
 
     def __init__(self, callbacks, model, params):

@@ -58,13 +58,28 @@ def _optimizer_of(model, who):
 
 
 class EarlyStopping(Callback):
-    """Stops training when ``monitor`` has stopped improving.
+    """Stops training when ``monitor`` has stopped improving. The defaults are Keras's.
 
-    Args (Keras's defaults): ``monitor='val_loss'``, ``min_delta=0`` (a smaller change is no
-    improvement), ``patience=0`` (epochs without improvement before stopping), ``verbose=0``,
-    ``mode='auto'``, ``baseline=None`` (keep training only while beating it),
-    ``restore_best_weights=False`` (at the end of training, restore the weights of the best
-    epoch), ``start_from_epoch=0`` (epochs to wait before monitoring).
+    Args:
+        monitor (str): the log to watch. Default: ``'val_loss'``.
+        min_delta (float): a smaller change is no improvement. Default: 0.
+        patience (int): epochs without improvement before stopping. Default: 0.
+        verbose (int): 1 prints a message when stopping. Default: 0.
+        mode (str): ``'auto'``, ``'min'`` or ``'max'``. Default: ``'auto'``.
+        baseline (float, optional): keep training only while beating it. Default: None.
+        restore_best_weights (bool): at the end of training, restore the weights of the best
+            epoch. Default: False.
+        start_from_epoch (int): epochs to wait before monitoring. Default: 0.
+
+    Example:
+        >>> model = rt.Sequential(nn.Linear(2, 1))
+        >>> model.compile(optimizer="sgd", loss="mse")
+        >>> x = rt.randn(16, 2)
+        >>> y = x.sum(1, keepdim=True)
+        >>> stop = rt.callbacks.EarlyStopping(monitor="loss", patience=1, min_delta=100.0)
+        >>> history = model.fit(x, y, epochs=10, verbose=0, callbacks=[stop])
+        >>> len(history.epoch), stop.stopped_epoch
+        (2, 1)
     """
 
     def __init__(self, monitor="val_loss", min_delta=0, patience=0, verbose=0, mode="auto", baseline=None,
@@ -143,6 +158,26 @@ class ModelCheckpoint(Callback):
     when ``monitor`` improved (``mode``: 'auto' | 'min' | 'max'; ``initial_value_threshold``
     is the value to beat first). ``save_freq`` is 'epoch' or an int (save every that many
     batches, formatting with the latest batch logs).
+
+    Args:
+        filepath (str or os.PathLike): the file to write; may hold ``str.format`` fields.
+        monitor (str): the log compared with ``save_best_only``. Default: ``'val_loss'``.
+        verbose (int): 1 prints a message at each save. Default: 0.
+        save_best_only (bool): save only when ``monitor`` improved. Default: False.
+        save_weights_only (bool): save only the weights (``model.save_weights``). Default: False.
+        mode (str): ``'auto'``, ``'min'`` or ``'max'``. Default: ``'auto'``.
+        save_freq (str or int): ``'epoch'`` or a number of batches. Default: ``'epoch'``.
+        initial_value_threshold (float, optional): the value to beat first. Default: None.
+
+    Example:
+        >>> model = rt.Sequential(nn.Linear(2, 1))
+        >>> model.compile(optimizer="sgd", loss="mse")
+        >>> x = rt.randn(16, 2)
+        >>> y = x.sum(1, keepdim=True)
+        >>> ckpt = rt.callbacks.ModelCheckpoint("ckpt-{epoch:02d}.rtm", monitor="loss")
+        >>> history = model.fit(x, y, epochs=2, verbose=0, callbacks=[ckpt])
+        >>> sorted(os.listdir("."))
+        ['ckpt-01.rtm', 'ckpt-02.rtm']
     """
 
     def __init__(self, filepath, monitor="val_loss", verbose=0, save_best_only=False, save_weights_only=False,
@@ -220,7 +255,29 @@ class ModelCheckpoint(Callback):
 class ReduceLROnPlateau(Callback):
     """Multiplies the learning rate by ``factor`` when ``monitor`` has not improved for
     ``patience`` epochs (Keras's defaults: monitor='val_loss', factor=0.1, patience=10,
-    mode='auto', min_delta=1e-4, cooldown=0, min_lr=0)."""
+    mode='auto', min_delta=1e-4, cooldown=0, min_lr=0).
+
+    Args:
+        monitor (str): the log to watch. Default: ``'val_loss'``.
+        factor (float): the factor (< 1) by which the learning rate is multiplied. Default: 0.1.
+        patience (int): epochs without improvement before a reduction. Default: 10.
+        verbose (int): 1 prints a message at each reduction. Default: 0.
+        mode (str): ``'auto'``, ``'min'`` or ``'max'``. Default: ``'auto'``.
+        min_delta (float): the least change that counts as an improvement. Default: 1e-4.
+        cooldown (int): epochs to wait after a reduction. Default: 0.
+        min_lr (float): the lower bound of the learning rate. Default: 0.0.
+        **kwargs: ``epsilon``, Keras 1's name of ``min_delta``.
+
+    Example:
+        >>> model = rt.Sequential(nn.Linear(2, 1))
+        >>> model.compile(optimizer="sgd", loss="mse")
+        >>> x = rt.randn(16, 2)
+        >>> y = x.sum(1, keepdim=True)
+        >>> reduce = rt.callbacks.ReduceLROnPlateau(monitor="loss", factor=0.5, patience=0, min_delta=100.0)
+        >>> history = model.fit(x, y, epochs=3, verbose=0, callbacks=[reduce])
+        >>> [round(lr, 5) for lr in history.history["lr"]]
+        [0.01, 0.01, 0.005]
+    """
 
     def __init__(self, monitor="val_loss", factor=0.1, patience=10, verbose=0, mode="auto", min_delta=1e-4, cooldown=0,
                  min_lr=0.0, **kwargs):
@@ -284,7 +341,22 @@ class ReduceLROnPlateau(Callback):
 
 class LearningRateScheduler(Callback):
     """Sets the learning rate at the start of each epoch to ``schedule(epoch, lr)`` (or
-    ``schedule(epoch)``), epoch 0-based."""
+    ``schedule(epoch)``), epoch 0-based.
+
+    Args:
+        schedule (callable): ``schedule(epoch, lr)`` or ``schedule(epoch)`` returning the new rate.
+        verbose (int): 1 prints the rate at each epoch. Default: 0.
+
+    Example:
+        >>> model = rt.Sequential(nn.Linear(2, 1))
+        >>> model.compile(optimizer="sgd", loss="mse")
+        >>> x = rt.randn(16, 2)
+        >>> y = x.sum(1, keepdim=True)
+        >>> sched = rt.callbacks.LearningRateScheduler(lambda epoch, lr: 0.1 / (epoch + 1))
+        >>> history = model.fit(x, y, epochs=3, verbose=0, callbacks=[sched])
+        >>> [round(lr, 4) for lr in history.history["lr"]]
+        [0.1, 0.05, 0.0333]
+    """
 
     def __init__(self, schedule, verbose=0):
         super().__init__()
@@ -318,7 +390,24 @@ class LearningRateScheduler(Callback):
 class CSVLogger(Callback):
     """Writes the epoch logs to a CSV file: a header ``epoch,<sorted log names>`` then one row per
     epoch. ``append=True`` keeps the rows of an existing file (to resume). The file is rewritten
-    atomically after each epoch, so a crash never leaves a half-written row."""
+    atomically after each epoch, so a crash never leaves a half-written row.
+
+    Args:
+        filename (str or os.PathLike): the CSV file.
+        separator (str): the field separator. Default: ``','``.
+        append (bool): keep the rows of an existing file. Default: False.
+
+    Example:
+        >>> model = rt.Sequential(nn.Linear(2, 1))
+        >>> model.compile(optimizer="sgd", loss="mse")
+        >>> x = rt.randn(16, 2)
+        >>> y = x.sum(1, keepdim=True)
+        >>> history = model.fit(x, y, epochs=2, verbose=0, callbacks=[rt.callbacks.CSVLogger("log.csv")])
+        >>> with open("log.csv") as f:
+        ...     lines = f.read().splitlines()
+        >>> lines[0], len(lines)
+        ('epoch,loss,lr', 3)
+    """
 
     def __init__(self, filename, separator=",", append=False):
         super().__init__()
@@ -363,7 +452,18 @@ class CSVLogger(Callback):
 
 
 class TerminateOnNaN(Callback):
-    """Stops training as soon as a batch's running loss is NaN or infinite."""
+    """Stops training as soon as a batch's running loss is NaN or infinite.
+
+    Example:
+        >>> model = rt.Sequential(nn.Linear(2, 1))
+        >>> model.compile(optimizer="sgd", loss="mse")
+        >>> x = rt.full((8, 2), float("nan"))
+        >>> history = model.fit(x, x[:, :1], epochs=3, batch_size=4, verbose=0,
+        ...                     callbacks=[rt.callbacks.TerminateOnNaN()])
+        Batch 0: Invalid loss, terminating training
+        >>> len(history.epoch)
+        1
+    """
 
     def on_train_batch_end(self, batch, logs=None):
         loss = (logs or {}).get("loss")
@@ -375,7 +475,28 @@ class TerminateOnNaN(Callback):
 class LambdaCallback(Callback):
     """A callback from functions: ``on_epoch_begin(epoch, logs)``, ``on_epoch_end(epoch, logs)``,
     ``on_train_begin(logs)``, ``on_train_end(logs)``, ``on_train_batch_begin(batch, logs)``,
-    ``on_train_batch_end(batch, logs)`` and the other hook names as keywords."""
+    ``on_train_batch_end(batch, logs)`` and the other hook names as keywords.
+
+    Args:
+        on_epoch_begin (callable, optional): ``fn(epoch, logs)`` at the start of each epoch.
+        on_epoch_end (callable, optional): ``fn(epoch, logs)`` at the end of each epoch.
+        on_train_begin (callable, optional): ``fn(logs)`` when training starts.
+        on_train_end (callable, optional): ``fn(logs)`` when training ends.
+        on_train_batch_begin (callable, optional): ``fn(batch, logs)`` before each batch.
+        on_train_batch_end (callable, optional): ``fn(batch, logs)`` after each batch.
+        **kwargs: the other hooks by name (``on_test_begin``, ``on_predict_batch_end``, ...).
+
+    Example:
+        >>> model = rt.Sequential(nn.Linear(2, 1))
+        >>> model.compile(optimizer="sgd", loss="mse")
+        >>> x = rt.randn(16, 2)
+        >>> y = x.sum(1, keepdim=True)
+        >>> seen = []
+        >>> cb = rt.callbacks.LambdaCallback(on_epoch_end=lambda epoch, logs: seen.append(epoch))
+        >>> history = model.fit(x, y, epochs=3, verbose=0, callbacks=[cb])
+        >>> seen
+        [0, 1, 2]
+    """
 
     _HOOKS = ("on_train_begin", "on_train_end", "on_epoch_begin", "on_epoch_end", "on_test_begin", "on_test_end",
               "on_predict_begin", "on_predict_end", "on_train_batch_begin", "on_train_batch_end",
@@ -404,6 +525,24 @@ class BackupAndRestore(Callback):
     continues at the epoch after the backed-up one, with the history so far. After a
     successful ``fit`` the backup is deleted (``delete_checkpoint=True``). ``save_freq`` is
     'epoch' (a backup after each epoch).
+
+    Args:
+        backup_dir (str or os.PathLike): the directory of the backup file.
+        save_freq (str): must be ``'epoch'``. Default: ``'epoch'``.
+        delete_checkpoint (bool): delete the backup after a successful ``fit``. Default: True.
+
+    Example:
+        >>> model = rt.Sequential(nn.Linear(2, 1))
+        >>> model.compile(optimizer="sgd", loss="mse")
+        >>> x = rt.randn(16, 2)
+        >>> y = x.sum(1, keepdim=True)
+        >>> backup = rt.callbacks.BackupAndRestore("backup", delete_checkpoint=False)
+        >>> history = model.fit(x, y, epochs=2, verbose=0, callbacks=[backup])
+        >>> os.listdir("backup")
+        ['latest.ckpt']
+        >>> history = model.fit(x, y, epochs=3, verbose=0, callbacks=[backup])
+        >>> history.epoch
+        [0, 1, 2]
     """
 
     def __init__(self, backup_dir, save_freq="epoch", delete_checkpoint=True):

@@ -12,6 +12,16 @@ class History(Callback):
     epoch indices (0-based, continuing from ``initial_epoch``); ``params`` holds ``epochs``,
     ``steps`` and ``verbose``. ``fit`` puts a fresh History last in the callback list and also
     stores it as ``model.history``.
+
+    Example:
+        >>> model = rt.Sequential(nn.Linear(2, 1))
+        >>> model.compile(optimizer="sgd", loss="mse")
+        >>> x = rt.randn(8, 2)
+        >>> history = model.fit(x, x.sum(1, keepdim=True), epochs=3, verbose=0)
+        >>> history.epoch, sorted(history.history), len(history.history["loss"])
+        ([0, 1, 2], ['loss', 'lr'], 3)
+        >>> model.history is history
+        True
     """
 
     def __init__(self):

@@ -81,6 +81,20 @@ class Loss:
     Built by :func:`get` from a string, a function ``fn(y_pred, y_true)`` or a loss Module.
     ``name`` is what the logs call it; ``from_logits`` tells accuracy-like metrics that
     predictions are logits.
+
+    Args:
+        fn (callable): ``fn(y_pred, y_true)`` returning the mean loss (a 0-d tensor).
+        name (str): the name in the logs.
+        elementwise_fn (callable, optional): the per-element losses, needed for ``sample_weight``.
+        from_logits (bool): the predictions are logits. Default: False.
+
+    Example:
+        >>> loss = rt.training.losses.Loss(lambda p, t: ((p - t) ** 2).mean(), "my_mse",
+        ...                                lambda p, t: (p - t) ** 2)
+        >>> loss(rt.tensor([1., 3.]), rt.tensor([1., 1.])).item()
+        2.0
+        >>> loss(rt.tensor([1., 3.]), rt.tensor([1., 1.]), sample_weight=rt.tensor([1., 0.])).item()
+        0.0
     """
 
     def __init__(self, fn, name, elementwise_fn=None, from_logits=False):
@@ -118,7 +132,21 @@ def _module_elementwise(module):
 
 def get(spec):
     """Resolves ``compile(loss=...)``: a name from :data:`LOSSES`, a loss Module, or a callable
-    ``fn(y_pred, y_true) -> scalar tensor``. Returns a :class:`Loss`."""
+    ``fn(y_pred, y_true) -> scalar tensor``. Returns a :class:`Loss`.
+
+    Args:
+        spec (str, nn.Module, callable or Loss): the loss specification.
+
+    Returns:
+        Loss: the compiled loss.
+
+    Example:
+        >>> loss = rt.training.losses.get("mse")
+        >>> loss.name, loss(rt.tensor([1., 3.]), rt.tensor([1., 1.])).item()
+        ('mse', 2.0)
+        >>> rt.training.losses.get(nn.CrossEntropyLoss()).from_logits
+        True
+    """
     if isinstance(spec, Loss):
         return spec
     if isinstance(spec, str):

@@ -31,7 +31,26 @@ def _np(x):
 
 
 class Metric:
-    """Base class: subclasses implement ``update_state``, ``result`` and ``reset_state``."""
+    """Base class: subclasses implement ``update_state``, ``result`` and ``reset_state``.
+
+    Args:
+        name (str, optional): the metric's name; default the class name in snake case.
+
+    Example:
+        >>> class MaxError(rt.training.metrics.Metric):
+        ...     def __init__(self, name=None):
+        ...         super().__init__(name)
+        ...         self.reset_state()
+        ...     def update_state(self, y_true, y_pred, sample_weight=None):
+        ...         self.worst = max(self.worst, (y_true - y_pred).abs().max().item())
+        ...     def result(self):
+        ...         return self.worst
+        ...     def reset_state(self):
+        ...         self.worst = 0.0
+        >>> m = MaxError()
+        >>> m.name, m(rt.tensor([1., 2.]), rt.tensor([1.5, 2.]))
+        ('max_error', 0.5)
+    """
 
     def __init__(self, name=None):
         self.name = name or _snake(type(self).__name__)
@@ -79,7 +98,18 @@ def _snake(name):
 
 
 class Mean(Metric):
-    """The (weighted) mean of the values it is given: ``update_state(values, sample_weight=None)``."""
+    """The (weighted) mean of the values it is given: ``update_state(values, sample_weight=None)``.
+
+    Args:
+        name (str): the metric's name (the key in the logs). Default: ``'mean'``.
+
+    Example:
+        >>> m = rt.training.metrics.Mean()
+        >>> m.update_state(rt.tensor([1., 2., 3.]))
+        >>> m.update_state(rt.tensor([10.]), sample_weight=rt.tensor([2.]))
+        >>> m.result()
+        5.2
+    """
 
     def __init__(self, name="mean"):
         super().__init__(name)
@@ -115,7 +145,20 @@ class Mean(Metric):
 
 
 class MeanMetricWrapper(Metric):
-    """The weighted mean over samples of ``fn(y_true, y_pred)`` -> a per-sample (N,) tensor."""
+    """The weighted mean over samples of ``fn(y_true, y_pred)`` -> a per-sample (N,) tensor.
+
+    Args:
+        fn (callable): ``fn(y_true, y_pred, **kwargs)`` returning one value per sample.
+        name (str, optional): the metric's name; default ``fn.__name__``.
+        **kwargs: passed on to ``fn``.
+
+    Example:
+        >>> def abs_error(y_true, y_pred):
+        ...     return (y_true - y_pred).abs()
+        >>> m = rt.training.metrics.MeanMetricWrapper(abs_error)
+        >>> m.name, m(rt.tensor([1., 2.]), rt.tensor([2., 2.]))
+        ('abs_error', 0.5)
+    """
 
     def __init__(self, fn, name=None, **kwargs):
         super().__init__(name or getattr(fn, "__name__", "metric"))
@@ -229,7 +272,20 @@ def _match_regression(y_true, y_pred):
 class Accuracy(MeanMetricWrapper):
     """Keras's string 'accuracy' (or 'acc'): chosen from the shapes of the first batch (and the
     loss when compiled): binary accuracy for (N,)/(N, 1) predictions or a binary loss,
-    categorical for one-hot targets, sparse categorical for class-index targets."""
+    categorical for one-hot targets, sparse categorical for class-index targets.
+
+    Args:
+        name (str): the metric's name (the key in the logs). Default: ``'accuracy'``.
+        threshold (float): the decision threshold of binary predictions. Default: 0.5.
+        binary (bool, optional): force binary accuracy (True); None decides from the shapes.
+
+    Example:
+        >>> m = rt.training.metrics.Accuracy()
+        >>> m(rt.tensor([0, 1, 1]), rt.tensor([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]]))
+        0.6666666666666666
+        >>> rt.training.metrics.Accuracy()(rt.tensor([1., 0.]), rt.tensor([0.7, 0.6]))
+        0.5
+    """
 
     def __init__(self, name="accuracy", threshold=0.5, binary=None):
         self.threshold = threshold
@@ -259,33 +315,82 @@ class Accuracy(MeanMetricWrapper):
 
 
 class BinaryAccuracy(MeanMetricWrapper):
-    """How often ``y_pred > threshold`` matches the 0/1 target (threshold 0 for logits)."""
+    """How often ``y_pred > threshold`` matches the 0/1 target (threshold 0 for logits).
+
+    Args:
+        name (str): the metric's name (the key in the logs). Default: ``'binary_accuracy'``.
+        threshold (float): the decision threshold. Default: 0.5.
+
+    Example:
+        >>> m = rt.training.metrics.BinaryAccuracy()
+        >>> m(rt.tensor([1., 0., 1., 0.]), rt.tensor([0.9, 0.2, 0.4, 0.6]))
+        0.5
+    """
 
     def __init__(self, name="binary_accuracy", threshold=0.5):
         super().__init__(binary_accuracy, name, threshold=threshold)
 
 
 class CategoricalAccuracy(MeanMetricWrapper):
-    """Accuracy against one-hot (or probability) targets: argmax of the prediction equals argmax of the target."""
+    """Accuracy against one-hot (or probability) targets: argmax of the prediction equals argmax of the target.
+
+    Args:
+        name (str): the metric's name (the key in the logs). Default: ``'categorical_accuracy'``.
+
+    Example:
+        >>> m = rt.training.metrics.CategoricalAccuracy()
+        >>> m(rt.tensor([[0., 1.], [1., 0.]]), rt.tensor([[0.2, 0.8], [0.3, 0.7]]))
+        0.5
+    """
     def __init__(self, name="categorical_accuracy"):
         super().__init__(categorical_accuracy, name)
 
 
 class SparseCategoricalAccuracy(MeanMetricWrapper):
-    """Accuracy against class-index targets: argmax of the prediction equals the target."""
+    """Accuracy against class-index targets: argmax of the prediction equals the target.
+
+    Args:
+        name (str): the metric's name (the key in the logs). Default: ``'sparse_categorical_accuracy'``.
+
+    Example:
+        >>> m = rt.training.metrics.SparseCategoricalAccuracy()
+        >>> m(rt.tensor([1, 0]), rt.tensor([[0.2, 0.8], [0.3, 0.7]]))
+        0.5
+    """
     def __init__(self, name="sparse_categorical_accuracy"):
         super().__init__(sparse_categorical_accuracy, name)
 
 
 class TopKCategoricalAccuracy(MeanMetricWrapper):
-    """Top-k accuracy against one-hot targets (``sparse=True`` for class indices)."""
+    """Top-k accuracy against one-hot targets (``sparse=True`` for class indices).
+
+    Args:
+        k (int): how many of the largest predictions count. Default: 5.
+        name (str): the metric's name (the key in the logs). Default: ``'top_k_categorical_accuracy'``.
+        sparse (bool): the targets are class indices. Default: False.
+
+    Example:
+        >>> m = rt.training.metrics.TopKCategoricalAccuracy(k=2)
+        >>> m(rt.tensor([[0., 0., 1.], [1., 0., 0.]]), rt.tensor([[0.3, 0.2, 0.5], [0.1, 0.3, 0.6]]))
+        0.5
+    """
 
     def __init__(self, k=5, name="top_k_categorical_accuracy", sparse=False):
         super().__init__(top_k_accuracy, name, k=k, sparse=sparse)
 
 
 class SparseTopKCategoricalAccuracy(TopKCategoricalAccuracy):
-    """Top-k accuracy against class-index targets: the target is among the k largest predictions."""
+    """Top-k accuracy against class-index targets: the target is among the k largest predictions.
+
+    Args:
+        k (int): how many of the largest predictions count. Default: 5.
+        name (str): the metric's name (the key in the logs). Default: ``'sparse_top_k_categorical_accuracy'``.
+
+    Example:
+        >>> m = rt.training.metrics.SparseTopKCategoricalAccuracy(k=2)
+        >>> m(rt.tensor([1, 0]), rt.tensor([[0.5, 0.3, 0.2], [0.1, 0.3, 0.6]]))
+        0.5
+    """
     def __init__(self, k=5, name="sparse_top_k_categorical_accuracy"):
         super().__init__(k, name, sparse=True)
 
@@ -306,13 +411,31 @@ class _AutoTopK(MeanMetricWrapper):
 
 
 class MeanSquaredError(MeanMetricWrapper):
-    """The mean of (y_true - y_pred)^2 over the samples seen."""
+    """The mean of (y_true - y_pred)^2 over the samples seen.
+
+    Args:
+        name (str): the metric's name (the key in the logs). Default: ``'mean_squared_error'``.
+
+    Example:
+        >>> m = rt.training.metrics.MeanSquaredError()
+        >>> m(rt.tensor([1., 2.]), rt.tensor([1., 4.]))
+        2.0
+    """
     def __init__(self, name="mean_squared_error"):
         super().__init__(mean_squared_error, name)
 
 
 class MeanAbsoluteError(MeanMetricWrapper):
-    """The mean of abs(y_true - y_pred) over the samples seen."""
+    """The mean of abs(y_true - y_pred) over the samples seen.
+
+    Args:
+        name (str): the metric's name (the key in the logs). Default: ``'mean_absolute_error'``.
+
+    Example:
+        >>> m = rt.training.metrics.MeanAbsoluteError()
+        >>> m(rt.tensor([1., 2.]), rt.tensor([1., 4.]))
+        1.0
+    """
     def __init__(self, name="mean_absolute_error"):
         super().__init__(mean_absolute_error, name)
 
@@ -409,7 +532,20 @@ class _ConfusionMetric(Metric):
 
 
 class Precision(_ConfusionMetric):
-    """tp / (tp + fp)."""
+    """tp / (tp + fp).
+
+    Args:
+        name (str): the metric's name (the key in the logs). Default: ``'precision'``.
+        threshold (float, optional): the threshold of binary predictions; default 0.5, or 0 when
+            ``from_logits``.
+        average (str): ``'macro'``, ``'micro'`` or ``'weighted'`` (multi-class). Default: ``'macro'``.
+        from_logits (bool): binary predictions are logits. Default: False.
+
+    Example:
+        >>> m = rt.training.metrics.Precision()
+        >>> round(m(rt.tensor([1, 0, 1, 1]), rt.tensor([0.9, 0.8, 0.3, 0.7])), 4)
+        0.6667
+    """
 
     def __init__(self, name="precision", threshold=None, average="macro", from_logits=False):
         super().__init__(name, threshold, average, from_logits)
@@ -419,7 +555,20 @@ class Precision(_ConfusionMetric):
 
 
 class Recall(_ConfusionMetric):
-    """tp / (tp + fn)."""
+    """tp / (tp + fn).
+
+    Args:
+        name (str): the metric's name (the key in the logs). Default: ``'recall'``.
+        threshold (float, optional): the threshold of binary predictions; default 0.5, or 0 when
+            ``from_logits``.
+        average (str): ``'macro'``, ``'micro'`` or ``'weighted'`` (multi-class). Default: ``'macro'``.
+        from_logits (bool): binary predictions are logits. Default: False.
+
+    Example:
+        >>> m = rt.training.metrics.Recall()
+        >>> round(m(rt.tensor([1, 0, 1, 1]), rt.tensor([0.9, 0.8, 0.3, 0.7])), 4)
+        0.6667
+    """
 
     def __init__(self, name="recall", threshold=None, average="macro", from_logits=False):
         super().__init__(name, threshold, average, from_logits)
@@ -429,7 +578,20 @@ class Recall(_ConfusionMetric):
 
 
 class F1Score(_ConfusionMetric):
-    """2 * precision * recall / (precision + recall) (0 where both are 0)."""
+    """2 * precision * recall / (precision + recall) (0 where both are 0).
+
+    Args:
+        name (str): the metric's name (the key in the logs). Default: ``'f1'``.
+        threshold (float, optional): the threshold of binary predictions; default 0.5, or 0 when
+            ``from_logits``.
+        average (str): ``'macro'``, ``'micro'`` or ``'weighted'`` (multi-class). Default: ``'macro'``.
+        from_logits (bool): binary predictions are logits. Default: False.
+
+    Example:
+        >>> m = rt.training.metrics.F1Score()
+        >>> round(m(rt.tensor([1, 0, 1, 1]), rt.tensor([0.9, 0.8, 0.3, 0.7])), 4)
+        0.6667
+    """
 
     def __init__(self, name="f1", threshold=None, average="macro", from_logits=False):
         super().__init__(name, threshold, average, from_logits)
@@ -469,7 +631,21 @@ def get(spec, loss=None):
     object (anything with ``update_state``/``update``, ``result`` and ``reset_state``/``reset``),
     or a function ``fn(y_true, y_pred)`` returning per-sample values (averaged over samples).
     ``loss`` (the compiled :class:`~rustorch.training.losses.Loss`) tells whether predictions are
-    logits and whether the task is binary."""
+    logits and whether the task is binary.
+
+    Args:
+        spec (str, Metric, object or callable): the metric specification.
+        loss (Loss, optional): the compiled loss.
+
+    Returns:
+        Metric: the metric object.
+
+    Example:
+        >>> rt.training.metrics.get("mae").name
+        'mae'
+        >>> type(rt.training.metrics.get("accuracy")).__name__
+        'Accuracy'
+    """
     if isinstance(spec, str):
         key = spec.lower()
         if key not in METRICS:

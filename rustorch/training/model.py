@@ -45,6 +45,27 @@ class Model(Module):
     ``compile_config`` (the arguments as given). After ``fit``: ``history``. ``input_shape``
     (without the batch dim) is known once given to ``Sequential`` or after the first call.
     Models that define ``training_step`` etc. can be trained by ``rt.Trainer``.
+
+    Args:
+        *args: passed on to ``nn.Module``.
+        name (str, optional): the model's name; default the class name in snake case.
+        **kwargs: passed on to ``nn.Module``.
+
+    Example:
+        >>> class Regressor(rt.Model):
+        ...     def __init__(self):
+        ...         super().__init__()
+        ...         self.fc = nn.Linear(2, 1)
+        ...     def forward(self, x):
+        ...         return self.fc(x)
+        >>> model = Regressor()
+        >>> model.compile(optimizer="sgd", loss="mse", metrics=["mae"])
+        >>> x = rt.randn(16, 2)
+        >>> history = model.fit(x, x.sum(1, keepdim=True), epochs=3, batch_size=8, verbose=0)
+        >>> model.name, sorted(history.history), len(history.epoch)
+        ('regressor', ['loss', 'lr', 'mae'], 3)
+        >>> model.predict(x, verbose=0).shape
+        (16, 1)
     """
 
     def __init__(self, *args, name=None, **kwargs):
@@ -411,6 +432,25 @@ class Sequential(_TorchSequential, Model):
     Nothing is inferred or inserted: image input for a first ``Linear`` needs an explicit
     ``rt.Flatten()``. ``input_shape`` (without the batch dim) makes ``summary`` show output
     shapes before the first call.
+
+    Args:
+        *layers (nn.Module or list of nn.Module): the layers, in order.
+        input_shape (tuple of ints, optional): the input shape without the batch dim.
+        name (str, optional): the model's name; default ``'sequential'``.
+
+    Example:
+        >>> model = rt.Sequential([nn.Linear(4, 8), nn.ReLU()], input_shape=(4,))
+        >>> model.add(nn.Linear(8, 3)) is model
+        True
+        >>> len(model), model.name
+        (3, 'sequential')
+        >>> model.compile(optimizer="adam", loss="cross_entropy", metrics=["accuracy"])
+        >>> x, y = rt.randn(32, 4), rt.randint(0, 3, (32,))
+        >>> history = model.fit(x, y, epochs=2, verbose=0)
+        >>> sorted(history.history)
+        ['accuracy', 'loss', 'lr']
+        >>> model(x).shape
+        (32, 3)
     """
 
     def __init__(self, *layers, input_shape=None, name=None):

@@ -65,6 +65,19 @@ class ProgbarLogger(Callback):
 
     ``fit``/``evaluate``/``predict`` add one when ``verbose`` resolves to 1 or 2 (and only on
     the main process when training is distributed); ``params['verbose']`` picks the mode.
+
+    Args:
+        stream (file-like, optional): where to print; default ``sys.stdout``.
+
+    Example:
+        >>> # fit(verbose=2) adds a ProgbarLogger that prints one line per epoch
+        >>> model = rt.Sequential(nn.Linear(2, 1))
+        >>> model.compile(optimizer="sgd", loss="mse")
+        >>> x = rt.randn(16, 2)
+        >>> y = x.sum(1, keepdim=True)
+        >>> history = model.fit(x, y, epochs=2, batch_size=8, verbose=2)
+        Epoch 1/2 - 2/2 - ... - loss: 1.1201
+        Epoch 2/2 - 2/2 - ... - loss: 1.0179
     """
 
     refresh_interval = 0.1  # seconds between postfix refreshes of the bar

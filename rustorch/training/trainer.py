@@ -243,6 +243,30 @@ class Trainer:
             results independent of the thread count); True additionally requires DataLoaders
             with worker threads to deliver batches in order (``in_order=True``) and raises
             otherwise, so a run is reproducible from its seed.
+        enable_checkpointing: write ``last.ckpt`` under ``default_root_dir`` (when it is set).
+            Default: True.
+        strategy: ``'auto'`` (one process) or ``'ddp'`` (data-parallel over the ranks of
+            ``rustorch.distributed.run``). Default: ``'auto'``.
+
+    Example:
+        >>> class Lit(rt.Model):
+        ...     def __init__(self):
+        ...         super().__init__()
+        ...         self.fc = nn.Linear(3, 2)
+        ...     def forward(self, x):
+        ...         return self.fc(x)
+        ...     def training_step(self, batch, batch_idx):
+        ...         x, y = batch
+        ...         loss = F.cross_entropy(self(x), y)
+        ...         self.log("train_loss", loss)
+        ...         return loss
+        ...     def configure_optimizers(self):
+        ...         return rt.optim.SGD(self.parameters(), lr=0.1)
+        >>> ds = rt.data.TensorDataset(rt.randn(16, 3), rt.randint(0, 2, (16,)))
+        >>> trainer = rt.Trainer(max_epochs=2, enable_progress_bar=False)
+        >>> history = trainer.fit(Lit(), rt.data.DataLoader(ds, batch_size=8))
+        >>> trainer.global_step, "train_loss" in trainer.callback_metrics
+        (4, True)
     """
 
     def __init__(self, max_epochs=None, callbacks=None, gradient_clip_val=None, accumulate_grad_batches=1,
