@@ -182,7 +182,8 @@ void bind_reduce(py::module_& m, PyTensorClass& cls) {
            "input (Tensor): the input tensor.\n"
            "dim (int or Tensor, optional): the dim to reduce, or a tensor to compare with elementwise. Default: None.\n"
            "keepdim (bool): keep the reduced dim with size 1. Default: False.",
-           "Tensor or rt.return_types.max: the largest element (no dim), the named tuple (values, indices) (with dim), or the elementwise maximum (with a tensor).",
+           "Tensor or rt.return_types.max: the largest element (no dim), the named tuple (values, indices) (with "
+           "dim), or the elementwise maximum (with a tensor).",
            ">>> x = rt.tensor([[1., 5.], [4., 2.]])\n"
            ">>> rt.max(x).item()\n"
            "5.0\n"
@@ -203,7 +204,8 @@ void bind_reduce(py::module_& m, PyTensorClass& cls) {
            "input (Tensor): the input tensor.\n"
            "dim (int or Tensor, optional): the dim to reduce, or a tensor to compare with elementwise. Default: None.\n"
            "keepdim (bool): keep the reduced dim with size 1. Default: False.",
-           "Tensor or rt.return_types.min: the smallest element (no dim), the named tuple (values, indices) (with dim), or the elementwise minimum (with a tensor).",
+           "Tensor or rt.return_types.min: the smallest element (no dim), the named tuple (values, indices) (with "
+           "dim), or the elementwise minimum (with a tensor).",
            ">>> x = rt.tensor([[1., 5.], [4., 2.]])\n"
            ">>> rt.min(x).item()\n"
            "1.0\n"
@@ -218,7 +220,8 @@ void bind_reduce(py::module_& m, PyTensorClass& cls) {
            py::arg("dim") = py::none(), py::arg("keepdim") = false);
   def_both(m, cls, "amax",
            [](const Tensor& t, py::object dim, bool keepdim) { return amax(t, opt_dims(dim, "amax"), keepdim); },
-           op_doc("Largest values over dim (int or tuple; all dims when empty/None); the gradient is shared evenly by ties.",
+           op_doc("Largest values over dim (int or tuple; all dims when empty/None); the gradient is shared evenly "
+                  "by ties.",
            "input (Tensor): the input tensor.\n"
            "dim (int or tuple of ints): the dims to reduce; all when empty or None. Default: ().\n"
            "keepdim (bool): keep the reduced dims with size 1. Default: False.",
@@ -233,7 +236,8 @@ void bind_reduce(py::module_& m, PyTensorClass& cls) {
            py::arg("dim") = py::tuple(), py::arg("keepdim") = false);
   def_both(m, cls, "amin",
            [](const Tensor& t, py::object dim, bool keepdim) { return amin(t, opt_dims(dim, "amin"), keepdim); },
-           op_doc("Smallest values over dim (int or tuple; all dims when empty/None); the gradient is shared evenly by ties.",
+           op_doc("Smallest values over dim (int or tuple; all dims when empty/None); the gradient is shared evenly "
+                  "by ties.",
            "input (Tensor): the input tensor.\n"
            "dim (int or tuple of ints): the dims to reduce; all when empty or None. Default: ().\n"
            "keepdim (bool): keep the reduced dims with size 1. Default: False.",
@@ -286,9 +290,11 @@ void bind_reduce(py::module_& m, PyTensorClass& cls) {
            op_doc("Variance over dim, divided by N - correction (correction=1 by default; unbiased=False means 0).",
            "input (Tensor): the input tensor.\n"
            "dim (int or tuple of ints, optional): the dims to reduce; all when None. Default: None.\n"
-           "unbiased (bool, optional): True for correction=1, False for 0 (legacy; not with ``correction``). Default: None.\n"
+           "unbiased (bool, optional): True for correction=1, False for 0 (legacy; not with ``correction``). "
+           "Default: None.\n"
            "keepdim (bool): keep the reduced dims with size 1. Default: False.\n"
-           "correction (Number, optional): keyword-only; subtracted from N in the divisor (1 when None). Default: None.",
+           "correction (Number, optional): keyword-only; subtracted from N in the divisor (1 when None). Default: "
+           "None.",
            "Tensor: the variances, with ``dim`` removed unless ``keepdim``.",
            ">>> x = rt.tensor([[1., 2., 3.], [4., 6., 8.]])\n"
            ">>> round(rt.var(x).item(), 4)\n"
@@ -309,9 +315,11 @@ void bind_reduce(py::module_& m, PyTensorClass& cls) {
            op_doc("Standard deviation over dim (sqrt of var; correction=1 by default; unbiased=False means 0).",
            "input (Tensor): the input tensor.\n"
            "dim (int or tuple of ints, optional): the dims to reduce; all when None. Default: None.\n"
-           "unbiased (bool, optional): True for correction=1, False for 0 (legacy; not with ``correction``). Default: None.\n"
+           "unbiased (bool, optional): True for correction=1, False for 0 (legacy; not with ``correction``). "
+           "Default: None.\n"
            "keepdim (bool): keep the reduced dims with size 1. Default: False.\n"
-           "correction (Number, optional): keyword-only; subtracted from N in the divisor (1 when None). Default: None.",
+           "correction (Number, optional): keyword-only; subtracted from N in the divisor (1 when None). Default: "
+           "None.",
            "Tensor: the standard deviations, with ``dim`` removed unless ``keepdim``.",
            ">>> x = rt.tensor([[1., 2., 3.], [4., 6., 8.]])\n"
            ">>> round(rt.std(x).item(), 4)\n"
@@ -363,7 +371,7 @@ void bind_reduce(py::module_& m, PyTensorClass& cls) {
   def_both(m, cls, "softmax",
            [](const Tensor& t, int64_t dim, std::optional<DType> dtype) { return softmax(t, dim, dtype); },
            op_doc("exp(x) / sum(exp(x)) along dim, computed stably (input cast to dtype first when given).",
-           "input (Tensor): the input tensor.\n"
+           "input (Tensor): a floating-point tensor (an integer one needs ``dtype``).\n"
            "dim (int): the dim along which the values sum to 1.\n"
            "dtype (dtype, optional): the dtype to cast the input to first. Default: None.",
            "Tensor: the probabilities, of ``input``'s shape.",
@@ -377,7 +385,7 @@ void bind_reduce(py::module_& m, PyTensorClass& cls) {
   def_both(m, cls, "log_softmax",
            [](const Tensor& t, int64_t dim, std::optional<DType> dtype) { return log_softmax(t, dim, dtype); },
            op_doc("x - logsumexp(x) along dim, computed stably (input cast to dtype first when given).",
-           "input (Tensor): the input tensor.\n"
+           "input (Tensor): a floating-point tensor (an integer one needs ``dtype``).\n"
            "dim (int): the dim along which to normalise.\n"
            "dtype (dtype, optional): the dtype to cast the input to first. Default: None.",
            "Tensor: the log-probabilities, of ``input``'s shape.",
@@ -397,7 +405,8 @@ void bind_reduce(py::module_& m, PyTensorClass& cls) {
            },
            op_doc("Whether every element over dim is nonzero (bool result; all dims when None).",
            "input (Tensor): the input tensor.\n"
-           "dim (int or tuple of ints, optional): the dims to reduce; all when None (an empty tuple reduces none). Default: None.\n"
+           "dim (int or tuple of ints, optional): the dims to reduce; all when None (an empty tuple reduces none). "
+           "Default: None.\n"
            "keepdim (bool): keep the reduced dims with size 1. Default: False.",
            "Tensor: a bool tensor, with ``dim`` removed unless ``keepdim``.",
            ">>> x = rt.tensor([[1, 0], [2, 3]])\n"
@@ -413,7 +422,8 @@ void bind_reduce(py::module_& m, PyTensorClass& cls) {
            },
            op_doc("Whether any element over dim is nonzero (bool result; all dims when None).",
            "input (Tensor): the input tensor.\n"
-           "dim (int or tuple of ints, optional): the dims to reduce; all when None (an empty tuple reduces none). Default: None.\n"
+           "dim (int or tuple of ints, optional): the dims to reduce; all when None (an empty tuple reduces none). "
+           "Default: None.\n"
            "keepdim (bool): keep the reduced dims with size 1. Default: False.",
            "Tensor: a bool tensor, with ``dim`` removed unless ``keepdim``.",
            ">>> x = rt.tensor([[0, 0], [2, 0]])\n"
@@ -485,7 +495,8 @@ void bind_reduce(py::module_& m, PyTensorClass& cls) {
            "input (Tensor): the tensor to copy.\n"
            "dim (int): the dim to index along.\n"
            "index (Tensor): int64 indices where the values go.\n"
-           "src (Tensor or Number, optional): the values to write (a tensor read at the positions of ``index``, or a number). Default: None.\n"
+           "src (Tensor or Number, optional): the values to write (a tensor read at the positions of ``index``, or a "
+           "number). Default: None.\n"
            "value (Number, optional): keyword-only; the number to write when ``src`` is not given. Default: None.\n"
            "reduce (str, optional): keyword-only; must be None (reductions are not supported). Default: None.",
            "Tensor: a new tensor of ``input``'s shape.",
@@ -533,8 +544,10 @@ void bind_reduce(py::module_& m, PyTensorClass& cls) {
            "input (Tensor): the input tensor.\n"
            "dim (int): the dim to sort along. Default: -1.\n"
            "descending (bool): sort from largest to smallest. Default: False.\n"
-           "stable (bool): keyword-only; accepted for PyTorch compatibility (the sort is always stable). Default: False.",
-           "rt.return_types.sort: the named tuple (values, indices) of the sorted values and their int64 positions in ``input``.",
+           "stable (bool): keyword-only; accepted for PyTorch compatibility (the sort is always stable). Default: "
+           "False.",
+           "rt.return_types.sort: the named tuple (values, indices) of the sorted values and their int64 positions "
+           "in ``input``.",
            ">>> x = rt.tensor([[3., 1., 2.], [0., 5., -1.]])\n"
            ">>> values, indices = rt.sort(x)\n"
            ">>> values\n"
@@ -555,7 +568,8 @@ void bind_reduce(py::module_& m, PyTensorClass& cls) {
            "input (Tensor): the input tensor.\n"
            "dim (int): the dim to sort along. Default: -1.\n"
            "descending (bool): sort from largest to smallest. Default: False.\n"
-           "stable (bool): keyword-only; accepted for PyTorch compatibility (the sort is always stable). Default: False.",
+           "stable (bool): keyword-only; accepted for PyTorch compatibility (the sort is always stable). Default: "
+           "False.",
            "Tensor: the int64 indices, of ``input``'s shape.",
            ">>> x = rt.tensor([3., 1., 2., 1.])\n"
            ">>> rt.argsort(x).tolist()\n"
