@@ -33,13 +33,69 @@ void def_method(py::object& cls, const char* name, F&& f, const Extra&... extra)
 
 void bind_distributions(py::module_& m) {
   // ---- Special functions ----
-  m.def("lgamma", &D::lgamma, py::arg("input"), "log|Gamma(x)| elementwise (gradient: digamma).");
-  m.def("digamma", &D::digamma, py::arg("input"), "The digamma function psi(x) = d/dx log Gamma(x).");
-  m.def("erfinv", &D::erfinv, py::arg("input"), "Inverse of erf on (-1, 1) (+-inf at +-1, NaN outside).");
+  m.def("lgamma", &D::lgamma, py::arg("input"), R"(log|Gamma(x)| elementwise (gradient: digamma).
+
+Args:
+    input (Tensor): the input tensor.
+
+Returns:
+    Tensor: a new tensor of ``input``'s shape with the results (inf at 0 and the negative integers).
+
+Example:
+    >>> rt.lgamma(rt.tensor([[1., 2.], [5., 0.5]]))
+    tensor([[0.0000, 0.0000],
+            [3.1781, 0.5724]])
+    >>> rt.lgamma(rt.tensor([0., -1.])).tolist()
+    [inf, inf]
+)");
+  m.def("digamma", &D::digamma, py::arg("input"), R"(The digamma function psi(x) = d/dx log Gamma(x).
+
+Args:
+    input (Tensor): the input tensor.
+
+Returns:
+    Tensor: a new tensor of ``input``'s shape with the results.
+
+Example:
+    >>> rt.digamma(rt.tensor([[1., 2.], [0.5, 10.]]))
+    tensor([[-0.5772,  0.4228],
+            [-1.9635,  2.2518]])
+)");
+  m.def("erfinv", &D::erfinv, py::arg("input"), R"(Inverse of erf on (-1, 1) (+-inf at +-1, NaN outside).
+
+Args:
+    input (Tensor): the input tensor.
+
+Returns:
+    Tensor: a new tensor of ``input``'s shape with the results.
+
+Example:
+    >>> rt.erfinv(rt.tensor([[0., 0.5], [-0.5, 0.9]]))
+    tensor([[ 0.0000,  0.4769],
+            [-0.4769,  1.1631]])
+    >>> rt.erfinv(rt.tensor([1., -1., 2.])).tolist()
+    [inf, -inf, nan]
+)");
   m.def("special_gammainc", [](py::handle a, py::handle x) {
           return D::gammainc(as_tensor(a, "gammainc"), as_tensor(x, "gammainc"));
         }, py::arg("input"), py::arg("other"),
-        "Regularized lower incomplete gamma function P(a, x) (torch.special.gammainc); differentiable in x.");
+        R"(Regularized lower incomplete gamma function P(a, x) (torch.special.gammainc); differentiable in x.
+
+Args:
+    input (Tensor): the shape parameters a (positive).
+    other (Tensor): the points x (non-negative), broadcast against ``input``.
+
+Returns:
+    Tensor: P(a, x), of the broadcast shape.
+
+Example:
+    >>> a = rt.tensor([[1., 2.], [3., 0.5]])
+    >>> rt.special_gammainc(a, rt.ones(2, 2))
+    tensor([[0.6321, 0.2642],
+            [0.0803, 0.8427]])
+    >>> rt.special_gammainc(rt.tensor([2.]), rt.tensor([0.])).tolist()
+    [0.0]
+)");
   m.def("_trigamma", &D::trigamma, py::arg("input"), "polygamma(1, x) (not differentiable).");
 
   // ---- Sampling ----
@@ -50,15 +106,73 @@ void bind_distributions(py::module_& m) {
           if (py::isinstance<TensorImpl>(p)) return D::bernoulli_(out, p.cast<Tensor>(), g);
           return D::bernoulli_(out, p.cast<double>(), g);
         }, py::arg("input"), py::arg("p") = py::none(), py::kw_only(), py::arg("generator") = py::none(),
-        "bernoulli(input): 1 with probability input[i], else 0 (bernoulli(input, p): with probability p).");
+        R"(bernoulli(input): 1 with probability input[i], else 0 (bernoulli(input, p): with probability p).
+
+Args:
+    input (Tensor): the probabilities in [0, 1] (or, with ``p``, a tensor giving the shape of the result).
+    p (float or Tensor, optional): the probability of 1 for every element; ``input``'s values when None.
+        Default: None.
+    generator (Generator, optional): keyword-only source of randomness; the default generator when None.
+        Default: None.
+
+Returns:
+    Tensor: 0/1 samples of ``input``'s shape (``input``'s dtype when floating, else the default float).
+
+Example:
+    >>> p = rt.tensor([0., 1., 0.5])
+    >>> s = rt.bernoulli(p)
+    >>> s.shape, s.dtype
+    ((3,), rustorch.float32)
+    >>> s[:2].tolist()
+    [0.0, 1.0]
+    >>> rt.bernoulli(rt.zeros(2, 2), 1.).tolist()
+    [[1.0, 1.0], [1.0, 1.0]]
+    >>> rt.bernoulli(rt.zeros(3), p=rt.tensor([0., 1., 1.])).tolist()
+    [0.0, 1.0, 1.0]
+)");
   m.def("poisson", [](const Tensor& rate, py::handle generator) {
           return D::poisson(rate, generator_arg(generator, "poisson"));
-        }, py::arg("input"), py::arg("generator") = py::none(), "Poisson counts with rates `input`.");
+        }, py::arg("input"), py::arg("generator") = py::none(), R"(Poisson counts with rates `input`.
+
+Args:
+    input (Tensor): the rates (non-negative).
+    generator (Generator, optional): the source of randomness; the default generator when None. Default: None.
+
+Returns:
+    Tensor: the counts, of ``input``'s shape and dtype.
+
+Example:
+    >>> r = rt.poisson(rt.tensor([0., 3., 100.]))
+    >>> r.shape, r.dtype
+    ((3,), rustorch.float32)
+    >>> r[0].item()
+    0.0
+    >>> bool((r == r.round()).all())
+    True
+)");
   m.def("binomial", [](py::handle count, py::handle prob, py::handle generator) {
           return D::binomial(as_tensor(count, "binomial"), as_tensor(prob, "binomial"),
                              generator_arg(generator, "binomial"));
         }, py::arg("count"), py::arg("prob"), py::arg("generator") = py::none(),
-        "Binomial counts of `count` trials with success probability `prob` (broadcast).");
+        R"(Binomial counts of `count` trials with success probability `prob` (broadcast).
+
+Args:
+    count (Tensor): the numbers of trials.
+    prob (Tensor): the success probabilities in [0, 1], broadcast against ``count``.
+    generator (Generator, optional): the source of randomness; the default generator when None. Default: None.
+
+Returns:
+    Tensor: the numbers of successes, of the broadcast shape.
+
+Example:
+    >>> b = rt.binomial(rt.tensor([10., 10., 5.]), rt.tensor([0., 1., 0.5]))
+    >>> b.dtype
+    rustorch.float32
+    >>> b[:2].tolist()
+    [0.0, 10.0]
+    >>> bool(0 <= b[2] <= 5)
+    True
+)");
   m.def("multinomial", [](const Tensor& input, int64_t num_samples, bool replacement, py::handle generator) {
           return D::multinomial(input, num_samples, replacement, generator_arg(generator, "multinomial"));
         }, py::arg("input"), py::arg("num_samples"), py::arg("replacement") = false, py::kw_only(),

@@ -148,7 +148,40 @@ struct Unary {
   UF fn;
   IUF fn_;  // may be null
   const char* doc;
+  const char* returns;  // the Returns: entry
+  const char* example;  // the Example: lines
 };
+
+// Each line of `text` indented by 4 spaces (a Google-style section body).
+std::string indent(const char* text) {
+  std::string out = "    ";
+  for (const char* c = text; *c; ++c) {
+    out += *c;
+    if (*c == '\n') out += "    ";
+  }
+  return out;
+}
+
+// An op's docstring: the summary, then the Args / Returns / Example sections napoleon renders.
+// `args` holds one "name (type): description" entry per line, `example` the ">>>" lines and their
+// output; the composed text is kept alive for pybind11 by persistent_doc.
+const char* op_doc(const std::string& summary, const char* args, const char* returns, const char* example) {
+  std::string s = summary;
+  s += "\n\nArgs:\n" + indent(args);
+  s += "\n\nReturns:\n" + indent(returns);
+  s += "\n\nExample:\n" + indent(example);
+  return persistent_doc(std::move(s));
+}
+
+constexpr const char* kUnaryArgs = "input (Tensor): the input tensor.";
+constexpr const char* kBinaryArgs =
+    "input (Tensor or Number): the first operand.\n"
+    "other (Tensor or Number): the second operand, broadcast against ``input``.";
+constexpr const char* kSameShape = "Tensor: a new tensor of ``input``'s shape with the results.";
+constexpr const char* kBoolShape = "Tensor: a bool tensor of ``input``'s shape.";
+constexpr const char* kBroadcast = "Tensor: the results, of the broadcast shape and the promoted dtype.";
+constexpr const char* kClamped = "Tensor: the clamped values (broadcast against tensor bounds).";
+constexpr const char* kBoolBroadcast = "Tensor: a bool tensor of the broadcast shape.";
 
 }  // namespace
 
@@ -193,34 +226,107 @@ void bind_elementwise(py::module_& m, PyTensorClass& cls) {
     const Binary* op;
     const char* arg;  // PyTorch's name of the second argument
     const char* doc;
+    const char* returns;
+    const char* example;
+    const char* args = kBinaryArgs;
   };
   const Named binaries[] = {
-      {&kMul, "other", "Elementwise product, broadcast and type-promoted."},
-      {&kFloorDivide, "other", "Elementwise floor(input / other), like Python's //."},
-      {&kRemainder, "other", "Elementwise remainder with the sign of the divisor, like Python's %."},
-      {&kFmod, "other", "Elementwise C fmod: the remainder has the sign of the dividend."},
-      {&kPow, "exponent", "Elementwise input ** exponent (tensor or number exponent)."},
-      {&kMaximum, "other", "Elementwise maximum; NaN propagates."},
-      {&kMinimum, "other", "Elementwise minimum; NaN propagates."},
-      {&kAtan2, "other", "Elementwise atan2(input, other), the angle of (other, input)."},
-      {&kEq, "other", "Elementwise input == other (bool result)."},
-      {&kNe, "other", "Elementwise input != other (bool result)."},
-      {&kLt, "other", "Elementwise input < other (bool result)."},
-      {&kLe, "other", "Elementwise input <= other (bool result)."},
-      {&kGt, "other", "Elementwise input > other (bool result)."},
-      {&kGe, "other", "Elementwise input >= other (bool result)."},
-      {&kLogicalAnd, "other", "Elementwise logical AND of the truth values (bool result)."},
-      {&kLogicalOr, "other", "Elementwise logical OR of the truth values (bool result)."},
-      {&kLogicalXor, "other", "Elementwise logical XOR of the truth values (bool result)."},
-      {&kBitwiseAnd, "other", "Elementwise bitwise AND of bool or integer tensors (the & operator)."},
-      {&kBitwiseOr, "other", "Elementwise bitwise OR of bool or integer tensors (the | operator)."},
-      {&kBitwiseXor, "other", "Elementwise bitwise XOR of bool or integer tensors (the ^ operator)."},
+      {&kMul, "other", "Elementwise product, broadcast and type-promoted.", kBroadcast,
+       ">>> rt.mul(rt.tensor([1., 2., 3.]), rt.tensor([2., 2., 0.5])).tolist()\n"
+       "[2.0, 4.0, 1.5]\n"
+       ">>> rt.mul(rt.tensor([1, 2]), 1.5).tolist()\n"
+       "[1.5, 3.0]"},
+      {&kFloorDivide, "other", "Elementwise floor(input / other), like Python's //.", kBroadcast,
+       ">>> rt.floor_divide(rt.tensor([7, -7]), 2).tolist()\n"
+       "[3, -4]\n"
+       ">>> rt.floor_divide(rt.tensor([7.5, -7.5]), 2).tolist()\n"
+       "[3.0, -4.0]"},
+      {&kRemainder, "other", "Elementwise remainder with the sign of the divisor, like Python's %.", kBroadcast,
+       ">>> rt.remainder(rt.tensor([7, -7]), 3).tolist()\n"
+       "[1, 2]\n"
+       ">>> rt.remainder(rt.tensor([5.5, -5.5]), 2).tolist()\n"
+       "[1.5, 0.5]"},
+      {&kFmod, "other", "Elementwise C fmod: the remainder has the sign of the dividend.", kBroadcast,
+       ">>> rt.fmod(rt.tensor([7, -7]), 3).tolist()\n"
+       "[1, -1]\n"
+       ">>> rt.fmod(rt.tensor([5.5, -5.5]), 2).tolist()\n"
+       "[1.5, -1.5]"},
+      {&kPow, "exponent", "Elementwise input ** exponent (tensor or number exponent).", kBroadcast,
+       ">>> rt.pow(rt.tensor([1., 2., 3.]), 2).tolist()\n"
+       "[1.0, 4.0, 9.0]\n"
+       ">>> rt.pow(2, rt.tensor([1, 2, 3])).tolist()\n"
+       "[2, 4, 8]\n"
+       ">>> rt.pow(rt.tensor([[4., 9.], [2., 3.]]), rt.tensor([0.5, 2.]))\n"
+       "tensor([[ 2.0000, 81.0000],\n"
+       "        [ 1.4142,  9.0000]])",
+       "input (Tensor or Number): the base.\n"
+       "exponent (Tensor or Number): the exponent, broadcast against ``input``."},
+      {&kMaximum, "other", "Elementwise maximum; NaN propagates.", kBroadcast,
+       ">>> rt.maximum(rt.tensor([1., 5., 3.]), rt.tensor([4., 2., 3.])).tolist()\n"
+       "[4.0, 5.0, 3.0]\n"
+       ">>> rt.maximum(rt.tensor([[1., 5.], [-1., 0.]]), rt.tensor([0., 2.]))\n"
+       "tensor([[1., 5.],\n"
+       "        [0., 2.]])"},
+      {&kMinimum, "other", "Elementwise minimum; NaN propagates.", kBroadcast,
+       ">>> rt.minimum(rt.tensor([1., 5., 3.]), rt.tensor([4., 2., 3.])).tolist()\n"
+       "[1.0, 2.0, 3.0]\n"
+       ">>> rt.minimum(rt.tensor([1., float('nan')]), rt.tensor([0., 1.])).tolist()\n"
+       "[0.0, nan]"},
+      {&kAtan2, "other", "Elementwise atan2(input, other), the angle of (other, input).", kBroadcast,
+       ">>> rt.atan2(rt.tensor([[1., 1.], [-1., 0.]]), rt.tensor([[1., -1.], [0., 1.]]))\n"
+       "tensor([[ 0.7854,  2.3562],\n"
+       "        [-1.5708,  0.0000]])"},
+      {&kEq, "other", "Elementwise input == other (bool result).", kBoolBroadcast,
+       ">>> rt.eq(rt.tensor([1, 2, 3]), rt.tensor([1, 0, 3])).tolist()\n"
+       "[True, False, True]\n"
+       ">>> rt.eq(rt.tensor([[1., 2.], [2., 3.]]), 2)\n"
+       "tensor([[False,  True],\n"
+       "        [ True, False]])"},
+      {&kNe, "other", "Elementwise input != other (bool result).", kBoolBroadcast,
+       ">>> rt.ne(rt.tensor([1, 2, 3]), rt.tensor([1, 0, 3])).tolist()\n"
+       "[False, True, False]"},
+      {&kLt, "other", "Elementwise input < other (bool result).", kBoolBroadcast,
+       ">>> rt.lt(rt.tensor([1, 2, 3]), 2).tolist()\n"
+       "[True, False, False]"},
+      {&kLe, "other", "Elementwise input <= other (bool result).", kBoolBroadcast,
+       ">>> rt.le(rt.tensor([1, 2, 3]), 2).tolist()\n"
+       "[True, True, False]"},
+      {&kGt, "other", "Elementwise input > other (bool result).", kBoolBroadcast,
+       ">>> rt.gt(rt.tensor([1, 2, 3]), 2).tolist()\n"
+       "[False, False, True]"},
+      {&kGe, "other", "Elementwise input >= other (bool result).", kBoolBroadcast,
+       ">>> rt.ge(rt.tensor([[1, 2], [3, 4]]), rt.tensor([2, 2]))\n"
+       "tensor([[False,  True],\n"
+       "        [ True,  True]])"},
+      {&kLogicalAnd, "other", "Elementwise logical AND of the truth values (bool result).", kBoolBroadcast,
+       ">>> rt.logical_and(rt.tensor([True, True, False]), rt.tensor([True, False, False])).tolist()\n"
+       "[True, False, False]\n"
+       ">>> rt.logical_and(rt.tensor([0., 1., 2.]), rt.tensor([1., 1., 0.])).tolist()\n"
+       "[False, True, False]"},
+      {&kLogicalOr, "other", "Elementwise logical OR of the truth values (bool result).", kBoolBroadcast,
+       ">>> rt.logical_or(rt.tensor([True, False, False]), rt.tensor([False, False, True])).tolist()\n"
+       "[True, False, True]"},
+      {&kLogicalXor, "other", "Elementwise logical XOR of the truth values (bool result).", kBoolBroadcast,
+       ">>> rt.logical_xor(rt.tensor([True, True, False]), rt.tensor([True, False, False])).tolist()\n"
+       "[False, True, False]"},
+      {&kBitwiseAnd, "other", "Elementwise bitwise AND of bool or integer tensors (the & operator).", kBroadcast,
+       ">>> rt.bitwise_and(rt.tensor([12, 10]), rt.tensor([10, 6])).tolist()\n"
+       "[8, 2]\n"
+       ">>> rt.bitwise_and(rt.tensor([True, False]), True).tolist()\n"
+       "[True, False]"},
+      {&kBitwiseOr, "other", "Elementwise bitwise OR of bool or integer tensors (the | operator).", kBroadcast,
+       ">>> rt.bitwise_or(rt.tensor([12, 10]), rt.tensor([10, 6])).tolist()\n"
+       "[14, 14]"},
+      {&kBitwiseXor, "other", "Elementwise bitwise XOR of bool or integer tensors (the ^ operator).", kBroadcast,
+       ">>> rt.bitwise_xor(rt.tensor([12, 10]), rt.tensor([10, 6])).tolist()\n"
+       "[6, 12]"},
   };
   for (const Named& n : binaries) {
     const Binary* op = n.op;
-    cls.def(op->name, [op](const Tensor& a, py::handle b) { return op->function(py::cast(a), b); }, py::arg(n.arg), n.doc);
+    const char* doc = op_doc(n.doc, n.args, n.returns, n.example);
+    cls.def(op->name, [op](const Tensor& a, py::handle b) { return op->function(py::cast(a), b); }, py::arg(n.arg), doc);
     m.def(op->name, [op](py::handle a, py::handle b) { return op->function(a, b); }, py::arg("input"), py::arg(n.arg),
-          n.doc);
+          doc);
     if (op->itt) {
       cls.def((std::string(op->name) + "_").c_str(), [op](const Tensor& a, py::handle b) { return op->method_(a, b); }, py::arg(n.arg),
               "In-place version of the op.");
@@ -282,7 +388,28 @@ void bind_elementwise(py::module_& m, PyTensorClass& cls) {
   };
   for (const Binary* op : {&kAdd, &kSub}) {
     const bool is_add = op == &kAdd;
-    const char* doc = is_add ? "input + alpha * other, broadcast and type-promoted." : "input - alpha * other, broadcast and type-promoted.";
+    const char* args =
+        is_add ? "input (Tensor or Number): the first operand.\n"
+                 "other (Tensor or Number): the tensor or number to add, broadcast against ``input``.\n"
+                 "alpha (Number): keyword-only multiplier of ``other``. Default: 1."
+               : "input (Tensor or Number): the first operand.\n"
+                 "other (Tensor or Number): the tensor or number to subtract, broadcast against ``input``.\n"
+                 "alpha (Number): keyword-only multiplier of ``other``. Default: 1.";
+    const char* example = is_add ? ">>> rt.add(rt.tensor([1., 2.]), rt.tensor([10., 20.])).tolist()\n"
+                                   "[11.0, 22.0]\n"
+                                   ">>> rt.add(rt.tensor([1, 2]), 3, alpha=2).tolist()\n"
+                                   "[7, 8]\n"
+                                   ">>> rt.add(rt.tensor([1, 2]), 0.5).tolist()\n"
+                                   "[1.5, 2.5]"
+                                 : ">>> rt.sub(rt.tensor([5., 7.]), rt.tensor([1., 2.])).tolist()\n"
+                                   "[4.0, 5.0]\n"
+                                   ">>> rt.sub(rt.tensor([5, 7]), rt.tensor([1, 2]), alpha=2).tolist()\n"
+                                   "[3, 3]\n"
+                                   ">>> rt.sub(10, rt.tensor([1, 2])).tolist()\n"
+                                   "[9, 8]";
+    const char* doc = op_doc(is_add ? "input + alpha * other, broadcast and type-promoted."
+                                    : "input - alpha * other, broadcast and type-promoted.",
+                             args, kBroadcast, example);
     auto f = add_fn(op);
     cls.def(op->name, [f](const Tensor& a, py::handle b, const Scalar& alpha) { return f(py::cast(a), b, alpha); },
             py::arg("other"), py::kw_only(), py::arg("alpha") = 1, doc);
@@ -304,9 +431,21 @@ void bind_elementwise(py::module_& m, PyTensorClass& cls) {
     if (auto s = scalar_from_python(a)) return div(wrapped_scalar(*s, result_type(bt, *s)), bt, rm);
     return div(operand_tensor(a, "div"), bt, rm);
   };
-  const char* div_doc =
+  const char* div_doc = op_doc(
       "input / other. rounding_mode=None: true division (integers give the default float); 'trunc': "
-      "rounded toward zero; 'floor': rounded down (integer dtypes are kept).";
+      "rounded toward zero; 'floor': rounded down (integer dtypes are kept).",
+      "input (Tensor or Number): the dividend.\n"
+      "other (Tensor or Number): the divisor, broadcast against ``input``.\n"
+      "rounding_mode (str, optional): keyword-only; None, ``'trunc'`` or ``'floor'``. Default: None.",
+      "Tensor: the quotients, of the broadcast shape.",
+      ">>> rt.div(rt.tensor([7., -7.]), 2).tolist()\n"
+      "[3.5, -3.5]\n"
+      ">>> rt.div(rt.tensor([7, -7]), 2).tolist()\n"
+      "[3.5, -3.5]\n"
+      ">>> rt.div(rt.tensor([7, -7]), 2, rounding_mode='trunc').tolist()\n"
+      "[3, -3]\n"
+      ">>> rt.div(rt.tensor([7, -7]), 2, rounding_mode='floor').tolist()\n"
+      "[3, -4]");
   cls.def("div", [div_fn](const Tensor& a, py::handle b, std::optional<std::string> mode) { return div_fn(py::cast(a), b, mode); },
           py::arg("other"), py::kw_only(), py::arg("rounding_mode") = py::none(), div_doc);
   m.def("div", div_fn, py::arg("input"), py::arg("other"), py::kw_only(), py::arg("rounding_mode") = py::none(), div_doc);
@@ -324,47 +463,165 @@ void bind_elementwise(py::module_& m, PyTensorClass& cls) {
 
   // ---- Unary ops ---------------------------------------------------------------------------
   const Unary unaries[] = {
-      {"abs", &abs, &abs_, "Elementwise absolute value."},
-      {"neg", &neg, &neg_, "Elementwise negation (not for bool tensors)."},
-      {"sign", &sign, &sign_, "Elementwise sign: -1, 0 or 1 (0 for NaN)."},
-      {"exp", &exp, &exp_, "Elementwise e ** x."},
-      {"exp2", &exp2, &exp2_, "Elementwise 2 ** x."},
-      {"expm1", &expm1, &expm1_, "Elementwise e ** x - 1, accurate near 0."},
-      {"log", &log, &log_, "Elementwise natural logarithm."},
-      {"log2", &log2, &log2_, "Elementwise base-2 logarithm."},
-      {"log10", &log10, &log10_, "Elementwise base-10 logarithm."},
-      {"log1p", &log1p, &log1p_, "Elementwise log(1 + x), accurate near 0."},
-      {"sqrt", &sqrt, &sqrt_, "Elementwise square root."},
-      {"rsqrt", &rsqrt, &rsqrt_, "Elementwise 1 / sqrt(x)."},
-      {"sin", &sin, &sin_, "Elementwise sine."},
-      {"cos", &cos, &cos_, "Elementwise cosine."},
-      {"tan", &tan, &tan_, "Elementwise tangent."},
-      {"asin", &asin, &asin_, "Elementwise arcsine."},
-      {"acos", &acos, &acos_, "Elementwise arccosine."},
-      {"atan", &atan, &atan_, "Elementwise arctangent."},
-      {"sinh", &sinh, &sinh_, "Elementwise hyperbolic sine."},
-      {"cosh", &cosh, &cosh_, "Elementwise hyperbolic cosine."},
-      {"tanh", &tanh, &tanh_, "Elementwise hyperbolic tangent."},
-      {"sigmoid", &sigmoid, &sigmoid_, "Elementwise logistic sigmoid 1 / (1 + exp(-x))."},
-      {"relu", &relu, &relu_, "Elementwise max(x, 0)."},
-      {"erf", &erf, &erf_, "Elementwise Gauss error function."},
-      {"erfc", &erfc, &erfc_, "Elementwise complementary error function 1 - erf(x)."},
-      {"reciprocal", &reciprocal, &reciprocal_, "Elementwise 1 / x (integers give the default float)."},
-      {"square", &square, &square_, "Elementwise x * x."},
-      {"floor", &floor, &floor_, "Elementwise largest integer <= x."},
-      {"ceil", &ceil, &ceil_, "Elementwise smallest integer >= x."},
-      {"trunc", &trunc, &trunc_, "Elementwise rounding toward zero."},
-      {"isnan", &isnan, nullptr, "Elementwise test for NaN (bool result)."},
-      {"isinf", &isinf, nullptr, "Elementwise test for +/-inf (bool result)."},
-      {"isposinf", &isposinf, nullptr, "Elementwise test for +inf (bool result)."},
-      {"isneginf", &isneginf, nullptr, "Elementwise test for -inf (bool result)."},
-      {"isfinite", &isfinite, nullptr, "Elementwise test for finite values (bool result)."},
-      {"logical_not", &logical_not, &logical_not_, "Elementwise logical NOT of the truth values (bool result)."},
-      {"bitwise_not", &bitwise_not, &bitwise_not_, "Elementwise bitwise NOT of bool or integer tensors (the ~ operator)."},
+      {"abs", &abs, &abs_, "Elementwise absolute value.", kSameShape,
+       ">>> rt.abs(rt.tensor([[-1.5, 0.], [2., -3.]]))\n"
+       "tensor([[1.5000, 0.0000],\n"
+       "        [2.0000, 3.0000]])"},
+      {"neg", &neg, &neg_, "Elementwise negation (not for bool tensors).", kSameShape,
+       ">>> rt.neg(rt.tensor([[1., -2.], [0.5, 3.]]))\n"
+       "tensor([[-1.0000,  2.0000],\n"
+       "        [-0.5000, -3.0000]])"},
+      {"sign", &sign, &sign_, "Elementwise sign: -1, 0 or 1 (0 for NaN).", kSameShape,
+       ">>> rt.sign(rt.tensor([[-2., 0.], [3., float('nan')]]))\n"
+       "tensor([[-1.,  0.],\n"
+       "        [ 1.,  0.]])"},
+      {"exp", &exp, &exp_, "Elementwise e ** x.", kSameShape,
+       ">>> rt.exp(rt.tensor([[0., 1.], [2., -1.]]))\n"
+       "tensor([[1.0000, 2.7183],\n"
+       "        [7.3891, 0.3679]])"},
+      {"exp2", &exp2, &exp2_, "Elementwise 2 ** x.", kSameShape,
+       ">>> rt.exp2(rt.tensor([[0., 1.], [3., -1.]]))\n"
+       "tensor([[1.0000, 2.0000],\n"
+       "        [8.0000, 0.5000]])"},
+      {"expm1", &expm1, &expm1_, "Elementwise e ** x - 1, accurate near 0.", kSameShape,
+       ">>> rt.expm1(rt.tensor([[0., 1e-10], [1., -1.]]))\n"
+       "tensor([[ 0.0000e+00,  1.0000e-10],\n"
+       "        [ 1.7183e+00, -6.3212e-01]])"},
+      {"log", &log, &log_, "Elementwise natural logarithm.", kSameShape,
+       ">>> rt.log(rt.tensor([[1., 2.], [10., 0.5]]))\n"
+       "tensor([[ 0.0000,  0.6931],\n"
+       "        [ 2.3026, -0.6931]])"},
+      {"log2", &log2, &log2_, "Elementwise base-2 logarithm.", kSameShape,
+       ">>> rt.log2(rt.tensor([[1., 2.], [8., 0.5]]))\n"
+       "tensor([[ 0.,  1.],\n"
+       "        [ 3., -1.]])"},
+      {"log10", &log10, &log10_, "Elementwise base-10 logarithm.", kSameShape,
+       ">>> rt.log10(rt.tensor([[1., 10.], [100., 2.]]))\n"
+       "tensor([[0.0000, 1.0000],\n"
+       "        [2.0000, 0.3010]])"},
+      {"log1p", &log1p, &log1p_, "Elementwise log(1 + x), accurate near 0.", kSameShape,
+       ">>> rt.log1p(rt.tensor([[0., 1e-10], [1., -0.5]]))\n"
+       "tensor([[ 0.0000e+00,  1.0000e-10],\n"
+       "        [ 6.9315e-01, -6.9315e-01]])"},
+      {"sqrt", &sqrt, &sqrt_, "Elementwise square root.", kSameShape,
+       ">>> rt.sqrt(rt.tensor([[0., 4.], [2., 9.]]))\n"
+       "tensor([[0.0000, 2.0000],\n"
+       "        [1.4142, 3.0000]])"},
+      {"rsqrt", &rsqrt, &rsqrt_, "Elementwise 1 / sqrt(x).", kSameShape,
+       ">>> rt.rsqrt(rt.tensor([[1., 4.], [2., 16.]]))\n"
+       "tensor([[1.0000, 0.5000],\n"
+       "        [0.7071, 0.2500]])"},
+      {"sin", &sin, &sin_, "Elementwise sine.", kSameShape,
+       ">>> rt.sin(rt.tensor([[0., 0.5], [1.5707964, -1.]]))\n"
+       "tensor([[ 0.0000,  0.4794],\n"
+       "        [ 1.0000, -0.8415]])"},
+      {"cos", &cos, &cos_, "Elementwise cosine.", kSameShape,
+       ">>> rt.cos(rt.tensor([[0., 0.5], [3.1415927, -1.]]))\n"
+       "tensor([[ 1.0000,  0.8776],\n"
+       "        [-1.0000,  0.5403]])"},
+      {"tan", &tan, &tan_, "Elementwise tangent.", kSameShape,
+       ">>> rt.tan(rt.tensor([[0., 0.5], [0.7853982, -1.]]))\n"
+       "tensor([[ 0.0000,  0.5463],\n"
+       "        [ 1.0000, -1.5574]])"},
+      {"asin", &asin, &asin_, "Elementwise arcsine.", kSameShape,
+       ">>> rt.asin(rt.tensor([[0., 0.5], [1., -1.]]))\n"
+       "tensor([[ 0.0000,  0.5236],\n"
+       "        [ 1.5708, -1.5708]])"},
+      {"acos", &acos, &acos_, "Elementwise arccosine.", kSameShape,
+       ">>> rt.acos(rt.tensor([[1., 0.5], [0., -1.]]))\n"
+       "tensor([[0.0000, 1.0472],\n"
+       "        [1.5708, 3.1416]])"},
+      {"atan", &atan, &atan_, "Elementwise arctangent.", kSameShape,
+       ">>> rt.atan(rt.tensor([[0., 0.5], [1., -1.]]))\n"
+       "tensor([[ 0.0000,  0.4636],\n"
+       "        [ 0.7854, -0.7854]])"},
+      {"sinh", &sinh, &sinh_, "Elementwise hyperbolic sine.", kSameShape,
+       ">>> rt.sinh(rt.tensor([[0., 0.5], [1., -1.]]))\n"
+       "tensor([[ 0.0000,  0.5211],\n"
+       "        [ 1.1752, -1.1752]])"},
+      {"cosh", &cosh, &cosh_, "Elementwise hyperbolic cosine.", kSameShape,
+       ">>> rt.cosh(rt.tensor([[0., 0.5], [1., -1.]]))\n"
+       "tensor([[1.0000, 1.1276],\n"
+       "        [1.5431, 1.5431]])"},
+      {"tanh", &tanh, &tanh_, "Elementwise hyperbolic tangent.", kSameShape,
+       ">>> rt.tanh(rt.tensor([[0., 0.5], [1., -1.]]))\n"
+       "tensor([[ 0.0000,  0.4621],\n"
+       "        [ 0.7616, -0.7616]])"},
+      {"sigmoid", &sigmoid, &sigmoid_, "Elementwise logistic sigmoid 1 / (1 + exp(-x)).", kSameShape,
+       ">>> rt.sigmoid(rt.tensor([[0., 2.], [-2., 1.]]))\n"
+       "tensor([[0.5000, 0.8808],\n"
+       "        [0.1192, 0.7311]])"},
+      {"relu", &relu, &relu_, "Elementwise max(x, 0).", kSameShape,
+       ">>> rt.relu(rt.tensor([[-1., 0.], [2., 3.5]]))\n"
+       "tensor([[0.0000, 0.0000],\n"
+       "        [2.0000, 3.5000]])"},
+      {"erf", &erf, &erf_, "Elementwise Gauss error function.", kSameShape,
+       ">>> rt.erf(rt.tensor([[0., 0.5], [1., -1.]]))\n"
+       "tensor([[ 0.0000,  0.5205],\n"
+       "        [ 0.8427, -0.8427]])"},
+      {"erfc", &erfc, &erfc_, "Elementwise complementary error function 1 - erf(x).", kSameShape,
+       ">>> rt.erfc(rt.tensor([[0., 0.5], [1., -1.]]))\n"
+       "tensor([[1.0000, 0.4795],\n"
+       "        [0.1573, 1.8427]])"},
+      {"reciprocal", &reciprocal, &reciprocal_, "Elementwise 1 / x (integers give the default float).", kSameShape,
+       ">>> rt.reciprocal(rt.tensor([[1., 2.], [4., -0.5]]))\n"
+       "tensor([[ 1.0000,  0.5000],\n"
+       "        [ 0.2500, -2.0000]])\n"
+       ">>> rt.reciprocal(rt.tensor([1, 2])).dtype\n"
+       "rustorch.float32"},
+      {"square", &square, &square_, "Elementwise x * x.", kSameShape,
+       ">>> rt.square(rt.tensor([[-2., 3.], [0.5, 1.]]))\n"
+       "tensor([[4.0000, 9.0000],\n"
+       "        [0.2500, 1.0000]])\n"
+       ">>> rt.square(rt.tensor([-2, 3])).tolist()\n"
+       "[4, 9]"},
+      {"floor", &floor, &floor_, "Elementwise largest integer <= x.", kSameShape,
+       ">>> rt.floor(rt.tensor([[-1.5, 0.5], [2., 2.7]]))\n"
+       "tensor([[-2.,  0.],\n"
+       "        [ 2.,  2.]])"},
+      {"ceil", &ceil, &ceil_, "Elementwise smallest integer >= x.", kSameShape,
+       ">>> rt.ceil(rt.tensor([[-1.5, 0.5], [2., 2.7]]))\n"
+       "tensor([[-1.,  1.],\n"
+       "        [ 2.,  3.]])"},
+      {"trunc", &trunc, &trunc_, "Elementwise rounding toward zero.", kSameShape,
+       ">>> rt.trunc(rt.tensor([[-1.5, 0.5], [2., 2.7]]))\n"
+       "tensor([[-1.,  0.],\n"
+       "        [ 2.,  2.]])"},
+      {"isnan", &isnan, nullptr, "Elementwise test for NaN (bool result).", kBoolShape,
+       ">>> rt.isnan(rt.tensor([[1., float('nan')], [float('inf'), 0.]]))\n"
+       "tensor([[False,  True],\n"
+       "        [False, False]])"},
+      {"isinf", &isinf, nullptr, "Elementwise test for +/-inf (bool result).", kBoolShape,
+       ">>> rt.isinf(rt.tensor([[1., float('inf')], [float('-inf'), float('nan')]]))\n"
+       "tensor([[False,  True],\n"
+       "        [ True, False]])"},
+      {"isposinf", &isposinf, nullptr, "Elementwise test for +inf (bool result).", kBoolShape,
+       ">>> rt.isposinf(rt.tensor([[1., float('inf')], [float('-inf'), float('nan')]]))\n"
+       "tensor([[False,  True],\n"
+       "        [False, False]])"},
+      {"isneginf", &isneginf, nullptr, "Elementwise test for -inf (bool result).", kBoolShape,
+       ">>> rt.isneginf(rt.tensor([[1., float('inf')], [float('-inf'), float('nan')]]))\n"
+       "tensor([[False, False],\n"
+       "        [ True, False]])"},
+      {"isfinite", &isfinite, nullptr, "Elementwise test for finite values (bool result).", kBoolShape,
+       ">>> rt.isfinite(rt.tensor([[1., float('inf')], [float('-inf'), float('nan')]]))\n"
+       "tensor([[ True, False],\n"
+       "        [False, False]])"},
+      {"logical_not", &logical_not, &logical_not_, "Elementwise logical NOT of the truth values (bool result).", kBoolShape,
+       ">>> rt.logical_not(rt.tensor([[0., 1.5], [-2., 0.]]))\n"
+       "tensor([[ True, False],\n"
+       "        [False,  True]])"},
+      {"bitwise_not", &bitwise_not, &bitwise_not_, "Elementwise bitwise NOT of bool or integer tensors (the ~ operator).", kSameShape,
+       ">>> rt.bitwise_not(rt.tensor([[0, 5], [-1, 2]]))\n"
+       "tensor([[-1, -6],\n"
+       "        [ 0, -3]])\n"
+       ">>> rt.bitwise_not(rt.tensor([True, False])).tolist()\n"
+       "[False, True]"},
   };
   for (const Unary& u : unaries) {
-    cls.def(u.name, u.fn, u.doc);
-    m.def(u.name, u.fn, py::arg("input"), u.doc);
+    const char* doc = op_doc(u.doc, kUnaryArgs, u.returns, u.example);
+    cls.def(u.name, u.fn, doc);
+    m.def(u.name, u.fn, py::arg("input"), doc);
     if (u.fn_) {
       cls.def((std::string(u.name) + "_").c_str(), u.fn_, "In-place version of the op.");
     }
@@ -374,7 +631,16 @@ void bind_elementwise(py::module_& m, PyTensorClass& cls) {
   cls.attr("absolute") = cls.attr("abs");
   cls.attr("negative") = cls.attr("neg");
 
-  const char* round_doc = "Elementwise rounding half to even; decimals rounds to that many decimal places.";
+  const char* round_doc = op_doc(
+      "Elementwise rounding half to even; decimals rounds to that many decimal places.",
+      "input (Tensor): the input tensor.\n"
+      "decimals (int): keyword-only number of decimal places to keep. Default: 0.",
+      kSameShape,
+      ">>> rt.round(rt.tensor([0.5, 1.5, 2.5, -1.7])).tolist()\n"
+      "[0.0, 2.0, 2.0, -2.0]\n"
+      ">>> rt.round(rt.tensor([[1.2345, 6.789], [-0.125, 2.]]), decimals=2)\n"
+      "tensor([[ 1.2300,  6.7900],\n"
+      "        [-0.1200,  2.0000]])");
   auto round_fn = [](const Tensor& a, int64_t decimals) { return round(a, decimals); };
   cls.def("round", round_fn, py::kw_only(), py::arg("decimals") = 0, round_doc);
   m.def("round", round_fn, py::arg("input"), py::kw_only(), py::arg("decimals") = 0, round_doc);
@@ -382,8 +648,25 @@ void bind_elementwise(py::module_& m, PyTensorClass& cls) {
           py::arg("decimals") = 0, "In-place version of round.");
 
   // ---- clamp ---------------------------------------------------------------------------------
-  const char* clamp_doc = "Clamps input into [min, max]; each bound a number, a tensor or None (not both None).";
+  const char* clamp_summary = "Clamps input into [min, max]; each bound a number, a tensor or None (not both None).";
+  const char* clamp_args =
+      "input (Tensor): the input tensor.\n"
+      "min (Number or Tensor, optional): the lower bound (broadcast when a tensor); none when None. Default: None.\n"
+      "max (Number or Tensor, optional): the upper bound (broadcast when a tensor); none when None. Default: None.";
   for (const char* name : {"clamp", "clip"}) {
+    const char* clamp_doc =
+        std::string(name) == "clamp"
+            ? op_doc(clamp_summary, clamp_args, kClamped,
+                     ">>> x = rt.tensor([-2., 0.5, 3.])\n"
+                     ">>> rt.clamp(x, min=-1., max=1.).tolist()\n"
+                     "[-1.0, 0.5, 1.0]\n"
+                     ">>> rt.clamp(x, max=0.).tolist()\n"
+                     "[-2.0, 0.0, 0.0]\n"
+                     ">>> rt.clamp(x, min=rt.tensor([0., 1., 2.])).tolist()\n"
+                     "[0.0, 1.0, 3.0]")
+            : op_doc(std::string(clamp_summary) + " An alias of ``clamp``.", clamp_args, kClamped,
+                     ">>> rt.clip(rt.tensor([-2., 0.5, 3.]), -1, 1).tolist()\n"
+                     "[-1.0, 0.5, 1.0]");
     cls.def(name, &clamp_any, py::arg("min") = py::none(), py::arg("max") = py::none(), clamp_doc);
     m.def(name, &clamp_any, py::arg("input"), py::arg("min") = py::none(), py::arg("max") = py::none(), clamp_doc);
   }
@@ -392,8 +675,19 @@ void bind_elementwise(py::module_& m, PyTensorClass& cls) {
   for (bool is_min : {true, false}) {
     const char* name = is_min ? "clamp_min" : "clamp_max";
     const char* arg = is_min ? "min" : "max";
-    const char* doc = is_min ? "Elementwise max(input, min); min is a number or a tensor."
-                             : "Elementwise min(input, max); max is a number or a tensor.";
+    const char* doc =
+        is_min ? op_doc("Elementwise max(input, min); min is a number or a tensor.",
+                        "input (Tensor): the input tensor.\n"
+                        "min (Number or Tensor): the lower bound (broadcast when a tensor).",
+                        kClamped,
+                        ">>> rt.clamp_min(rt.tensor([-2., 0.5, 3.]), 0.).tolist()\n"
+                        "[0.0, 0.5, 3.0]")
+               : op_doc("Elementwise min(input, max); max is a number or a tensor.",
+                        "input (Tensor): the input tensor.\n"
+                        "max (Number or Tensor): the upper bound (broadcast when a tensor).",
+                        kClamped,
+                        ">>> rt.clamp_max(rt.tensor([-2., 0.5, 3.]), 1.).tolist()\n"
+                        "[-2.0, 0.5, 1.0]");
     auto f = [is_min, name, arg](const Tensor& a, py::handle bound) -> Tensor {
       if (is_tensor(bound)) return is_min ? clamp_min(a, bound.cast<Tensor>()) : clamp_max(a, bound.cast<Tensor>());
       RT_CHECK(!bound.is_none(), TypeError, name, ": ", arg, " must be a number or a tensor, got None");
@@ -412,12 +706,55 @@ void bind_elementwise(py::module_& m, PyTensorClass& cls) {
   }
 
   // ---- where, closeness, result_type -------------------------------------------------------
-  const char* where_doc = "Elementwise condition ? input : other, broadcast; input and other may be numbers.";
+  const char* where_doc = op_doc(
+      "Elementwise condition ? input : other, broadcast; input and other may be numbers.",
+      "condition (Tensor): a bool tensor; where True, take ``input``, else ``other``.\n"
+      "input (Tensor or Number): the values where ``condition`` holds.\n"
+      "other (Tensor or Number): the values elsewhere.",
+      "Tensor: the selected values, of the broadcast shape and the promoted dtype.",
+      ">>> x = rt.tensor([1., -2., 3.])\n"
+      ">>> rt.where(x > 0, x, 0.).tolist()\n"
+      "[1.0, 0.0, 3.0]\n"
+      ">>> rt.where(x > 0, x, rt.tensor([10., 20., 30.])).tolist()\n"
+      "[1.0, 20.0, 3.0]\n"
+      ">>> rt.where(x > 0, 1, -1).tolist()\n"
+      "[1, -1, 1]");
   m.def("where", &where_any, py::arg("condition"), py::arg("input"), py::arg("other"), where_doc);
   cls.def("where", [](const Tensor& self, const Tensor& cond, py::handle other) { return where_any(cond, py::cast(self), other); },
           py::arg("condition"), py::arg("other"), "condition ? self : other, broadcast.");
 
-  const char* isclose_doc = "Elementwise |input - other| <= atol + rtol * |other| (bool result); same dtypes required.";
+  const char* close_args =
+      "input (Tensor): the first tensor.\n"
+      "other (Tensor): the second tensor, broadcast against ``input`` (same dtype).\n"
+      "rtol (float): the relative tolerance. Default: 1e-05.\n"
+      "atol (float): the absolute tolerance. Default: 1e-08.\n"
+      "equal_nan (bool): count two NaNs as close. Default: False.";
+  const char* isclose_doc = op_doc(
+      "Elementwise |input - other| <= atol + rtol * |other| (bool result); same dtypes required.", close_args,
+      kBoolBroadcast,
+      ">>> rt.isclose(rt.tensor([1., 2., float('nan')]), rt.tensor([1.000001, 2.1, float('nan')])).tolist()\n"
+      "[True, False, False]\n"
+      ">>> rt.isclose(rt.tensor([float('nan')]), rt.tensor([float('nan')]), equal_nan=True).tolist()\n"
+      "[True]");
+  const char* allclose_doc = op_doc(
+      "True when isclose holds for every element.", close_args, "bool: whether every element is close.",
+      ">>> rt.allclose(rt.tensor([1., 2.]), rt.tensor([1.000001, 2.]))\n"
+      "True\n"
+      ">>> rt.allclose(rt.tensor([1., 2.]), rt.tensor([1.1, 2.]))\n"
+      "False\n"
+      ">>> rt.allclose(rt.tensor([1., 2.]), rt.tensor([1.1, 2.]), atol=0.2)\n"
+      "True");
+  const char* equal_doc = op_doc(
+      "True when both tensors have the same shape and values.",
+      "input (Tensor): the first tensor.\n"
+      "other (Tensor): the second tensor.",
+      "bool: whether the shapes and all values are equal.",
+      ">>> rt.equal(rt.tensor([1, 2]), rt.tensor([1, 2]))\n"
+      "True\n"
+      ">>> rt.equal(rt.tensor([1, 2]), rt.tensor([1, 3]))\n"
+      "False\n"
+      ">>> rt.equal(rt.tensor([1, 2]), rt.tensor([[1, 2]]))\n"
+      "False");
   auto isclose_fn = [](const Tensor& a, const Tensor& b, double rtol, double atol, bool equal_nan) {
     return isclose(a, b, rtol, atol, equal_nan);
   };
@@ -429,13 +766,12 @@ void bind_elementwise(py::module_& m, PyTensorClass& cls) {
   m.def("isclose", isclose_fn, py::arg("input"), py::arg("other"), py::arg("rtol") = 1e-5, py::arg("atol") = 1e-8,
         py::arg("equal_nan") = false, isclose_doc);
   cls.def("allclose", allclose_fn, py::arg("other"), py::arg("rtol") = 1e-5, py::arg("atol") = 1e-8,
-          py::arg("equal_nan") = false, "True when isclose holds for every element.");
+          py::arg("equal_nan") = false, allclose_doc);
   m.def("allclose", allclose_fn, py::arg("input"), py::arg("other"), py::arg("rtol") = 1e-5, py::arg("atol") = 1e-8,
-        py::arg("equal_nan") = false, "True when isclose holds for every element.");
-  cls.def("equal", [](const Tensor& a, const Tensor& b) { return equal(a, b); }, py::arg("other"),
-          "True when both tensors have the same shape and values.");
+        py::arg("equal_nan") = false, allclose_doc);
+  cls.def("equal", [](const Tensor& a, const Tensor& b) { return equal(a, b); }, py::arg("other"), equal_doc);
   m.def("equal", [](const Tensor& a, const Tensor& b) { return equal(a, b); }, py::arg("input"), py::arg("other"),
-        "True when both tensors have the same shape and values.");
+        equal_doc);
 
   m.def("result_type", [](py::handle a, py::handle b) {
     auto sa = scalar_from_python(a), sb = scalar_from_python(b);
@@ -443,7 +779,17 @@ void bind_elementwise(py::module_& m, PyTensorClass& cls) {
     if (is_tensor(a) && sb) return result_type(a.cast<Tensor>(), *sb);
     if (is_tensor(b) && sa) return result_type(b.cast<Tensor>(), *sa);
     return result_type(operand_tensor(a, "result_type"), operand_tensor(b, "result_type"));
-  }, py::arg("tensor1"), py::arg("tensor2"), "The dtype PyTorch's type promotion gives an op on the two operands.");
+  }, py::arg("tensor1"), py::arg("tensor2"), op_doc(
+      "The dtype PyTorch's type promotion gives an op on the two operands.",
+      "tensor1 (Tensor or Number): the first operand.\n"
+      "tensor2 (Tensor or Number): the second operand.",
+      "dtype: the promoted dtype.",
+      ">>> rt.result_type(rt.tensor([1, 2]), 1.5)\n"
+      "rustorch.float32\n"
+      ">>> rt.result_type(rt.tensor([1., 2.]), rt.tensor([1], dtype=rt.float64))\n"
+      "rustorch.float64\n"
+      ">>> rt.result_type(2, 3)\n"
+      "rustorch.int64"));
 }
 
 }  // namespace rustorch::python

@@ -224,8 +224,37 @@ void bind_linalg(py::module_& root) {
           return run(A, [&] { return norm(A, o, dims, keepdim, dtype); });
         }, py::arg("A"), py::arg("ord") = py::none(), py::arg("dim") = py::none(), py::arg("keepdim") = false,
         py::kw_only(), py::arg("dtype") = py::none(),
-        "Vector or matrix norm: a vector norm for one dim (or a 1-D input), a matrix norm for two dims (or a 2-D "
-        "input with ord); with neither ord nor dim, the 2-norm of all elements.");
+        R"(Vector or matrix norm: a vector norm for one dim (or a 1-D input), a matrix norm for two dims (or a 2-D input with ord); with neither ord nor dim, the 2-norm of all elements.
+
+Args:
+    A (Tensor): the input tensor.
+    ord (Number or str, optional): the order: a number, ``inf`` or ``-inf`` for vector norms; ``'fro'``,
+        ``'nuc'``, 2, -2, 1, -1, ``inf`` or ``-inf`` for matrix norms; the 2-norm (Frobenius for matrices)
+        when None. Default: None.
+    dim (int or tuple of ints, optional): one dim (vector norm) or two dims (matrix norm). Default: None.
+    keepdim (bool): keep the reduced dims with size 1. Default: False.
+    dtype (dtype, optional): keyword-only computation and result dtype. Default: None.
+
+Returns:
+    Tensor: the norms, with ``dim`` removed unless ``keepdim``.
+
+Example:
+    >>> x = rt.tensor([3., 4.])
+    >>> rt.linalg.norm(x).item()
+    5.0
+    >>> A = rt.tensor([[1., 2.], [3., 4.]])
+    >>> round(rt.linalg.norm(A).item(), 4)
+    5.4772
+    >>> rt.linalg.norm(A, ord=1).item()
+    6.0
+    >>> rt.linalg.norm(A, ord=float('inf')).item()
+    7.0
+    >>> rt.linalg.norm(A, ord=1, dim=0).tolist()
+    [4.0, 6.0]
+    >>> rt.linalg.norm(A, dim=1, keepdim=True)
+    tensor([[2.2361],
+            [5.0000]])
+)");
 
   // ---- Products and matrix functions ----
   m.def("cross", [](const Tensor& a, const Tensor& b, int64_t dim) { return cross(a, b, dim); }, py::arg("input"),

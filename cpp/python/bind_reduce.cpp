@@ -1,6 +1,7 @@
 // Python bindings of reductions, scans, softmax, gather/scatter and sorting (Tensor methods and
 // rt.* functions with PyTorch's names and arguments), and the rt.return_types named tuples.
 #include <cmath>
+#include <string>
 
 #include "bind_common.hpp"
 #include "rustorch/ops/elementwise.hpp"
@@ -41,6 +42,27 @@ template <class F, class... Extra>
 void def_both(py::module_& m, PyTensorClass& cls, const char* name, F&& f, const char* doc, const Extra&... extra) {
   cls.def(name, f, extra..., doc);
   m.def(name, f, py::arg("input"), extra..., doc);
+}
+
+// Each line of `text` indented by 4 spaces (a Google-style section body).
+std::string indent(const char* text) {
+  std::string out = "    ";
+  for (const char* c = text; *c; ++c) {
+    out += *c;
+    if (*c == '\n') out += "    ";
+  }
+  return out;
+}
+
+// An op's docstring: the summary, then the Args / Returns / Example sections napoleon renders.
+// `args` holds one "name (type): description" entry per line, `example` the ">>>" lines and their
+// output; the composed text is kept alive for pybind11 by persistent_doc.
+const char* op_doc(const char* summary, const char* args, const char* returns, const char* example) {
+  std::string s = summary;
+  s += "\n\nArgs:\n" + indent(args);
+  s += "\n\nReturns:\n" + indent(returns);
+  s += "\n\nExample:\n" + indent(example);
+  return persistent_doc(std::move(s));
 }
 
 double norm_order(py::handle p) {
@@ -177,37 +199,129 @@ Example:
            [](const Tensor& t, py::object dim, bool keepdim, std::optional<DType> dtype) {
              return prod(t, dim.is_none() ? std::vector<int64_t>{} : std::vector<int64_t>{one_dim(dim, "prod")}, keepdim, dtype);
            },
-           "Product over dim (all elements when None). bool/int inputs multiply in int64 unless dtype is given.",
+           op_doc("Product over dim (all elements when None). bool/int inputs multiply in int64 unless dtype is given.",
+           "input (Tensor): the input tensor.\n"
+           "dim (int, optional): the dim to reduce; all elements when None. Default: None.\n"
+           "keepdim (bool): keep the reduced dims with size 1. Default: False.\n"
+           "dtype (dtype, optional): keyword-only accumulation and result dtype. Default: None.",
+           "Tensor: the products, with ``dim`` removed unless ``keepdim``.",
+           ">>> x = rt.tensor([[1., 2.], [3., 4.]])\n"
+           ">>> rt.prod(x).item()\n"
+           "24.0\n"
+           ">>> rt.prod(x, dim=0).tolist()\n"
+           "[3.0, 8.0]\n"
+           ">>> rt.prod(x, 1, keepdim=True)\n"
+           "tensor([[ 2.],\n"
+           "        [12.]])\n"
+           ">>> rt.prod(rt.tensor([2, 3]), dtype=rt.float64).item()\n"
+           "6.0"),
            py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("dtype") = py::none());
 
   // ---- Extremes ----
   def_both(m, cls, "max", [](const Tensor& t, py::object dim, bool keepdim) { return max_min(t, dim, keepdim, true); },
-           "Without dim: the largest element (NaN if any). With dim: a (values, indices) named tuple; indices "
+           op_doc("Without dim: the largest element (NaN if any). With dim: a (values, indices) named tuple; indices "
            "are the first occurrence. With a tensor instead of dim: the elementwise maximum.",
+           "input (Tensor): the input tensor.\n"
+           "dim (int or Tensor, optional): the dim to reduce, or a tensor to compare with elementwise. Default: None.\n"
+           "keepdim (bool): keep the reduced dim with size 1. Default: False.",
+           "Tensor or rt.return_types.max: the largest element (no dim), the named tuple (values, indices) (with "
+           "dim), or the elementwise maximum (with a tensor).",
+           ">>> x = rt.tensor([[1., 5.], [4., 2.]])\n"
+           ">>> rt.max(x).item()\n"
+           "5.0\n"
+           ">>> values, indices = rt.max(x, dim=1)\n"
+           ">>> values.tolist()\n"
+           "[5.0, 4.0]\n"
+           ">>> indices.tolist()\n"
+           "[1, 0]\n"
+           ">>> rt.max(x, 0, keepdim=True).indices.tolist()\n"
+           "[[1, 0]]\n"
+           ">>> rt.max(x, rt.tensor([3., 3.]))\n"
+           "tensor([[3., 5.],\n"
+           "        [4., 3.]])"),
            py::arg("dim") = py::none(), py::arg("keepdim") = false);
   def_both(m, cls, "min", [](const Tensor& t, py::object dim, bool keepdim) { return max_min(t, dim, keepdim, false); },
-           "Without dim: the smallest element (NaN if any). With dim: a (values, indices) named tuple; indices "
+           op_doc("Without dim: the smallest element (NaN if any). With dim: a (values, indices) named tuple; indices "
            "are the first occurrence. With a tensor instead of dim: the elementwise minimum.",
+           "input (Tensor): the input tensor.\n"
+           "dim (int or Tensor, optional): the dim to reduce, or a tensor to compare with elementwise. Default: None.\n"
+           "keepdim (bool): keep the reduced dim with size 1. Default: False.",
+           "Tensor or rt.return_types.min: the smallest element (no dim), the named tuple (values, indices) (with "
+           "dim), or the elementwise minimum (with a tensor).",
+           ">>> x = rt.tensor([[1., 5.], [4., 2.]])\n"
+           ">>> rt.min(x).item()\n"
+           "1.0\n"
+           ">>> values, indices = rt.min(x, dim=1)\n"
+           ">>> values.tolist()\n"
+           "[1.0, 2.0]\n"
+           ">>> indices.tolist()\n"
+           "[0, 1]\n"
+           ">>> rt.min(x, rt.tensor([3., 3.]))\n"
+           "tensor([[1., 3.],\n"
+           "        [3., 2.]])"),
            py::arg("dim") = py::none(), py::arg("keepdim") = false);
   def_both(m, cls, "amax",
            [](const Tensor& t, py::object dim, bool keepdim) { return amax(t, opt_dims(dim, "amax"), keepdim); },
-           "Largest values over dim (int or tuple; all dims when empty/None); the gradient is shared evenly by ties.",
+           op_doc("Largest values over dim (int or tuple; all dims when empty/None); the gradient is shared evenly "
+                  "by ties.",
+           "input (Tensor): the input tensor.\n"
+           "dim (int or tuple of ints): the dims to reduce; all when empty or None. Default: ().\n"
+           "keepdim (bool): keep the reduced dims with size 1. Default: False.",
+           "Tensor: the largest values, with ``dim`` removed unless ``keepdim``.",
+           ">>> x = rt.tensor([[1., 5.], [4., 2.]])\n"
+           ">>> rt.amax(x).item()\n"
+           "5.0\n"
+           ">>> rt.amax(x, dim=0).tolist()\n"
+           "[4.0, 5.0]\n"
+           ">>> rt.amax(x, dim=(0, 1), keepdim=True).tolist()\n"
+           "[[5.0]]"),
            py::arg("dim") = py::tuple(), py::arg("keepdim") = false);
   def_both(m, cls, "amin",
            [](const Tensor& t, py::object dim, bool keepdim) { return amin(t, opt_dims(dim, "amin"), keepdim); },
-           "Smallest values over dim (int or tuple; all dims when empty/None); the gradient is shared evenly by ties.",
+           op_doc("Smallest values over dim (int or tuple; all dims when empty/None); the gradient is shared evenly "
+                  "by ties.",
+           "input (Tensor): the input tensor.\n"
+           "dim (int or tuple of ints): the dims to reduce; all when empty or None. Default: ().\n"
+           "keepdim (bool): keep the reduced dims with size 1. Default: False.",
+           "Tensor: the smallest values, with ``dim`` removed unless ``keepdim``.",
+           ">>> x = rt.tensor([[1., 5.], [4., 2.]])\n"
+           ">>> rt.amin(x).item()\n"
+           "1.0\n"
+           ">>> rt.amin(x, dim=1).tolist()\n"
+           "[1.0, 2.0]"),
            py::arg("dim") = py::tuple(), py::arg("keepdim") = false);
   def_both(m, cls, "argmax",
            [](const Tensor& t, py::object dim, bool keepdim) {
              return argmax(t, dim.is_none() ? std::nullopt : std::optional<int64_t>(one_dim(dim, "argmax")), keepdim);
            },
-           "Index of the first largest element along dim (of the flattened tensor when dim is None).",
+           op_doc("Index of the first largest element along dim (of the flattened tensor when dim is None).",
+           "input (Tensor): the input tensor.\n"
+           "dim (int, optional): the dim to reduce; the flattened tensor when None. Default: None.\n"
+           "keepdim (bool): keep the reduced dim with size 1. Default: False.",
+           "Tensor: the int64 indices, with ``dim`` removed unless ``keepdim``.",
+           ">>> x = rt.tensor([[1., 5., 5.], [4., 2., 0.]])\n"
+           ">>> rt.argmax(x).item()\n"
+           "1\n"
+           ">>> rt.argmax(x, dim=1).tolist()\n"
+           "[1, 0]\n"
+           ">>> rt.argmax(x, dim=1, keepdim=True)\n"
+           "tensor([[1],\n"
+           "        [0]])"),
            py::arg("dim") = py::none(), py::arg("keepdim") = false);
   def_both(m, cls, "argmin",
            [](const Tensor& t, py::object dim, bool keepdim) {
              return argmin(t, dim.is_none() ? std::nullopt : std::optional<int64_t>(one_dim(dim, "argmin")), keepdim);
            },
-           "Index of the first smallest element along dim (of the flattened tensor when dim is None).",
+           op_doc("Index of the first smallest element along dim (of the flattened tensor when dim is None).",
+           "input (Tensor): the input tensor.\n"
+           "dim (int, optional): the dim to reduce; the flattened tensor when None. Default: None.\n"
+           "keepdim (bool): keep the reduced dim with size 1. Default: False.",
+           "Tensor: the int64 indices, with ``dim`` removed unless ``keepdim``.",
+           ">>> x = rt.tensor([[1., 5., 5.], [4., 2., 0.]])\n"
+           ">>> rt.argmin(x).item()\n"
+           "5\n"
+           ">>> rt.argmin(x, dim=0).tolist()\n"
+           "[0, 1, 1]"),
            py::arg("dim") = py::none(), py::arg("keepdim") = false);
 
   // ---- Statistics and norms ----
@@ -215,35 +329,112 @@ Example:
            [](const Tensor& t, py::object dim, py::object unbiased, bool keepdim, py::object correction) {
              return var_std(t, dim, unbiased, keepdim, correction, false);
            },
-           "Variance over dim, divided by N - correction (correction=1 by default; unbiased=False means 0).",
+           op_doc("Variance over dim, divided by N - correction (correction=1 by default; unbiased=False means 0).",
+           "input (Tensor): the input tensor.\n"
+           "dim (int or tuple of ints, optional): the dims to reduce; all when None. Default: None.\n"
+           "unbiased (bool, optional): True for correction=1, False for 0 (legacy; not with ``correction``). "
+           "Default: None.\n"
+           "keepdim (bool): keep the reduced dims with size 1. Default: False.\n"
+           "correction (Number, optional): keyword-only; subtracted from N in the divisor (1 when None). Default: "
+           "None.",
+           "Tensor: the variances, with ``dim`` removed unless ``keepdim``.",
+           ">>> x = rt.tensor([[1., 2., 3.], [4., 6., 8.]])\n"
+           ">>> round(rt.var(x).item(), 4)\n"
+           "6.8\n"
+           ">>> rt.var(x, dim=1).tolist()\n"
+           "[1.0, 4.0]\n"
+           ">>> rt.var(x, dim=1, keepdim=True, correction=0)\n"
+           "tensor([[0.6667],\n"
+           "        [2.6667]])\n"
+           ">>> rt.var(x, 1, unbiased=False).shape\n"
+           "(2,)"),
            py::arg("dim") = py::none(), py::arg("unbiased") = py::none(), py::arg("keepdim") = false, py::kw_only(),
            py::arg("correction") = py::none());
   def_both(m, cls, "std",
            [](const Tensor& t, py::object dim, py::object unbiased, bool keepdim, py::object correction) {
              return var_std(t, dim, unbiased, keepdim, correction, true);
            },
-           "Standard deviation over dim (sqrt of var; correction=1 by default; unbiased=False means 0).",
+           op_doc("Standard deviation over dim (sqrt of var; correction=1 by default; unbiased=False means 0).",
+           "input (Tensor): the input tensor.\n"
+           "dim (int or tuple of ints, optional): the dims to reduce; all when None. Default: None.\n"
+           "unbiased (bool, optional): True for correction=1, False for 0 (legacy; not with ``correction``). "
+           "Default: None.\n"
+           "keepdim (bool): keep the reduced dims with size 1. Default: False.\n"
+           "correction (Number, optional): keyword-only; subtracted from N in the divisor (1 when None). Default: "
+           "None.",
+           "Tensor: the standard deviations, with ``dim`` removed unless ``keepdim``.",
+           ">>> x = rt.tensor([[1., 2., 3.], [4., 6., 8.]])\n"
+           ">>> round(rt.std(x).item(), 4)\n"
+           "2.6077\n"
+           ">>> rt.std(x, dim=1).tolist()\n"
+           "[1.0, 2.0]\n"
+           ">>> rt.std(x, dim=1, keepdim=True, correction=0)\n"
+           "tensor([[0.8165],\n"
+           "        [1.6330]])"),
            py::arg("dim") = py::none(), py::arg("unbiased") = py::none(), py::arg("keepdim") = false, py::kw_only(),
            py::arg("correction") = py::none());
   def_both(m, cls, "norm",
            [](const Tensor& t, py::object p, py::object dim, bool keepdim, std::optional<DType> dtype) {
              return norm(t, norm_order(p), opt_dims(dim, "norm"), keepdim, dtype);
            },
-           "Vector p-norm over dim (all elements when None): p = 'fro' (2), any number, inf or -inf.",
+           op_doc("Vector p-norm over dim (all elements when None): p = 'fro' (2), any number, inf or -inf.",
+           "input (Tensor): the input tensor.\n"
+           "p (Number or str): the order: ``'fro'`` (2), any number, ``inf`` or ``-inf``. Default: ``'fro'``.\n"
+           "dim (int or tuple of ints, optional): the dims to reduce; all elements when None. Default: None.\n"
+           "keepdim (bool): keep the reduced dims with size 1. Default: False.\n"
+           "dtype (dtype, optional): keyword-only computation and result dtype. Default: None.",
+           "Tensor: the norms, with ``dim`` removed unless ``keepdim``.",
+           ">>> x = rt.tensor([[3., 4.], [-6., 8.]])\n"
+           ">>> round(rt.norm(x).item(), 4)\n"
+           "11.1803\n"
+           ">>> rt.norm(x, dim=1).tolist()\n"
+           "[5.0, 10.0]\n"
+           ">>> rt.norm(x, p=1, dim=0).tolist()\n"
+           "[9.0, 12.0]\n"
+           ">>> rt.norm(x, p=float('inf')).item()\n"
+           "8.0"),
            py::arg("p") = "fro", py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(),
            py::arg("dtype") = py::none());
   def_both(m, cls, "logsumexp",
            [](const Tensor& t, py::object dim, bool keepdim) { return logsumexp(t, opt_dims(dim, "logsumexp"), keepdim); },
-           "log(sum(exp(input))) over dim, computed stably.", py::arg("dim"), py::arg("keepdim") = false);
+           op_doc("log(sum(exp(input))) over dim, computed stably.",
+           "input (Tensor): the input tensor.\n"
+           "dim (int or tuple of ints): the dims to reduce.\n"
+           "keepdim (bool): keep the reduced dims with size 1. Default: False.",
+           "Tensor: the results, with ``dim`` removed unless ``keepdim``.",
+           ">>> x = rt.tensor([[0., 0.], [1000., 1000.]])\n"
+           ">>> rt.logsumexp(x, dim=1, keepdim=True)\n"
+           "tensor([[6.9315e-01],\n"
+           "        [1.0007e+03]])\n"
+           ">>> round(rt.logsumexp(rt.tensor([1., 2., 3.]), dim=0).item(), 4)\n"
+           "3.4076"), py::arg("dim"), py::arg("keepdim") = false);
 
   // ---- Softmax ----
   def_both(m, cls, "softmax",
            [](const Tensor& t, int64_t dim, std::optional<DType> dtype) { return softmax(t, dim, dtype); },
-           "exp(x) / sum(exp(x)) along dim, computed stably (input cast to dtype first when given).", py::arg("dim"),
+           op_doc("exp(x) / sum(exp(x)) along dim, computed stably (input cast to dtype first when given).",
+           "input (Tensor): a floating-point tensor (an integer one needs ``dtype``).\n"
+           "dim (int): the dim along which the values sum to 1.\n"
+           "dtype (dtype, optional): the dtype to cast the input to first. Default: None.",
+           "Tensor: the probabilities, of ``input``'s shape.",
+           ">>> x = rt.tensor([[1., 2., 3.], [1., 1., 1.]])\n"
+           ">>> rt.softmax(x, dim=1)\n"
+           "tensor([[0.0900, 0.2447, 0.6652],\n"
+           "        [0.3333, 0.3333, 0.3333]])\n"
+           ">>> rt.softmax(x, dim=1).sum(dim=1).tolist()\n"
+           "[1.0, 1.0]"), py::arg("dim"),
            py::arg("dtype") = py::none());
   def_both(m, cls, "log_softmax",
            [](const Tensor& t, int64_t dim, std::optional<DType> dtype) { return log_softmax(t, dim, dtype); },
-           "x - logsumexp(x) along dim, computed stably (input cast to dtype first when given).", py::arg("dim"),
+           op_doc("x - logsumexp(x) along dim, computed stably (input cast to dtype first when given).",
+           "input (Tensor): a floating-point tensor (an integer one needs ``dtype``).\n"
+           "dim (int): the dim along which to normalise.\n"
+           "dtype (dtype, optional): the dtype to cast the input to first. Default: None.",
+           "Tensor: the log-probabilities, of ``input``'s shape.",
+           ">>> x = rt.tensor([[1., 2., 3.], [1., 1., 1.]])\n"
+           ">>> rt.log_softmax(x, dim=1)\n"
+           "tensor([[-2.4076, -1.4076, -0.4076],\n"
+           "        [-1.0986, -1.0986, -1.0986]])"), py::arg("dim"),
            py::arg("dtype") = py::none());
 
   // ---- Logical reductions ----
@@ -254,24 +445,68 @@ Example:
              if (!dim.is_none() && dims_from_python(dim, "all").empty()) return ne(t, Scalar(0));
              return all(t, opt_dims(dim, "all"), keepdim);
            },
-           "Whether every element over dim is nonzero (bool result; all dims when None).", py::arg("dim") = py::none(),
+           op_doc("Whether every element over dim is nonzero (bool result; all dims when None).",
+           "input (Tensor): the input tensor.\n"
+           "dim (int or tuple of ints, optional): the dims to reduce; all when None (an empty tuple reduces none). "
+           "Default: None.\n"
+           "keepdim (bool): keep the reduced dims with size 1. Default: False.",
+           "Tensor: a bool tensor, with ``dim`` removed unless ``keepdim``.",
+           ">>> x = rt.tensor([[1, 0], [2, 3]])\n"
+           ">>> rt.all(x).item()\n"
+           "False\n"
+           ">>> rt.all(x, dim=1).tolist()\n"
+           "[False, True]"), py::arg("dim") = py::none(),
            py::arg("keepdim") = false);
   def_both(m, cls, "any",
            [](const Tensor& t, py::object dim, bool keepdim) {
              if (!dim.is_none() && dims_from_python(dim, "any").empty()) return ne(t, Scalar(0));
              return any(t, opt_dims(dim, "any"), keepdim);
            },
-           "Whether any element over dim is nonzero (bool result; all dims when None).", py::arg("dim") = py::none(),
+           op_doc("Whether any element over dim is nonzero (bool result; all dims when None).",
+           "input (Tensor): the input tensor.\n"
+           "dim (int or tuple of ints, optional): the dims to reduce; all when None (an empty tuple reduces none). "
+           "Default: None.\n"
+           "keepdim (bool): keep the reduced dims with size 1. Default: False.",
+           "Tensor: a bool tensor, with ``dim`` removed unless ``keepdim``.",
+           ">>> x = rt.tensor([[0, 0], [2, 0]])\n"
+           ">>> rt.any(x).item()\n"
+           "True\n"
+           ">>> rt.any(x, dim=1).tolist()\n"
+           "[False, True]\n"
+           ">>> rt.any(x, dim=0, keepdim=True).tolist()\n"
+           "[[True, False]]"), py::arg("dim") = py::none(),
            py::arg("keepdim") = false);
 
   // ---- Scans ----
   def_both(m, cls, "cumsum",
            [](const Tensor& t, int64_t dim, std::optional<DType> dtype) { return cumsum(t, dim, dtype); },
-           "Cumulative sum along dim (bool/int inputs in int64 unless dtype is given).", py::arg("dim"), py::kw_only(),
+           op_doc("Cumulative sum along dim (bool/int inputs in int64 unless dtype is given).",
+           "input (Tensor): the input tensor.\n"
+           "dim (int): the dim to scan.\n"
+           "dtype (dtype, optional): keyword-only accumulation and result dtype. Default: None.",
+           "Tensor: the running sums, of ``input``'s shape.",
+           ">>> x = rt.tensor([[1, 2, 3], [4, 5, 6]])\n"
+           ">>> rt.cumsum(x, dim=1)\n"
+           "tensor([[ 1,  3,  6],\n"
+           "        [ 4,  9, 15]])\n"
+           ">>> rt.cumsum(x, dim=0, dtype=rt.float32)\n"
+           "tensor([[1., 2., 3.],\n"
+           "        [5., 7., 9.]])\n"
+           ">>> rt.cumsum(rt.tensor([True, False, True]), 0).tolist()\n"
+           "[1, 1, 2]"), py::arg("dim"), py::kw_only(),
            py::arg("dtype") = py::none());
   def_both(m, cls, "cumprod",
            [](const Tensor& t, int64_t dim, std::optional<DType> dtype) { return cumprod(t, dim, dtype); },
-           "Cumulative product along dim (bool/int inputs in int64 unless dtype is given).", py::arg("dim"),
+           op_doc("Cumulative product along dim (bool/int inputs in int64 unless dtype is given).",
+           "input (Tensor): the input tensor.\n"
+           "dim (int): the dim to scan.\n"
+           "dtype (dtype, optional): keyword-only accumulation and result dtype. Default: None.",
+           "Tensor: the running products, of ``input``'s shape.",
+           ">>> rt.cumprod(rt.tensor([1., 2., 3., 4.]), dim=0).tolist()\n"
+           "[1.0, 2.0, 6.0, 24.0]\n"
+           ">>> rt.cumprod(rt.tensor([[1, 2], [3, 4]]), dim=1)\n"
+           "tensor([[ 1,  2],\n"
+           "        [ 3, 12]])"), py::arg("dim"),
            py::kw_only(), py::arg("dtype") = py::none());
 
   // ---- Gather / scatter ----
@@ -280,19 +515,55 @@ Example:
              RT_CHECK(!sparse_grad, ValueError, "gather: sparse_grad=True is not supported");
              return gather(t, dim, index);
            },
-           "Values along dim at index: out[i][j] = input[i][index[i][j]] for dim=1 (out has index's shape).",
+           op_doc("Values along dim at index: out[i][j] = input[i][index[i][j]] for dim=1 (out has index's shape).",
+           "input (Tensor): the source tensor.\n"
+           "dim (int): the dim to index along.\n"
+           "index (Tensor): int64 indices, with ``input``'s number of dims.\n"
+           "sparse_grad (bool): keyword-only; must be False (sparse gradients are not supported). Default: False.",
+           "Tensor: the gathered values, of ``index``'s shape.",
+           ">>> x = rt.tensor([[1., 2., 3.], [4., 5., 6.]])\n"
+           ">>> rt.gather(x, 1, rt.tensor([[2, 0], [1, 1]]))\n"
+           "tensor([[3., 1.],\n"
+           "        [5., 5.]])\n"
+           ">>> rt.gather(x, 0, rt.tensor([[1, 0, 1]])).tolist()\n"
+           "[[4.0, 2.0, 6.0]]"),
            py::arg("dim"), py::arg("index"), py::kw_only(), py::arg("sparse_grad") = false);
   def_both(m, cls, "scatter",
            [](const Tensor& t, int64_t dim, const Tensor& index, py::object src, py::object value, py::object reduce) {
              return scatter_any(t, dim, index, src, value, reduce, false);
            },
-           "A copy of input with src (a tensor, or a number) written at index along dim: "
+           op_doc("A copy of input with src (a tensor, or a number) written at index along dim: "
            "out[i][index[i][j]] = src[i][j] for dim=1.",
+           "input (Tensor): the tensor to copy.\n"
+           "dim (int): the dim to index along.\n"
+           "index (Tensor): int64 indices where the values go.\n"
+           "src (Tensor or Number, optional): the values to write (a tensor read at the positions of ``index``, or a "
+           "number). Default: None.\n"
+           "value (Number, optional): keyword-only; the number to write when ``src`` is not given. Default: None.\n"
+           "reduce (str, optional): keyword-only; must be None (reductions are not supported). Default: None.",
+           "Tensor: a new tensor of ``input``'s shape.",
+           ">>> x = rt.zeros(2, 3)\n"
+           ">>> rt.scatter(x, 1, rt.tensor([[2], [0]]), rt.tensor([[5.], [7.]]))\n"
+           "tensor([[0., 0., 5.],\n"
+           "        [7., 0., 0.]])\n"
+           ">>> rt.scatter(x, 0, rt.tensor([[1, 0, 1]]), value=2.)\n"
+           "tensor([[0., 2., 0.],\n"
+           "        [2., 0., 2.]])"),
            py::arg("dim"), py::arg("index"), py::arg("src") = py::none(), py::kw_only(), py::arg("value") = py::none(),
            py::arg("reduce") = py::none());
   def_both(m, cls, "scatter_add",
            [](const Tensor& t, int64_t dim, const Tensor& index, const Tensor& src) { return scatter_add(t, dim, index, src); },
-           "A copy of input with src added at index along dim: out[i][index[i][j]] += src[i][j] for dim=1.",
+           op_doc("A copy of input with src added at index along dim: out[i][index[i][j]] += src[i][j] for dim=1.",
+           "input (Tensor): the tensor to copy.\n"
+           "dim (int): the dim to index along.\n"
+           "index (Tensor): int64 indices where the values are added.\n"
+           "src (Tensor): the values to add, read at the positions of ``index``.",
+           "Tensor: a new tensor of ``input``'s shape.",
+           ">>> rt.scatter_add(rt.zeros(3), 0, rt.tensor([0, 2, 0, 2]), rt.tensor([1., 2., 3., 4.])).tolist()\n"
+           "[4.0, 0.0, 6.0]\n"
+           ">>> rt.scatter_add(rt.ones(2, 2), 1, rt.tensor([[0, 0], [1, 0]]), rt.tensor([[1., 2.], [3., 4.]]))\n"
+           "tensor([[4., 1.],\n"
+           "        [5., 4.]])"),
            py::arg("dim"), py::arg("index"), py::arg("src"));
   cls.def("scatter_",
           [](const Tensor& t, int64_t dim, const Tensor& index, py::object src, py::object value, py::object reduce) {
@@ -311,17 +582,67 @@ Example:
            [](const Tensor& t, int64_t dim, bool descending, bool stable) {
              return pair_result(return_types().sort, sort(t, dim, descending, stable));
            },
-           "(values, indices) sorted along dim (stable; NaN sorts as the largest value).", py::arg("dim") = -1,
+           op_doc("(values, indices) sorted along dim (stable; NaN sorts as the largest value).",
+           "input (Tensor): the input tensor.\n"
+           "dim (int): the dim to sort along. Default: -1.\n"
+           "descending (bool): sort from largest to smallest. Default: False.\n"
+           "stable (bool): keyword-only; accepted for PyTorch compatibility (the sort is always stable). Default: "
+           "False.",
+           "rt.return_types.sort: the named tuple (values, indices) of the sorted values and their int64 positions "
+           "in ``input``.",
+           ">>> x = rt.tensor([[3., 1., 2.], [0., 5., -1.]])\n"
+           ">>> values, indices = rt.sort(x)\n"
+           ">>> values\n"
+           "tensor([[ 1.,  2.,  3.],\n"
+           "        [-1.,  0.,  5.]])\n"
+           ">>> indices\n"
+           "tensor([[1, 2, 0],\n"
+           "        [2, 0, 1]])\n"
+           ">>> rt.sort(x, dim=0, descending=True).values\n"
+           "tensor([[ 3.,  5.,  2.],\n"
+           "        [ 0.,  1., -1.]])\n"
+           ">>> rt.sort(rt.tensor([2., float('nan'), 1.])).values.tolist()\n"
+           "[1.0, 2.0, nan]"), py::arg("dim") = -1,
            py::arg("descending") = false, py::kw_only(), py::arg("stable") = false);
   def_both(m, cls, "argsort",
            [](const Tensor& t, int64_t dim, bool descending, bool stable) { return argsort(t, dim, descending, stable); },
-           "Indices that sort input along dim (stable).", py::arg("dim") = -1, py::arg("descending") = false,
+           op_doc("Indices that sort input along dim (stable).",
+           "input (Tensor): the input tensor.\n"
+           "dim (int): the dim to sort along. Default: -1.\n"
+           "descending (bool): sort from largest to smallest. Default: False.\n"
+           "stable (bool): keyword-only; accepted for PyTorch compatibility (the sort is always stable). Default: "
+           "False.",
+           "Tensor: the int64 indices, of ``input``'s shape.",
+           ">>> x = rt.tensor([3., 1., 2., 1.])\n"
+           ">>> rt.argsort(x).tolist()\n"
+           "[1, 3, 2, 0]\n"
+           ">>> rt.argsort(x, descending=True).tolist()\n"
+           "[0, 2, 1, 3]\n"
+           ">>> rt.argsort(rt.tensor([[3, 1], [0, 5]]), dim=0)\n"
+           "tensor([[1, 0],\n"
+           "        [0, 1]])"), py::arg("dim") = -1, py::arg("descending") = false,
            py::kw_only(), py::arg("stable") = false);
   def_both(m, cls, "topk",
            [](const Tensor& t, int64_t k, int64_t dim, bool largest, bool sorted) {
              return pair_result(return_types().topk, topk(t, k, dim, largest, sorted));
            },
-           "(values, indices) of the k largest (largest=False: smallest) elements along dim, in sorted order.",
+           op_doc("(values, indices) of the k largest (largest=False: smallest) elements along dim, in sorted order.",
+           "input (Tensor): the input tensor.\n"
+           "k (int): the number of elements to keep.\n"
+           "dim (int): the dim to search along. Default: -1.\n"
+           "largest (bool): the largest elements when True, the smallest when False. Default: True.\n"
+           "sorted (bool): return them in sorted order. Default: True.",
+           "rt.return_types.topk: the named tuple (values, indices), each with size k along ``dim``.",
+           ">>> x = rt.tensor([1., 5., 3., 4., 2.])\n"
+           ">>> values, indices = rt.topk(x, 2)\n"
+           ">>> values.tolist()\n"
+           "[5.0, 4.0]\n"
+           ">>> indices.tolist()\n"
+           "[1, 3]\n"
+           ">>> rt.topk(x, 2, largest=False).values.tolist()\n"
+           "[1.0, 2.0]\n"
+           ">>> rt.topk(rt.tensor([[1., 9.], [7., 3.]]), 1, dim=0).indices.tolist()\n"
+           "[[1, 0]]"),
            py::arg("k"), py::arg("dim") = -1, py::arg("largest") = true, py::arg("sorted") = true);
 }
 
