@@ -100,7 +100,8 @@ std::vector<int64_t> dims_from_python(py::handle h, const char* op) { return sha
 
 void bind_dtype(py::module_& m) {
   py::class_<PyDType>(m, "dtype",
-                      R"doc(The element type of a tensor (rt.float32, rt.float64, rt.int64, rt.bool, rt.complex64, rt.complex128).
+                      R"doc(The element type of a tensor (rt.float32, rt.float64, rt.int64, rt.bool, rt.complex64,
+rt.complex128).
 
 The dtype objects are module attributes (``rt.float32``; aliases ``rt.float``, ``rt.double``, ``rt.long``,
 ``rt.cfloat``, ``rt.cdouble``); the class is not called directly.
@@ -142,7 +143,8 @@ Example:
   m.attr("cfloat") = dtype_object(DType::Complex64);
   m.attr("cdouble") = dtype_object(DType::Complex128);
   m.def("_dtype_from_name", [](const std::string& n) { return dtype_from_name(n); });
-  m.def("get_default_dtype", [] { return default_float_dtype(); }, R"doc(The default floating dtype (float32 unless changed).
+  m.def("get_default_dtype", [] { return default_float_dtype(); },
+        R"doc(The default floating dtype (float32 unless changed).
 
 It is the dtype of tensors made from Python floats and of ``rt.zeros``, ``rt.rand``, ... without ``dtype=``.
 

@@ -65,7 +65,7 @@ void bind_factory(py::module_& m, PyTensorClass& cls) {
   def_fill("zeros", &zeros, R"doc(zeros(*size, dtype=None, device=None, requires_grad=False): a tensor filled with 0.
 
 Args:
-    size (int...): the shape, given as ints (``f(2, 3)``), as one tuple, list or ``rt.Size`` (``f((2, 3))``),
+    size (int...): the shape, given as ints (``f(2, 3)``), as one tuple or list (``f((2, 3))``),
         or as the keyword ``size=``.
     dtype (dtype, optional): the element type; the default float dtype (``rt.get_default_dtype()``) when None.
     device (str or device, optional): where to create the tensor; only ``'cpu'`` is accepted. Default: None (cpu).
@@ -85,7 +85,7 @@ Example:
   def_fill("ones", &ones, R"doc(ones(*size, dtype=None, device=None, requires_grad=False): a tensor filled with 1.
 
 Args:
-    size (int...): the shape, given as ints (``f(2, 3)``), as one tuple, list or ``rt.Size`` (``f((2, 3))``),
+    size (int...): the shape, given as ints (``f(2, 3)``), as one tuple or list (``f((2, 3))``),
         or as the keyword ``size=``.
     dtype (dtype, optional): the element type; the default float dtype (``rt.get_default_dtype()``) when None.
     device (str or device, optional): where to create the tensor; only ``'cpu'`` is accepted. Default: None (cpu).
@@ -108,7 +108,7 @@ Example:
 The values are whatever the memory held; write every element before reading it.
 
 Args:
-    size (int...): the shape, given as ints (``f(2, 3)``), as one tuple, list or ``rt.Size`` (``f((2, 3))``),
+    size (int...): the shape, given as ints (``f(2, 3)``), as one tuple or list (``f((2, 3))``),
         or as the keyword ``size=``.
     dtype (dtype, optional): the element type; the default float dtype (``rt.get_default_dtype()``) when None.
     device (str or device, optional): where to create the tensor; only ``'cpu'`` is accepted. Default: None (cpu).
@@ -132,7 +132,7 @@ Example:
         R"doc(A tensor filled with fill_value; the dtype follows fill_value (bool, int64 or the default float).
 
 Args:
-    size (tuple of ints): the shape, as one tuple, list or ``rt.Size``.
+    size (tuple of ints): the shape, as one tuple or list.
     fill_value (bool, int, float or complex): the value of every element.
     dtype (dtype, optional): the element type; when None it follows ``fill_value``: ``rt.bool`` for a bool,
         ``rt.int64`` for an int, the default float dtype for a float (a complex dtype for a complex).
@@ -162,7 +162,8 @@ Example:
           return t;
         }, py::arg("start"), py::arg("end") = py::none(), py::arg("step") = 1, py::kw_only(),
         py::arg("dtype") = py::none(), py::arg("device") = py::none(), py::arg("requires_grad") = false,
-        R"doc(arange(end) or arange(start, end, step=1): values from start (inclusive) to end (exclusive). The dtype is int64 when all arguments are integers, else the default float dtype.
+        R"doc(arange(end) or arange(start, end, step=1): values from start (inclusive) to end (exclusive). The dtype is
+int64 when all arguments are integers, else the default float dtype.
 
 Args:
     start (number): the first value; with a single positional argument it is ``end`` and the range starts at 0.
@@ -278,7 +279,7 @@ Example:
              R"doc(rand(*size, generator=None, dtype=None, ...): values uniform in [0, 1).
 
 Args:
-    size (int...): the shape, given as ints (``f(2, 3)``), as one tuple, list or ``rt.Size`` (``f((2, 3))``),
+    size (int...): the shape, given as ints (``f(2, 3)``), as one tuple or list (``f((2, 3))``),
         or as the keyword ``size=``.
     generator (Generator, optional): the generator to draw from; the default generator when None.
     dtype (dtype, optional): the element type; the default float dtype (``rt.get_default_dtype()``) when None.
@@ -299,7 +300,7 @@ Example:
              R"doc(randn(*size, generator=None, dtype=None, ...): standard normal values.
 
 Args:
-    size (int...): the shape, given as ints (``f(2, 3)``), as one tuple, list or ``rt.Size`` (``f((2, 3))``),
+    size (int...): the shape, given as ints (``f(2, 3)``), as one tuple or list (``f((2, 3))``),
         or as the keyword ``size=``.
     generator (Generator, optional): the generator to draw from; the default generator when None.
     dtype (dtype, optional): the element type; the default float dtype (``rt.get_default_dtype()``) when None.

@@ -89,7 +89,8 @@ void bind_linalg(py::module_& root) {
   py::module_ m = root.def_submodule("_linalg", "rt.linalg kernels (LAPACK/BLAS) with autograd");
   py::register_exception<LinAlgError>(m, "LinAlgError", PyExc_RuntimeError);
   m.attr("LinAlgError").attr("__doc__") =
-      R"doc(Raised when a linear-algebra op fails on its input: a singular matrix (solve, inv), a matrix that is not positive-definite (cholesky), or no convergence. A RuntimeError; the message names the op and batch element.
+      R"doc(Raised when a linear-algebra op fails on its input: a singular matrix (solve, inv), a matrix that is not
+positive-definite (cholesky), or no convergence. A RuntimeError; the message names the op and batch element.
 
 Args:
     message (str): the error message.
@@ -126,7 +127,9 @@ Example:
           auto [U, S, Vh] = run(A, [&] { return svd(A, full_matrices); });
           return return_types().svd(py::cast(U), py::cast(S), py::cast(Vh));
         }, py::arg("A"), py::arg("full_matrices") = true, py::kw_only(), py::arg("driver") = py::none(),
-        R"doc(Singular value decomposition A = U diag(S) Vh of (..., m, n) matrices; S descending. full_matrices=False gives the reduced factors. Gradients need distinct singular values and a loss that does not depend on the signs of the singular vectors. Returns (U, S, Vh).
+        R"doc(Singular value decomposition A = U diag(S) Vh of (..., m, n) matrices; S descending. full_matrices=False
+gives the reduced factors. Gradients need distinct singular values and a loss that does not depend on the signs of the
+singular vectors. Returns (U, S, Vh).
 
 Args:
     A (Tensor): the (..., m, n) float32/float64 matrices (leading dims are batch dims).
@@ -166,7 +169,8 @@ Example:
           auto [Q, R] = run(A, [&] { return qr(A, parse_qr_mode(mode)); });
           return return_types().qr(py::cast(Q), py::cast(R));
         }, py::arg("A"), py::arg("mode") = "reduced",
-        R"doc(QR decomposition A = Q R; mode 'reduced' (Q: m x k), 'complete' (Q: m x m) or 'r' (R only, Q empty). Returns (Q, R).
+        R"doc(QR decomposition A = Q R; mode 'reduced' (Q: m x k), 'complete' (Q: m x m) or 'r' (R only, Q empty).
+Returns (Q, R).
 
 Q has orthonormal columns and R is upper triangular; k = min(m, n).
 
@@ -190,7 +194,8 @@ Example:
           auto [L, V] = run(A, [&] { return eigh(A, upper); });
           return return_types().eigh(py::cast(L), py::cast(V));
         }, py::arg("A"), py::arg("UPLO") = "L",
-        R"doc(Eigenvalues (ascending) and eigenvectors (columns) of symmetric matrices, read from the lower (UPLO='L') or upper triangle. Returns (eigenvalues, eigenvectors).
+        R"doc(Eigenvalues (ascending) and eigenvectors (columns) of symmetric matrices, read from the lower (UPLO='L')
+or upper triangle. Returns (eigenvalues, eigenvectors).
 
 Gradients need distinct eigenvalues and a loss that does not depend on the signs of the eigenvectors.
 
@@ -214,7 +219,9 @@ Example:
           auto [L, V] = run(A, [&] { return eig(A); });
           return return_types().eig(py::cast(L), py::cast(V));
         }, py::arg("A"),
-        R"doc(Eigenvalues and right eigenvectors (columns, norm 1, largest component real) of general real square matrices (..., n, n), from LAPACK geev; complex results (float32 -> complex64, float64 -> complex128). Not differentiable. Returns (eigenvalues, eigenvectors).
+        R"doc(Eigenvalues and right eigenvectors (columns, norm 1, largest component real) of general real square
+matrices (..., n, n), from LAPACK geev; complex results (float32 -> complex64, float64 -> complex128). Not
+differentiable. Returns (eigenvalues, eigenvectors).
 
 Args:
     A (Tensor): the (..., n, n) square float32/float64 matrices (leading dims are batch dims).
@@ -260,7 +267,8 @@ Example:
 )doc");
   m.def("cholesky", [](const Tensor& A, bool upper) { return run(A, [&] { return cholesky(A, upper); }); },
         py::arg("A"), py::kw_only(), py::arg("upper") = false,
-        R"doc(Cholesky factor L (A = L L^T), or U (A = U^T U) when upper. Raises LinAlgError when a matrix is not positive-definite.
+        R"doc(Cholesky factor L (A = L L^T), or U (A = U^T U) when upper. Raises LinAlgError when a matrix is not
+positive-definite.
 
 Args:
     A (Tensor): the (..., n, n) symmetric positive-definite matrices.
@@ -282,7 +290,8 @@ Example:
           auto [L, info] = run(A, [&] { return cholesky_ex(A, upper, check_errors); });
           return return_types().cholesky_ex(py::cast(L), py::cast(info));
         }, py::arg("A"), py::kw_only(), py::arg("upper") = false, py::arg("check_errors") = false,
-        R"doc(Cholesky factor and info (0, or the order of the leading minor that is not positive-definite). Returns (L, info).
+        R"doc(Cholesky factor and info (0, or the order of the leading minor that is not positive-definite). Returns (L,
+info).
 
 Unlike ``cholesky`` it does not raise for a matrix that is not positive-definite unless ``check_errors``.
 
@@ -303,7 +312,8 @@ Example:
   // ---- Solvers, inverses, determinants ----
   m.def("solve", [](const Tensor& A, const Tensor& B, bool left) { return run(A, [&] { return solve(A, B, left); }); },
         py::arg("A"), py::arg("B"), py::kw_only(), py::arg("left") = true,
-        R"doc(Solves A X = B (or X A = B when left=False) for square A; batch dims broadcast, B may be a vector. Raises LinAlgError for a singular A.
+        R"doc(Solves A X = B (or X A = B when left=False) for square A; batch dims broadcast, B may be a vector. Raises
+LinAlgError for a singular A.
 
 Args:
     A (Tensor): the (..., n, n) square float32/float64 matrices (leading dims are batch dims).
@@ -412,7 +422,8 @@ Example:
           return return_types().lstsq(py::cast(r.solution), py::cast(r.residuals), py::cast(r.rank),
                                       py::cast(r.singular_values));
         }, py::arg("A"), py::arg("B"), py::arg("rcond") = py::none(), py::kw_only(), py::arg("driver") = py::none(),
-        R"doc(Least-squares solution of A X = B (driver 'gelsy' by default; 'gelsd', 'gelss', 'gels'). Returns (solution, residuals, rank, singular_values).
+        R"doc(Least-squares solution of A X = B (driver 'gelsy' by default; 'gelsd', 'gelss', 'gels'). Returns
+(solution, residuals, rank, singular_values).
 
 Args:
     A (Tensor): the (..., m, n) float32/float64 matrices (leading dims are batch dims).
@@ -513,7 +524,8 @@ Example:
           return run(A, [&] { return matrix_norm(A, o ? *o : NormOrd{}, {dims[0], dims[1]}, keepdim, dtype); });
         }, py::arg("A"), py::arg("ord") = "fro", py::arg("dim") = py::make_tuple(-2, -1), py::arg("keepdim") = false,
         py::kw_only(), py::arg("dtype") = py::none(),
-        R"doc(Matrix norm: 'fro', 'nuc', 2, -2 (largest/smallest singular value), 1, -1 (column sums), inf, -inf (row sums).
+        R"doc(Matrix norm: 'fro', 'nuc', 2, -2 (largest/smallest singular value), 1, -1 (column sums), inf, -inf (row
+sums).
 
 Args:
     A (Tensor): the matrices, over the two dims ``dim``.

@@ -61,7 +61,8 @@ void bind_matmul(py::module_& m, PyTensorClass& cls) {
   m.def("matmul", [=](py::handle a, py::handle b) {
           return run_product(matmul_f, as_operand(a, "matmul"), as_operand(b, "matmul"));
         }, py::arg("input"), py::arg("other"),
-        R"doc(Matrix product like torch.matmul: 1-D @ 1-D is a dot product, 2-D @ 2-D a matrix product, 1-D operands are promoted to a row/column and back, and batch dims broadcast.
+        R"doc(Matrix product like torch.matmul: 1-D @ 1-D is a dot product, 2-D @ 2-D a matrix product, 1-D operands are
+promoted to a row/column and back, and batch dims broadcast.
 
 Large products run with the GIL released. ``a @ b`` on tensors is the same product.
 
@@ -221,7 +222,8 @@ Example:
             for (py::handle h : operands) ts.push_back(as_operand(h, "einsum"));
           return einsum(equation, ts);
         }, py::arg("equation"),
-        R"doc(Einstein summation: einsum('ij,jk->ik', a, b). Supports '...', repeated subscripts (diagonals) and implicit output.
+        R"doc(Einstein summation: einsum('ij,jk->ik', a, b). Supports '...', repeated subscripts (diagonals) and
+implicit output.
 
 Args:
     equation (str): the subscripts of each operand separated by commas, optionally followed by ``->`` and the

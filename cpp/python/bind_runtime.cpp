@@ -31,13 +31,14 @@ Example:
     True
 )doc");
 
-  py::class_<Generator, std::shared_ptr<Generator>>(m, "Generator", R"doc(A seedable pseudo-random generator (xoshiro256**).
+  py::class_<Generator, std::shared_ptr<Generator>>(m, "Generator",
+                                                    R"doc(A seedable pseudo-random generator (xoshiro256**).
 
 Pass it as ``generator=`` to the random functions to draw from it instead of the default generator
 (``rt.default_generator``). ``manual_seed`` returns the generator, so it chains.
 
 Args:
-    device (str): accepted for PyTorch compatibility; the generator is a CPU one. Default: ``'cpu'``.
+    device (str): accepted for PyTorch compatibility and ignored (the generator is a CPU one). Default: ``'cpu'``.
 
 Example:
     >>> g = rt.Generator().manual_seed(0)
@@ -83,7 +84,8 @@ Example:
     >>> rt.initial_seed()
     42
 )doc");
-  m.def("initial_seed", [] { return default_generator().initial_seed(); }, R"doc(The seed the default generator was last seeded with.
+  m.def("initial_seed", [] { return default_generator().initial_seed(); },
+        R"doc(The seed the default generator was last seeded with.
 
 Returns:
     int: the seed given to ``manual_seed`` (or drawn by ``seed``).
