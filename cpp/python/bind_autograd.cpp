@@ -31,7 +31,21 @@ TensorList tensors_from(py::handle h, const char* op) {
 }  // namespace
 
 void bind_autograd(py::module_& m, PyTensorClass& cls) {
-  py::class_<autograd::Node, std::shared_ptr<autograd::Node>>(m, "Node", "A node of the autograd graph (a grad_fn).")
+  py::class_<autograd::Node, std::shared_ptr<autograd::Node>>(m, "Node", R"doc(A node of the autograd graph (a grad_fn).
+
+Nodes are made by autograd, not by users: a tensor computed from tensors that require grad has one as
+``grad_fn``, and ``next_functions`` links it to the nodes of its inputs.
+
+Example:
+    >>> x = rt.tensor([1., 2.], requires_grad=True)
+    >>> y = (x * 2).sum()
+    >>> y.grad_fn
+    <SumBackward object>
+    >>> y.grad_fn.name()
+    'SumBackward'
+    >>> y.grad_fn.next_functions
+    ((<MulBackward object>, 0),)
+)doc")
       .def("name", &autograd::Node::name, "The node's name, e.g. 'MulBackward'.")
       .def_property_readonly("next_functions", [](const autograd::Node& n) {
         py::list out;
@@ -40,7 +54,20 @@ void bind_autograd(py::module_& m, PyTensorClass& cls) {
       }, "A tuple of (node, input_nr) pairs: where this node sends each input's gradient (None for inputs that need none).")
       .def("__repr__", [](const autograd::Node& n) { return "<" + n.name() + " object>"; });
 
-  py::class_<HookHandle>(m, "RemovableHandle", "Returned by Tensor.register_hook: remove() unregisters the hook.")
+  py::class_<HookHandle>(m, "RemovableHandle", R"doc(Returned by Tensor.register_hook: remove() unregisters the hook.
+
+Example:
+    >>> x = rt.tensor([1., 2.], requires_grad=True)
+    >>> h = x.register_hook(lambda g: g * 10)
+    >>> (x * 3).sum().backward()
+    >>> x.grad.tolist()
+    [30.0, 30.0]
+    >>> h.remove()
+    >>> x.grad = None
+    >>> (x * 3).sum().backward()
+    >>> x.grad.tolist()
+    [3.0, 3.0]
+)doc")
       .def("remove", &HookHandle::remove, "Unregisters the hook (a second call does nothing).");
 
   cls.def_property("requires_grad", [](const Tensor& t) { return t.requires_grad(); },
@@ -116,7 +143,18 @@ void bind_autograd(py::module_& m, PyTensorClass& cls) {
            }, py::arg("gradient") = py::none(), py::arg("retain_graph") = py::none(), py::arg("create_graph") = false,
            py::arg("inputs") = py::none(), "Computes the gradient of this tensor w.r.t. graph leaves.");
 
-  m.def("is_grad_enabled", &autograd::GradMode::is_enabled, "True unless gradient recording is off (rt.no_grad).");
+  m.def("is_grad_enabled", &autograd::GradMode::is_enabled, R"doc(True unless gradient recording is off (rt.no_grad).
+
+Returns:
+    bool: whether operations on tensors that require grad are recorded for autograd.
+
+Example:
+    >>> rt.is_grad_enabled()
+    True
+    >>> with rt.no_grad():
+    ...     print(rt.is_grad_enabled())
+    False
+)doc");
   m.def("_set_grad_enabled", &autograd::GradMode::set_enabled, py::arg("mode"));
   m.def("_backward", [](py::handle tensors, py::handle grads, bool retain_graph, bool create_graph) {
     autograd::backward(tensors_from(tensors, "backward"), tensors_from(grads, "backward"), retain_graph, create_graph);

@@ -142,7 +142,20 @@ Example:
     [(1-3j), (2+4j)]
 )");
   m.def("is_complex", [](const Tensor& t) { return is_complex(t.dtype()); }, py::arg("input"),
-        "True for complex64 and complex128 tensors.");
+        R"doc(True for complex64 and complex128 tensors.
+
+Args:
+    input (Tensor): the tensor.
+
+Returns:
+    bool: whether ``input``'s dtype is complex.
+
+Example:
+    >>> rt.is_complex(rt.zeros(2, dtype=rt.complex64))
+    True
+    >>> rt.is_complex(rt.zeros(2))
+    False
+)doc");
   cls.def_property_readonly("real", [](const Tensor& t) { return real(t); },
                             "The real part (a view for complex tensors; the tensor itself for real ones).");
   cls.def_property_readonly("imag", [](const Tensor& t) { return imag(t); },

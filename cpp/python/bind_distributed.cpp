@@ -24,7 +24,14 @@ Timeout timeout_from_seconds(double seconds) {
 void bind_distributed(py::module_& parent) {
   py::module_ m = parent.def_submodule("_distributed", "Collective communication backends (local, MPI).");
 
-  py::enum_<ReduceOp>(m, "ReduceOp", "How all_reduce and reduce_scatter combine the ranks' tensors.")
+  py::enum_<ReduceOp>(m, "ReduceOp", R"doc(How all_reduce and reduce_scatter combine the ranks' tensors.
+
+``SUM`` adds them, ``AVG`` takes their mean, ``MAX`` and ``MIN`` the elementwise extremes.
+
+Args:
+    value (int): the member's value (0 ``SUM``, 1 ``AVG``, 2 ``MAX``, 3 ``MIN``); usually a member is named
+        instead, as ``ReduceOp.SUM``.
+)doc")
       .value("SUM", ReduceOp::Sum)
       .value("AVG", ReduceOp::Avg)
       .value("MAX", ReduceOp::Max)

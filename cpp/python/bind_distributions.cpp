@@ -177,7 +177,30 @@ Example:
           return D::multinomial(input, num_samples, replacement, generator_arg(generator, "multinomial"));
         }, py::arg("input"), py::arg("num_samples"), py::arg("replacement") = false, py::kw_only(),
         py::arg("generator") = py::none(),
-        "Indices drawn from the rows of `input` (non-negative weights), with or without replacement.");
+        R"doc(Indices drawn from the rows of `input` (non-negative weights), with or without replacement.
+
+Index ``i`` is drawn with probability ``input[..., i] / input.sum(-1)``; without replacement, each draw
+excludes the indices already drawn.
+
+Args:
+    input (Tensor): the non-negative weights: a 1-D tensor, or a 2-D tensor with one distribution per row.
+    num_samples (int): the number of indices to draw from each row.
+    replacement (bool): draw with replacement. Default: False.
+    generator (Generator, optional): the generator to draw from; the default generator when None.
+
+Returns:
+    Tensor: the int64 indices, of shape (num_samples,) or (rows, num_samples).
+
+Example:
+    >>> w = rt.tensor([0., 1., 3.])
+    >>> s = rt.multinomial(w, 4, replacement=True)
+    >>> s.shape, s.dtype
+    ((4,), rustorch.int64)
+    >>> bool((s > 0).all())
+    True
+    >>> sorted(rt.multinomial(w, 2).tolist())
+    [1, 2]
+)doc");
   m.def("_standard_gamma", [](const Tensor& alpha, py::handle generator) {
           return D::standard_gamma(alpha, generator_arg(generator, "_standard_gamma"));
         }, py::arg("input"), py::arg("generator") = py::none(),

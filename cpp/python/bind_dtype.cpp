@@ -100,8 +100,20 @@ std::vector<int64_t> dims_from_python(py::handle h, const char* op) { return sha
 
 void bind_dtype(py::module_& m) {
   py::class_<PyDType>(m, "dtype",
-                      "The element type of a tensor (rt.float32, rt.float64, rt.int64, rt.bool, rt.complex64, "
-                      "rt.complex128).")
+                      R"doc(The element type of a tensor (rt.float32, rt.float64, rt.int64, rt.bool, rt.complex64,
+rt.complex128).
+
+The dtype objects are module attributes (``rt.float32``; aliases ``rt.float``, ``rt.double``, ``rt.long``,
+``rt.cfloat``, ``rt.cdouble``); the class is not called directly.
+
+Example:
+    >>> rt.float32
+    rustorch.float32
+    >>> rt.zeros(2, dtype=rt.int64).dtype
+    rustorch.int64
+    >>> rt.float64.is_floating_point, rt.float64.itemsize
+    (True, 8)
+)doc")
       .def_property_readonly("is_floating_point", [](const PyDType& d) { return is_floating(d.dtype); },
                              "True for float32 and float64.")
       .def_property_readonly("is_complex", [](const PyDType& d) { return is_complex(d.dtype); },
@@ -131,11 +143,56 @@ void bind_dtype(py::module_& m) {
   m.attr("cfloat") = dtype_object(DType::Complex64);
   m.attr("cdouble") = dtype_object(DType::Complex128);
   m.def("_dtype_from_name", [](const std::string& n) { return dtype_from_name(n); });
-  m.def("get_default_dtype", [] { return default_float_dtype(); }, "The default floating dtype (float32 unless changed).");
+  m.def("get_default_dtype", [] { return default_float_dtype(); },
+        R"doc(The default floating dtype (float32 unless changed).
+
+It is the dtype of tensors made from Python floats and of ``rt.zeros``, ``rt.rand``, ... without ``dtype=``.
+
+Returns:
+    dtype: ``rt.float32`` or ``rt.float64``.
+
+Example:
+    >>> rt.get_default_dtype()
+    rustorch.float32
+    >>> rt.tensor([1.5]).dtype
+    rustorch.float32
+)doc");
   m.def("set_default_dtype", [](DType d) { set_default_float_dtype(d); }, py::arg("d"),
-        "Sets the default floating dtype used for Python floats (float32 or float64).");
+        R"doc(Sets the default floating dtype used for Python floats (float32 or float64).
+
+It also applies to factories such as ``rt.zeros`` and ``rt.rand`` called without ``dtype=``.
+
+Args:
+    d (dtype): ``rt.float32`` or ``rt.float64``.
+
+Example:
+    >>> rt.set_default_dtype(rt.float64)
+    >>> rt.tensor([1.5]).dtype
+    rustorch.float64
+    >>> rt.set_default_dtype(rt.float32)
+    >>> rt.get_default_dtype()
+    rustorch.float32
+)doc");
   m.def("promote_types", &promote_types, py::arg("type1"), py::arg("type2"),
-        "The smallest dtype both type1 and type2 can be cast to.");
+        R"doc(The smallest dtype both type1 and type2 can be cast to.
+
+The order is bool < int64 < float32 < float64, with complex64 / complex128 above the floats.
+
+Args:
+    type1 (dtype): the first dtype.
+    type2 (dtype): the second dtype.
+
+Returns:
+    dtype: the promoted dtype.
+
+Example:
+    >>> rt.promote_types(rt.int64, rt.float32)
+    rustorch.float32
+    >>> rt.promote_types(rt.bool, rt.int64)
+    rustorch.int64
+    >>> rt.promote_types(rt.float64, rt.complex64)
+    rustorch.complex128
+)doc");
 }
 
 }  // namespace rustorch::python

@@ -9,10 +9,46 @@ namespace rustorch::python {
 
 void bind_runtime(py::module_& m) {
   m.def("set_num_threads", &set_num_threads, py::arg("n"),
-        "Sets the number of threads used by rustorch kernels and OpenBLAS together.");
-  m.def("get_num_threads", &get_num_threads, "The number of threads used by rustorch kernels and OpenBLAS.");
+        R"doc(Sets the number of threads used by rustorch kernels and OpenBLAS together.
 
-  py::class_<Generator, std::shared_ptr<Generator>>(m, "Generator", "A seedable pseudo-random generator (xoshiro256**).")
+Args:
+    n (int): the number of threads.
+
+Example:
+    >>> n = rt.get_num_threads()
+    >>> rt.set_num_threads(1)
+    >>> rt.get_num_threads()
+    1
+    >>> rt.set_num_threads(n)
+)doc");
+  m.def("get_num_threads", &get_num_threads, R"doc(The number of threads used by rustorch kernels and OpenBLAS.
+
+Returns:
+    int: the number of threads (see ``set_num_threads``).
+
+Example:
+    >>> rt.get_num_threads() >= 1
+    True
+)doc");
+
+  py::class_<Generator, std::shared_ptr<Generator>>(m, "Generator",
+                                                    R"doc(A seedable pseudo-random generator (xoshiro256**).
+
+Pass it as ``generator=`` to the random functions to draw from it instead of the default generator
+(``rt.default_generator``). ``manual_seed`` returns the generator, so it chains.
+
+Args:
+    device (str): accepted for PyTorch compatibility and ignored (the generator is a CPU one). Default: ``'cpu'``.
+
+Example:
+    >>> g = rt.Generator().manual_seed(0)
+    >>> a = rt.rand(3, generator=g)
+    >>> _ = g.manual_seed(0)
+    >>> bool((rt.rand(3, generator=g) == a).all())
+    True
+    >>> g.initial_seed()
+    0
+)doc")
       .def(py::init([](py::object device) { return std::make_shared<Generator>(); }), py::arg("device") = "cpu")
       .def("manual_seed", [](std::shared_ptr<Generator> g, uint64_t seed) {
              std::lock_guard<std::mutex> lock(g->mutex());
@@ -34,12 +70,44 @@ void bind_runtime(py::module_& m) {
            }, py::arg("state"), "Restores a state returned by get_state().");
   m.attr("default_generator") = std::shared_ptr<Generator>(std::shared_ptr<Generator>{}, &default_generator());
   m.def("manual_seed", [](uint64_t seed) { manual_seed(seed); }, py::arg("seed"),
-        "Seeds the default generator so random creation is reproducible.");
-  m.def("initial_seed", [] { return default_generator().initial_seed(); }, "The seed the default generator was last seeded with.");
+        R"doc(Seeds the default generator so random creation is reproducible.
+
+Args:
+    seed (int): the seed, a non-negative integer below 2**64.
+
+Example:
+    >>> rt.manual_seed(42)
+    >>> a = rt.rand(3)
+    >>> rt.manual_seed(42)
+    >>> bool((rt.rand(3) == a).all())
+    True
+    >>> rt.initial_seed()
+    42
+)doc");
+  m.def("initial_seed", [] { return default_generator().initial_seed(); },
+        R"doc(The seed the default generator was last seeded with.
+
+Returns:
+    int: the seed given to ``manual_seed`` (or drawn by ``seed``).
+
+Example:
+    >>> rt.manual_seed(7)
+    >>> rt.initial_seed()
+    7
+)doc");
   m.def("seed", [] {
     std::lock_guard<std::mutex> lock(default_generator().mutex());
     return default_generator().seed();
-  }, "Seeds the default generator from a nondeterministic source and returns the seed.");
+  }, R"doc(Seeds the default generator from a nondeterministic source and returns the seed.
+
+Returns:
+    int: the new seed (also returned by ``initial_seed`` afterwards).
+
+Example:
+    >>> s = rt.seed()
+    >>> rt.initial_seed() == s
+    True
+)doc");
 
   m.def("_allocator_stats", [] {
     auto s = allocator::stats();

@@ -287,7 +287,18 @@ Tensor from_numpy(py::handle obj) {
 }
 
 PyTensorClass bind_tensor(py::module_& m) {
-  py::class_<Device>(m, "device", "A device where tensors live; this build has 'cpu'.")
+  py::class_<Device>(m, "device", R"doc(A device where tensors live; this build has 'cpu'.
+
+Args:
+    type (str): the device name: ``'cpu'`` or ``'cpu:0'`` (anything else raises ValueError).
+
+Example:
+    >>> d = rt.device('cpu')
+    >>> d.type, str(d)
+    ('cpu', 'cpu')
+    >>> rt.zeros(2).device == d
+    True
+)doc")
       .def(py::init([](const std::string& s) { return parse_device(s); }), py::arg("type"),
            "device(type): a device from its name, e.g. rt.device('cpu').")
       .def_property_readonly("type", [](const Device&) { return std::string("cpu"); }, "The device type: 'cpu'.")
@@ -301,7 +312,30 @@ PyTensorClass bind_tensor(py::module_& m) {
       })
       .def("__hash__", [](const Device& d) { return py::hash(py::str(d.str())); });
 
-  PyTensorClass cls(m, "Tensor", py::buffer_protocol(), "A multi-dimensional array with autograd support.");
+  PyTensorClass cls(m, "Tensor", py::buffer_protocol(), R"doc(A multi-dimensional array with autograd support.
+
+Tensors are usually made with ``rt.tensor``, ``rt.zeros``, ``rt.arange``, ... . Calling the class
+directly, as ``torch.Tensor`` does, copies data as the default float dtype, makes an uninitialised tensor
+of the given sizes, or an empty one with no arguments.
+
+Args:
+    *args: nothing (an empty 1-D tensor), ints (the sizes of an uninitialised tensor of the default float
+        dtype), one data argument (a number, nested lists/tuples or a NumPy array) copied as the default
+        float dtype, or one tensor, returned detached (sharing its memory and keeping its dtype).
+
+Example:
+    >>> x = rt.Tensor([1, 2])
+    >>> x.dtype, x.tolist()
+    (rustorch.float32, [1.0, 2.0])
+    >>> rt.Tensor(2, 3).shape
+    (2, 3)
+    >>> x = rt.tensor([[1., 2.], [3., 4.]])
+    >>> x.sum(dim=0).tolist()
+    [4.0, 6.0]
+    >>> x.T
+    tensor([[1., 3.],
+            [2., 4.]])
+)doc");
   // Tensor(data) copies data as the default float dtype; Tensor(2, 3) is uninitialised of that
   // shape; Tensor() is empty (like torch.Tensor).
   cls.def(py::init([](py::args args) {
@@ -438,9 +472,66 @@ PyTensorClass bind_tensor(py::module_& m) {
           return t;
         }, py::arg("data"), py::kw_only(), py::arg("dtype") = py::none(), py::arg("device") = py::none(),
         py::arg("requires_grad") = false,
-        "Creates a new tensor (a copy) from a number, nested lists/tuples, a NumPy array or a tensor.");
-  m.def("from_numpy", &from_numpy, py::arg("ndarray"), "A tensor sharing memory with a NumPy array.");
-  m.def("is_tensor", [](py::handle h) { return is_tensor(h); }, py::arg("obj"), "True if obj is an rt.Tensor.");
+        R"doc(Creates a new tensor (a copy) from a number, nested lists/tuples, a NumPy array or a tensor.
+
+Args:
+    data: a number, nested lists/tuples of numbers, a NumPy array or a tensor.
+    dtype (dtype, optional): the element type; when None it is inferred from ``data``: ``rt.bool`` for
+        bools, ``rt.int64`` for ints, the default float dtype for Python floats, a complex dtype for complex
+        numbers, and the dtype of a tensor or NumPy array (NumPy integer types other than int64, e.g. int32,
+        become int64).
+    device (str or device, optional): where to create the tensor; only ``'cpu'`` is accepted. Default: None (cpu).
+    requires_grad (bool): whether autograd records operations on the result. Default: False.
+
+Returns:
+    Tensor: a new tensor that shares no memory with ``data``.
+
+Example:
+    >>> rt.tensor([[1, 2], [3, 4]])
+    tensor([[1, 2],
+            [3, 4]])
+    >>> rt.tensor([1.5, 2.0]).dtype
+    rustorch.float32
+    >>> rt.tensor([1, 2], dtype=rt.float64).dtype
+    rustorch.float64
+    >>> x = rt.tensor([1., 2.], requires_grad=True)
+    >>> x.requires_grad
+    True
+)doc");
+  m.def("from_numpy", &from_numpy, py::arg("ndarray"), R"doc(A tensor sharing memory with a NumPy array.
+
+Writes to either are seen by the other; the tensor keeps the array alive. The dtype is the array's.
+
+Args:
+    ndarray (numpy.ndarray): the array, of dtype float32, float64, int64, bool, complex64 or complex128
+        (others raise TypeError).
+
+Returns:
+    Tensor: a tensor viewing the array's memory.
+
+Example:
+    >>> a = np.array([1., 2., 3.])
+    >>> x = rt.from_numpy(a)
+    >>> x.dtype, x.tolist()
+    (rustorch.float64, [1.0, 2.0, 3.0])
+    >>> a[0] = 10.
+    >>> x.tolist()
+    [10.0, 2.0, 3.0]
+)doc");
+  m.def("is_tensor", [](py::handle h) { return is_tensor(h); }, py::arg("obj"), R"doc(True if obj is an rt.Tensor.
+
+Args:
+    obj: any object.
+
+Returns:
+    bool: whether ``obj`` is a tensor.
+
+Example:
+    >>> rt.is_tensor(rt.zeros(2))
+    True
+    >>> rt.is_tensor([0., 0.])
+    False
+)doc");
   return cls;
 }
 
