@@ -8,6 +8,7 @@
 #include <deque>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "rustorch/core/scalar.hpp"
 #include "rustorch/core/tensor.hpp"
@@ -24,6 +25,29 @@ using PyTensorClass = py::class_<TensorImpl, std::shared_ptr<TensorImpl>>;
 inline const char* persistent_doc(std::string text) {
   static std::deque<std::string> docs;  // a deque never moves its elements
   return docs.emplace_back(std::move(text)).c_str();
+}
+
+// A Google-style docstring (the layout Sphinx's napoleon renders): the summary, then Args (one
+// "name (type): description" entry per line), Returns and Example (">>>" lines and their output),
+// each section body indented 4 spaces; kept alive with persistent_doc.
+inline const char* op_doc(const std::string& summary, const char* args, const std::string& returns,
+                          const std::string& example) {
+  auto indent = [](const std::string& text) {
+    std::string out = "    ";
+    for (char c : text) {
+      out += c;
+      if (c == '\n') out += "    ";
+    }
+    return out;
+  };
+  return persistent_doc(summary + "\n\nArgs:\n" + indent(std::string(args)) + "\n\nReturns:\n" + indent(returns) +
+                        "\n\nExample:\n" + indent(example));
+}
+inline const char* op_doc(const std::string& summary, const std::vector<std::string>& args, const std::string& returns,
+                          const std::string& example) {
+  std::string joined;
+  for (const auto& a : args) joined += (joined.empty() ? "" : "\n") + a;
+  return op_doc(summary, joined.c_str(), returns, example);
 }
 
 // The Python object for a dtype (rt.float32, ...), and the reverse lookup from dtype objects,

@@ -31,6 +31,17 @@ void bind_distributed(py::module_& parent) {
 Args:
     value (int): the member's value (0 ``SUM``, 1 ``AVG``, 2 ``MAX``, 3 ``MIN``); usually a member is named
         instead, as ``ReduceOp.SUM``.
+
+Example:
+    >>> import rustorch.distributed as dist
+    >>> dist.init_process_group("local")
+    >>> t = rt.tensor([1., 5.])
+    >>> dist.all_reduce(t, op=dist.ReduceOp.MAX)
+    >>> t.tolist()
+    [1.0, 5.0]
+    >>> dist.ReduceOp.AVG.value
+    1
+    >>> dist.destroy_process_group()
 )doc")
       .value("SUM", ReduceOp::Sum)
       .value("AVG", ReduceOp::Avg)

@@ -152,27 +152,6 @@ struct Unary {
   const char* example;  // the Example: lines
 };
 
-// Each line of `text` indented by 4 spaces (a Google-style section body).
-std::string indent(const char* text) {
-  std::string out = "    ";
-  for (const char* c = text; *c; ++c) {
-    out += *c;
-    if (*c == '\n') out += "    ";
-  }
-  return out;
-}
-
-// An op's docstring: the summary, then the Args / Returns / Example sections napoleon renders.
-// `args` holds one "name (type): description" entry per line, `example` the ">>>" lines and their
-// output; the composed text is kept alive for pybind11 by persistent_doc.
-const char* op_doc(const std::string& summary, const char* args, const char* returns, const char* example) {
-  std::string s = summary;
-  s += "\n\nArgs:\n" + indent(args);
-  s += "\n\nReturns:\n" + indent(returns);
-  s += "\n\nExample:\n" + indent(example);
-  return persistent_doc(std::move(s));
-}
-
 constexpr const char* kUnaryArgs = "input (Tensor): the input tensor.";
 constexpr const char* kBinaryArgs =
     "input (Tensor or Number): the first operand.\n"

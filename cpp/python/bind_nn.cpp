@@ -53,23 +53,6 @@ std::string legacy_reduction(py::handle size_average, py::handle reduce, const s
   return sa ? "mean" : "sum";
 }
 
-// A Google-style docstring (napoleon): the summary, then Args (one "name (type): text" entry per
-// element), Returns and an Example of ">>>" lines ('\n'-separated), each section body indented 4
-// spaces. Composed at module init, so it is kept alive with persistent_doc.
-const char* op_doc(const std::string& summary, const std::vector<std::string>& args, const std::string& returns,
-                   const std::string& example) {
-  std::string s = summary + "\n\nArgs:\n";
-  for (const auto& a : args) s += "    " + a + "\n";
-  s += "\nReturns:\n    " + returns + "\n\nExample:\n";
-  size_t start = 0;
-  while (start <= example.size()) {
-    const size_t end = std::min(example.find('\n', start), example.size());
-    s += "    " + example.substr(start, end - start) + "\n";
-    start = end + 1;
-  }
-  return persistent_doc(std::move(s));
-}
-
 // Argument entries shared by several bindings.
 const std::string kReductionArg = "reduction (str): ``'none'``, ``'mean'`` or ``'sum'``. Default: ``'mean'``.";
 const std::string kSizeAverageArg = "size_average (bool, optional): deprecated; use ``reduction``. Default: None.";
