@@ -417,3 +417,12 @@ def test_inplace_random_bumps_version():
         y.uniform_()
     with pytest.raises(RuntimeError):
         z.sum().backward()
+
+
+def test_generator_refuses_a_device_this_build_lacks_like_the_creation_functions():
+    with pytest.raises(ValueError, match="unsupported device 'cuda'"):
+        rt.Generator("cuda")
+    with pytest.raises(ValueError, match="unsupported device 'cuda'"):
+        rt.zeros(2, device="cuda")
+    for device in ("cpu", "cpu:0", rt.device("cpu")):
+        assert rt.rand(2, generator=rt.Generator(device).manual_seed(0)).shape == (2,)

@@ -742,3 +742,17 @@ def test_thread_count_independence(shape, dim):
                 np.testing.assert_array_equal(x, y)
     finally:
         rt.set_num_threads(before)
+
+
+@pytest.mark.parametrize("op", ["max", "min"])
+def test_max_min_keepdim_without_dim_raises_like_torch(op):
+    torch = pytest.importorskip("torch")
+    x = [[1.0, 2.0]]
+    with pytest.raises(TypeError):
+        getattr(torch, op)(torch.tensor(x), keepdim=True)
+    with pytest.raises(TypeError, match="keepdim needs a dim"):
+        getattr(rt, op)(rt.tensor(x), keepdim=True)
+    with pytest.raises(TypeError, match="keepdim needs a dim"):
+        getattr(rt.tensor(x), op)(rt.tensor(x), keepdim=True)
+    values = getattr(rt, op)(rt.tensor(x), 1, keepdim=True).values
+    np.testing.assert_array_equal(values.numpy(), getattr(torch, op)(torch.tensor(x), 1, keepdim=True).values.numpy())

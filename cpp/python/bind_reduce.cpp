@@ -58,6 +58,8 @@ double norm_order(py::handle p) {
 
 py::object max_min(const Tensor& t, py::object dim, bool keepdim, bool is_max) {
   const char* op = is_max ? "max" : "min";
+  RT_CHECK(!keepdim || (!dim.is_none() && !py::isinstance<TensorImpl>(dim)), TypeError, op,
+           ": keepdim needs a dim (the full reduction and the elementwise form take none)");
   if (dim.is_none()) return py::cast(is_max ? max(t) : min(t));
   if (py::isinstance<TensorImpl>(dim)) {  // max(input, other): elementwise
     const Tensor other = dim.cast<Tensor>();

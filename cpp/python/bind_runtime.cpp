@@ -1,6 +1,7 @@
 // Runtime controls: threads, seeding, the allocator cache, and the op registry.
 #include "bind_common.hpp"
 #include "rustorch/core/allocator.hpp"
+#include "rustorch/core/device.hpp"
 #include "rustorch/core/parallel.hpp"
 #include "rustorch/core/random.hpp"
 #include "rustorch/ops/registry.hpp"
@@ -38,7 +39,8 @@ Pass it as ``generator=`` to the random functions to draw from it instead of the
 (``rt.default_generator``). ``manual_seed`` returns the generator, so it chains.
 
 Args:
-    device (str): accepted for PyTorch compatibility and ignored (the generator is a CPU one). Default: ``'cpu'``.
+    device (str or device): the generator's device: ``'cpu'`` (anything else raises ValueError, as the
+        creation functions do). Default: ``'cpu'``.
 
 Example:
     >>> g = rt.Generator().manual_seed(0)
@@ -49,7 +51,11 @@ Example:
     >>> g.initial_seed()
     0
 )doc")
-      .def(py::init([](py::object device) { return std::make_shared<Generator>(); }), py::arg("device") = "cpu")
+      .def(py::init([](py::object device) {
+             if (!device.is_none()) parse_device(py::str(device));
+             return std::make_shared<Generator>();
+           }),
+           py::arg("device") = "cpu")
       .def("manual_seed", [](std::shared_ptr<Generator> g, uint64_t seed) {
              std::lock_guard<std::mutex> lock(g->mutex());
              g->manual_seed(seed);

@@ -24,7 +24,8 @@ class Generator:
     (``rt.default_generator``). ``manual_seed`` returns the generator, so it chains.
     
     Args:
-        device (str): accepted for PyTorch compatibility and ignored (the generator is a CPU one). Default: ``'cpu'``.
+        device (str or device): the generator's device: ``'cpu'`` (anything else raises ValueError, as the
+            creation functions do). Default: ``'cpu'``.
     
     Example:
         >>> g = rt.Generator().manual_seed(0)
