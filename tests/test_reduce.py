@@ -127,6 +127,52 @@ def test_sum_large_shapes(shape, dim, kind):
     check(m, a.mean(axis=axis(dim)), "float64")
 
 
+def lane_sum(row, lanes):
+    """The engine's order for one contiguous run of a floating sum: `lanes` accumulators over whole
+    groups (only when the run has at least two groups), folded pairwise (lane k with k + h, h halving),
+    then the remaining elements one by one."""
+    row = np.asarray(row)
+    acc = row.dtype.type(0)
+    groups = len(row) // lanes if len(row) >= 2 * lanes else 0
+    if groups:
+        lane = np.zeros(lanes, row.dtype)
+        for g in range(groups):
+            lane = lane + row[g * lanes:(g + 1) * lanes]
+        h = lanes // 2
+        while h:
+            lane = lane[:h] + lane[h:2 * h]
+            h //= 2
+        acc = lane[0]
+    for x in row[groups * lanes:]:
+        acc = acc + x
+    return acc
+
+
+# Row sums (the innermost dim reduced, one contiguous run per output): the lanes and their pairwise
+# fold are part of the result, so the order is checked bit for bit; lengths around the lane count.
+@pytest.mark.parametrize("dtype,lanes", [("float32", 32), ("float64", 16)])
+@pytest.mark.parametrize("n", [1, 31, 63, 64, 65, 100, 1000, 1003])
+def test_sum_rows_lane_order(dtype, lanes, n):
+    a = rand_np((7, n), dtype)
+    expected = np.array([lane_sum(r, lanes) for r in a], dtype=NP_DTYPES[dtype])
+    np.testing.assert_array_equal(np_of(rt.tensor(a).sum(1)), expected)
+    np.testing.assert_array_equal(np_of(rt.tensor(a).mean(1)), expected / NP_DTYPES[dtype](n))
+    # A row view of a wider tensor still reduces contiguous runs; a stepped view does not (compare
+    # with the float64 sum only).
+    wide = np.concatenate([a, a], axis=1)
+    np.testing.assert_array_equal(np_of(rt.from_numpy(wide)[:, :n].sum(1)), expected)
+    check(layout(a, "stepped").sum(1), a.astype(np.float64).sum(1), dtype, tol=dict(rtol=1e-5, atol=1e-4))
+
+
+@pytest.mark.parametrize("kind", LAYOUTS)
+def test_sum_rows_int64_and_zero_size(kind):
+    i = rand_np((9, 1003), "int64", -1000, 1000)
+    check(layout(i, kind).sum(1), i.sum(1), "int64")
+    check(layout(i, kind).sum(-1, keepdim=True), i.sum(1, keepdims=True), "int64")
+    check(rt.zeros(4, 0).sum(1), np.zeros(4), "float32")
+    check(rt.zeros(0, 1000, dtype=rt.float64).sum(1), np.zeros(0), "float64")
+
+
 @pytest.mark.parametrize("dtype", ALL)
 @pytest.mark.parametrize("dim", [None, 0, 1, -1])
 @pytest.mark.parametrize("keepdim", [False, True])
