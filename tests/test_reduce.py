@@ -676,6 +676,36 @@ def test_scatter_large_matches_numpy():
     check(rt.tensor(a).gather(0, rt.tensor(idx)), np_gather(a, 0, idx), "float64")
 
 
+# Long lines along the gathered dim (the contiguous-line loop and the per-line index check), with
+# every operand strided in turn; a bad index anywhere (late lines, the int64 extremes) is reported
+# as the first bad index in row-major order, as before.
+@pytest.mark.parametrize("dtype", ALL)
+def test_gather_long_lines(dtype):
+    a = rand_np((300, 700), dtype)
+    idx = RNG.integers(0, 700, size=(300, 250))
+    check(rt.tensor(a).gather(1, rt.tensor(idx)), np_gather(a, 1, idx), dtype)
+    check(rt.tensor(a).gather(-1, layout(idx, "permuted")), np_gather(a, 1, idx), dtype)
+    check(layout(a, "stepped").gather(1, layout(idx, "stepped")), np_gather(a, 1, idx), dtype)
+    check(layout(a, "permuted").gather(1, rt.tensor(idx)), np_gather(a, 1, idx), dtype)
+    idx0 = RNG.integers(0, 300, size=(200, 700))
+    check(rt.tensor(a).gather(0, rt.tensor(idx0)), np_gather(a, 0, idx0), dtype)
+    check(rt.tensor(a).gather(1, rt.zeros(300, 0, dtype=rt.int64)), np.zeros((300, 0)), dtype)
+    check(rt.zeros(0, 5, dtype=DTYPES[dtype]).gather(1, rt.zeros(0, 3, dtype=rt.int64)), np.zeros((0, 3)), dtype)
+
+
+@pytest.mark.parametrize("kind", ["contiguous", "permuted"])
+@pytest.mark.parametrize("bad", [700, -1, 2**63 - 1, -2**63])
+def test_gather_bad_index_late_line(kind, bad):
+    a = rt.tensor(rand_np((300, 700), "float32"))
+    idx = RNG.integers(0, 700, size=(300, 250))
+    idx[297, 100] = bad
+    idx[298, 3] = 701  # a later bad index is not the one reported
+    with pytest.raises(IndexError, match=f"gather: index {bad} is out of bounds for dimension 1 with size 700"):
+        a.gather(1, layout(idx, kind))
+    with pytest.raises(IndexError, match="gather: index 0 is out of bounds for dimension 1 with size 0"):
+        rt.zeros(2, 0).gather(1, rt.zeros(2, 3, dtype=rt.int64))
+
+
 def test_gather_scatter_zero_size_and_0d():
     t = rt.tensor([[1.0, 2.0], [3.0, 4.0]])
     check(t.gather(1, rt.zeros(2, 0, dtype=rt.int64)), np.zeros((2, 0)), "float32")

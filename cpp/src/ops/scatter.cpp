@@ -2,6 +2,8 @@
 #include "rustorch/core/overlap.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 
 #include "rustorch/autograd/function.hpp"
 #include "rustorch/ops/copy.hpp"
@@ -58,22 +60,51 @@ void check_range(const char* op, const Tensor& index, int64_t d, int64_t limit) 
              " with size ", limit);
 }
 
+// Whether every one of the n contiguous indices at p lies in [0, limit). Branch-free, so it
+// vectorizes: x | (limit - 1 - x) has its sign bit set exactly when x < 0 or x >= limit.
+bool line_in_range(const int64_t* p, int64_t n, int64_t limit) {
+  uint64_t bad = 0;
+  const uint64_t last = static_cast<uint64_t>(limit - 1);
+  for (int64_t j = 0; j < n; ++j) bad |= static_cast<uint64_t>(p[j]) | (last - static_cast<uint64_t>(p[j]));
+  return (bad >> 63) == 0;
+}
+
+// Where the index's lines are contiguous, each line is validated just before it is gathered (while
+// it is in L1) rather than in a separate pass over the whole index first; gather writes only its
+// fresh output, so a bad index found midway leaves nothing visible, and check_range then reports the
+// first bad index. Strided index lines (re-reading them costs more than a contiguous pass) are
+// validated up front as before.
 Tensor gather_kernel(const Tensor& t, int64_t d, const Tensor& index) {
   Tensor out = Tensor::empty(index.shape(), t.dtype());
   if (index.numel() == 0) return out;
   const int64_t limit = shape1(t)[d];
-  check_range("gather", index, d, limit);
   const Shape ish = shape1(index), ist = strides1(index), tst = strides1(t), ost = strides1(out);
   const int64_t n = ish[d], is = ist[d], ts = tst[d], os = ost[d];
+  const bool check_lines = is == 1;
+  if (!check_lines) check_range("gather", index, d, limit);
+  std::atomic<bool> bad{false};
   dispatch_dtype(t.dtype(), [&](auto tag) {
     using T = typename decltype(tag)::type;
     const T* src = t.data<T>();
     const int64_t* idx = index.data<int64_t>();
     T* o = out.data<T>();
     for_each_line(ish, d, {ist, tst, ost}, n, [&](const int64_t* off) {
-      for (int64_t j = 0; j < n; ++j) o[off[2] + j * os] = src[off[1] + idx[off[0] + j * is] * ts];
+      const int64_t* ip = idx + off[0];
+      const T* sp = src + off[1];
+      T* op = o + off[2];
+      if (check_lines && !line_in_range(ip, n, limit)) {
+        bad.store(true, std::memory_order_relaxed);
+        return;
+      }
+      if (is == 1 && ts == 1 && os == 1) {  // contiguous lines: the common case
+#pragma GCC unroll 4
+        for (int64_t j = 0; j < n; ++j) op[j] = sp[ip[j]];
+      } else {
+        for (int64_t j = 0; j < n; ++j) op[j * os] = sp[ip[j * is] * ts];
+      }
     });
   });
+  if (bad.load()) check_range("gather", index, d, limit);  // throws, naming the first bad index
   return out;
 }
 
