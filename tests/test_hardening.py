@@ -267,3 +267,15 @@ def test_float32_norm_does_not_overflow_or_underflow_in_its_squares(values, p):
     want = float(np.float32(np.linalg.norm(np.array(values, np.float64), ord=p)))
     assert got == pytest.approx(want, rel=1e-6)
     assert rt.linalg.vector_norm(rt.tensor(values), ord=p).item() == pytest.approx(want, rel=1e-6)
+
+
+@pytest.mark.parametrize("equation", [".. .", ". ..->", "i. ..", "....", "i...j, ..j"])
+def test_einsum_refuses_an_ellipsis_broken_by_spaces_like_torch(equation):
+    # Found by the long fuzz profile (props_matmul.einsum): spaces were removed before parsing, so
+    # ".. ." became an ellipsis; torch refuses dots that are not part of a "...".
+    x = np.arange(2.0, dtype=np.float32)
+    with pytest.raises(RuntimeError):
+        torch.einsum(equation, torch.tensor(x))
+    with pytest.raises(ValueError, match="invalid '.'"):
+        rt.einsum(equation, rt.tensor(x))
+    np.testing.assert_array_equal(rt.einsum(" ... ->...", rt.tensor(x)).numpy(), x)  # spaces elsewhere are fine

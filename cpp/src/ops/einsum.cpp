@@ -169,6 +169,13 @@ Term contract(Term a, Term b, const std::vector<int>& batch, const std::vector<i
 }  // namespace
 
 Tensor einsum(const std::string& equation_in, const TensorList& operands) {
+  // Spaces are dropped, but not inside an ellipsis: ". .." is three stray dots, as in torch.
+  for (size_t i = 0; i < equation_in.size(); ++i) {
+    if (equation_in[i] != '.') continue;
+    RT_CHECK(equation_in.compare(i, 3, "...") == 0, ValueError, "einsum: invalid '.' in equation '", equation_in,
+             "' (an ellipsis is written '...', without spaces)");
+    i += 2;
+  }
   std::string equation;
   for (char c : equation_in)
     if (c != ' ') equation += c;
