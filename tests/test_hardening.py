@@ -279,3 +279,18 @@ def test_einsum_refuses_an_ellipsis_broken_by_spaces_like_torch(equation):
     with pytest.raises(ValueError, match="invalid '.'"):
         rt.einsum(equation, rt.tensor(x))
     np.testing.assert_array_equal(rt.einsum(" ... ->...", rt.tensor(x)).numpy(), x)  # spaces elsewhere are fine
+
+
+@pytest.mark.parametrize("dtype, value", [("float32", 3e38), ("float32", 1.2345e20), ("float64", 1e22),
+                                          ("float64", 1e308)])
+@pytest.mark.parametrize("op", ["var", "std"])
+def test_var_std_of_a_constant_slice_is_exactly_zero(dtype, value, op):
+    # Found by the long fuzz profile (props_reduce.reduce): three equal large values had var inf (the
+    # float32 sum overflowed) or std 1.7e14 (the rounded mean differed from the values); torch gives 0.
+    x = np.full((3, 4), value, dtype=dtype)
+    x[:, 1] = -value
+    got = getattr(rt.tensor(x), op)(0).numpy()
+    np.testing.assert_array_equal(got, getattr(torch.tensor(x), op)(0).numpy())
+    np.testing.assert_array_equal(got, np.zeros(4, dtype))
+    y = np.random.default_rng(0).standard_normal((50, 7)) * 1e3 + 5e6  # shifting keeps general values exact
+    np.testing.assert_allclose(getattr(rt.tensor(y), op)(0).numpy(), getattr(np, op)(y, 0, ddof=1), rtol=1e-12)

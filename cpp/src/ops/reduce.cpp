@@ -19,6 +19,7 @@
 #include "rustorch/ops/copy.hpp"
 #include "rustorch/ops/elementwise.hpp"
 #include "rustorch/ops/factory.hpp"
+#include "rustorch/ops/index.hpp"
 #include "rustorch/ops/iter.hpp"
 #include "rustorch/ops/registry.hpp"
 #include "rustorch/ops/scatter.hpp"
@@ -982,11 +983,20 @@ Tensor argmin(const Tensor& t, std::optional<int64_t> dim, bool keepdim) {
 
 namespace {
 
-// Sum of squared deviations from the mean, divided by max(0, N - correction).
+// Sum of squared deviations from the mean, divided by max(0, N - correction). The values are first
+// shifted by each slice's first element (the variance does not change): a constant slice then gives
+// exactly 0, where the rounded mean of large equal values (or their overflowing sum) did not.
 Tensor var_kernel(const Tensor& xd, const std::vector<bool>& mask, double correction, bool keepdim) {
   const double n = static_cast<double>(reduced_numel(xd.shape(), mask));
-  const Tensor m = mean_kernel(xd, mask, true);
-  const Tensor d = sub(xd, m);
+  Tensor shifted = xd;
+  if (n > 0) {
+    Tensor pivot = xd;
+    for (size_t i = 0; i < mask.size(); ++i)
+      if (mask[i]) pivot = narrow(pivot, static_cast<int64_t>(i), 0, 1);
+    shifted = sub(xd, pivot);
+  }
+  const Tensor m = mean_kernel(shifted, mask, true);
+  const Tensor d = sub(shifted, m);
   const Tensor ss = sum_kernel(mul(d, d), mask, keepdim, xd.dtype());
   return div(ss, Scalar(std::max(0.0, n - correction)));
 }
