@@ -87,7 +87,7 @@ def test_fit_with_training_step_matches_torch_and_logs():
         out = tm(torch.from_numpy(x))
         val_loss = torch.nn.functional.cross_entropy(out, torch.from_numpy(y)).item()
     assert h.history["val_loss"][-1] == pytest.approx(val_loss, rel=1e-5)
-    assert trainer.current_epoch == 1 and trainer.global_step == 12
+    assert trainer.current_epoch == 2 and trainer.global_step == 12  # Lightning: epochs completed after fit
     assert trainer.callback_metrics["val_acc"] == h.history["val_acc"][-1]
     assert model.trainer is trainer and model.history is h
 
@@ -261,4 +261,28 @@ def test_checkpoint_and_resume(tmp_path):
     h = t2.fit(resumed, _loader(x, y), ckpt_path="last")
     assert h.epoch == [0, 1, 2, 3] and t2.global_step == 24
     for a, b in zip(resumed.get_weights(), ref.get_weights()):
+        np.testing.assert_allclose(a, b, rtol=1e-6, atol=1e-7)
+
+
+@needs_saving
+def test_current_epoch_follows_lightning_and_a_checkpoint_saved_after_fit_resumes_after_it(tmp_path):
+    x, y = _data()
+    seen = []
+
+    class Record(rt.callbacks.Callback):
+        def on_epoch_end(self, epoch, logs=None):
+            seen.append(trainer.current_epoch)
+
+    ref = Lit(seed=3)
+    rt.Trainer(max_epochs=3, enable_progress_bar=False).fit(ref, _loader(x, y))
+    first = Lit(seed=3)
+    trainer = rt.Trainer(max_epochs=2, enable_progress_bar=False, callbacks=[Record()])
+    assert trainer.current_epoch == 0
+    trainer.fit(first, _loader(x, y))
+    assert seen == [0, 1] and trainer.current_epoch == 2  # the running epoch inside fit, the count after
+    trainer.save_checkpoint(tmp_path / "after_fit.ckpt")
+    t2 = rt.Trainer(max_epochs=3, enable_progress_bar=False)
+    h = t2.fit(Lit(seed=99), _loader(x, y), ckpt_path=tmp_path / "after_fit.ckpt")
+    assert h.epoch == [0, 1, 2] and t2.current_epoch == 3 and t2.global_step == 18
+    for a, b in zip(t2.model.get_weights(), ref.get_weights()):
         np.testing.assert_allclose(a, b, rtol=1e-6, atol=1e-7)

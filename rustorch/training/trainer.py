@@ -210,6 +210,7 @@ class _EpochTracker(Callback):
         self.trainer.current_epoch = epoch
 
     def on_epoch_end(self, epoch, logs=None):
+        self.trainer._epochs_completed = epoch + 1
         self.trainer.callback_metrics = dict(logs or {})
         self.trainer.logged_metrics = dict(logs or {})
         max_steps = self.trainer.max_steps
@@ -265,8 +266,11 @@ class Trainer:
         >>> ds = rt.data.TensorDataset(rt.randn(16, 3), rt.randint(0, 2, (16,)))
         >>> trainer = rt.Trainer(max_epochs=2, enable_progress_bar=False)
         >>> history = trainer.fit(Lit(), rt.data.DataLoader(ds, batch_size=8))
-        >>> trainer.global_step, "train_loss" in trainer.callback_metrics
-        (4, True)
+        >>> trainer.global_step, trainer.current_epoch, "train_loss" in trainer.callback_metrics
+        (4, 2, True)
+
+    ``current_epoch`` is Lightning's: the running epoch's index inside ``fit`` and its hooks, the
+    number of epochs completed once ``fit`` has returned.
     """
 
     def __init__(self, max_epochs=None, callbacks=None, gradient_clip_val=None, accumulate_grad_batches=1,
@@ -303,7 +307,11 @@ class Trainer:
         self.default_root_dir = None if default_root_dir is None else os.fspath(default_root_dir)
         self.deterministic = bool(deterministic)
         self.enable_checkpointing = enable_checkpointing
+        # Lightning's boundary: the running epoch's index inside fit (and its hooks), the number of
+        # epochs completed once fit returns.
         self.current_epoch = 0
+        self._epochs_completed = 0
+        self._in_fit = False
         self.callback_metrics = {}
         self.logged_metrics = {}
         self.history = None
@@ -439,9 +447,15 @@ class Trainer:
             history.restore(history_state.get("history", {}), history_state.get("epoch", []))
         history.params = dict(cbs.params)
         self.history = history
-        run_fit(model, steps, optimization, train, epochs=self.max_epochs, initial_epoch=initial_epoch, val=val,
-                validation_freq=self.check_val_every_n_epoch, callbacks=cbs, epoch_end_hooks=[schedulers.epoch_end],
-                reduce_logs=ddp.reduce_logs if ddp is not None else None)
+        self._epochs_completed = initial_epoch
+        self._in_fit = True
+        try:
+            run_fit(model, steps, optimization, train, epochs=self.max_epochs, initial_epoch=initial_epoch, val=val,
+                    validation_freq=self.check_val_every_n_epoch, callbacks=cbs,
+                    epoch_end_hooks=[schedulers.epoch_end], reduce_logs=ddp.reduce_logs if ddp is not None else None)
+        finally:
+            self._in_fit = False
+            self.current_epoch = self._epochs_completed
         model.history = history
         return history
 
@@ -461,7 +475,10 @@ class Trainer:
                 for k, v in _extra_logs.items():
                     hist["history"].setdefault(k, []).append(v)
                 hist["epoch"].append(self.current_epoch)
-        extra = {"epoch": self.current_epoch, "global_step": self.global_step,
+        # "epoch" is the last epoch completed: the running one inside fit's epoch-end hooks, and
+        # current_epoch - 1 once fit has returned (current_epoch then counts the completed epochs)
+        last_epoch = self.current_epoch if self._in_fit else self.current_epoch - 1
+        extra = {"epoch": last_epoch, "global_step": self.global_step,
                  "lr_schedulers": [s.state_dict() for s in self.lr_schedulers], "history": hist}
         save_checkpoint(os.fspath(filepath), self.model, self.optimizer, extra=extra)
 
