@@ -436,6 +436,18 @@ Example:
 )doc");
 
   // ---- *_like ----------------------------------------------------------------------------------
+  // The arguments every *_like function shares, around the ones particular to it (`extra`, one
+  // "name (type): description" line each, newline-terminated).
+  auto like_args = [](const std::string& extra) {
+    return "input (Tensor): the tensor whose shape (and, by default, dtype) the result takes.\n" + extra +
+           "dtype (dtype, optional): the element type; ``input``'s dtype when None.\n"
+           "device (str or device, optional): where to create the tensor; only ``'cpu'`` is accepted. "
+           "Default: None (cpu).\n"
+           "requires_grad (bool): whether autograd records operations on the result. Default: False.\n"
+           "memory_format (optional): accepted for PyTorch compatibility and ignored (results are contiguous).";
+  };
+  const std::string generator_arg =
+      "generator (Generator, optional): the generator to draw from; the default generator when None.\n";
   auto def_like = [&m](const char* name, auto make, const char* doc) {
     m.def(name, [make, name](const Tensor& input, std::optional<DType> dtype, py::handle device, bool requires_grad,
                              py::handle memory_format) {
@@ -445,61 +457,25 @@ Example:
           }, py::arg("input"), py::kw_only(), py::arg("dtype") = py::none(), py::arg("device") = py::none(),
           py::arg("requires_grad") = false, py::arg("memory_format") = py::none(), doc);
   };
-  def_like("zeros_like", [](const Shape& s, DType d) { return zeros(s, d); }, R"doc(zeros with input's shape and dtype.
+  def_like("zeros_like", [](const Shape& s, DType d) { return zeros(s, d); }, op_doc(R"doc(zeros with input's shape and dtype.)doc",
+             like_args("").c_str(), R"doc(Tensor: a new tensor filled with 0, shaped like ``input``.)doc",
+             R"doc(>>> x = rt.tensor([[1, 2], [3, 4]])
+>>> rt.zeros_like(x)
+tensor([[0, 0],
+        [0, 0]]))doc"));
+  def_like("ones_like", [](const Shape& s, DType d) { return ones(s, d); }, op_doc(R"doc(ones with input's shape and dtype.)doc",
+             like_args("").c_str(), R"doc(Tensor: a new tensor filled with 1, shaped like ``input``.)doc",
+             R"doc(>>> x = rt.tensor([[1., 2.], [3., 4.]])
+>>> rt.ones_like(x)
+tensor([[1., 1.],
+        [1., 1.]]))doc"));
+  def_like("empty_like", [](const Shape& s, DType d) { return empty(s, d); }, op_doc(R"doc(empty with input's shape and dtype.
 
-Args:
-    input (Tensor): the tensor whose shape (and, by default, dtype) the result takes.
-    dtype (dtype, optional): the element type; ``input``'s dtype when None.
-    device (str or device, optional): where to create the tensor; only ``'cpu'`` is accepted. Default: None (cpu).
-    requires_grad (bool): whether autograd records operations on the result. Default: False.
-    memory_format (optional): accepted for PyTorch compatibility and ignored (results are contiguous).
-
-Returns:
-    Tensor: a new tensor filled with 0, shaped like ``input``.
-
-Example:
-    >>> x = rt.tensor([[1, 2], [3, 4]])
-    >>> rt.zeros_like(x)
-    tensor([[0, 0],
-            [0, 0]])
-)doc");
-  def_like("ones_like", [](const Shape& s, DType d) { return ones(s, d); }, R"doc(ones with input's shape and dtype.
-
-Args:
-    input (Tensor): the tensor whose shape (and, by default, dtype) the result takes.
-    dtype (dtype, optional): the element type; ``input``'s dtype when None.
-    device (str or device, optional): where to create the tensor; only ``'cpu'`` is accepted. Default: None (cpu).
-    requires_grad (bool): whether autograd records operations on the result. Default: False.
-    memory_format (optional): accepted for PyTorch compatibility and ignored (results are contiguous).
-
-Returns:
-    Tensor: a new tensor filled with 1, shaped like ``input``.
-
-Example:
-    >>> x = rt.tensor([[1., 2.], [3., 4.]])
-    >>> rt.ones_like(x)
-    tensor([[1., 1.],
-            [1., 1.]])
-)doc");
-  def_like("empty_like", [](const Shape& s, DType d) { return empty(s, d); }, R"doc(empty with input's shape and dtype.
-
-The values are whatever the memory held; write every element before reading it.
-
-Args:
-    input (Tensor): the tensor whose shape (and, by default, dtype) the result takes.
-    dtype (dtype, optional): the element type; ``input``'s dtype when None.
-    device (str or device, optional): where to create the tensor; only ``'cpu'`` is accepted. Default: None (cpu).
-    requires_grad (bool): whether autograd records operations on the result. Default: False.
-    memory_format (optional): accepted for PyTorch compatibility and ignored (results are contiguous).
-
-Returns:
-    Tensor: a new tensor with arbitrary contents, shaped like ``input``.
-
-Example:
-    >>> x = rt.empty_like(rt.ones(2, 3, dtype=rt.float64))
-    >>> x.shape, x.dtype
-    ((2, 3), rustorch.float64)
-)doc");
+The values are whatever the memory held; write every element before reading it.)doc",
+             like_args("").c_str(), R"doc(Tensor: a new tensor with arbitrary contents, shaped like ``input``.)doc",
+             R"doc(>>> x = rt.empty_like(rt.ones(2, 3, dtype=rt.float64))
+>>> x.shape, x.dtype
+((2, 3), rustorch.float64))doc"));
   m.def("full_like", [](const Tensor& input, const Scalar& value, std::optional<DType> dtype, py::handle device,
                         bool requires_grad, py::handle memory_format) {
           Tensor t = full(input.shape(), value, dtype.value_or(input.dtype()));
@@ -507,24 +483,11 @@ Example:
           return t;
         }, py::arg("input"), py::arg("fill_value"), py::kw_only(), py::arg("dtype") = py::none(),
         py::arg("device") = py::none(), py::arg("requires_grad") = false, py::arg("memory_format") = py::none(),
-        R"doc(full with input's shape and dtype.
-
-Args:
-    input (Tensor): the tensor whose shape (and, by default, dtype) the result takes.
-    fill_value (bool, int, float or complex): the value of every element.
-    dtype (dtype, optional): the element type; ``input``'s dtype when None.
-    device (str or device, optional): where to create the tensor; only ``'cpu'`` is accepted. Default: None (cpu).
-    requires_grad (bool): whether autograd records operations on the result. Default: False.
-    memory_format (optional): accepted for PyTorch compatibility and ignored (results are contiguous).
-
-Returns:
-    Tensor: a new tensor filled with ``fill_value``, shaped like ``input``.
-
-Example:
-    >>> rt.full_like(rt.zeros(2, 2), 3.5)
-    tensor([[3.5000, 3.5000],
-            [3.5000, 3.5000]])
-)doc");
+        op_doc(R"doc(full with input's shape and dtype.)doc",
+             like_args("fill_value (bool, int, float or complex): the value of every element.\n").c_str(), R"doc(Tensor: a new tensor filled with ``fill_value``, shaped like ``input``.)doc",
+             R"doc(>>> rt.full_like(rt.zeros(2, 2), 3.5)
+tensor([[3.5000, 3.5000],
+        [3.5000, 3.5000]]))doc"));
   auto def_random_like = [&m](const char* name, Tensor (*make)(const Shape&, DType, Generator*), const char* doc) {
     m.def(name, [make, name](const Tensor& input, py::handle generator, std::optional<DType> dtype, py::handle device,
                              bool requires_grad, py::handle memory_format) {
@@ -535,42 +498,16 @@ Example:
           py::arg("device") = py::none(), py::arg("requires_grad") = false, py::arg("memory_format") = py::none(), doc);
   };
   def_random_like("rand_like", [](const Shape& s, DType d, Generator* g) { return rand(s, d, g); },
-                  R"doc(rand with input's shape and dtype.
-
-Args:
-    input (Tensor): the tensor whose shape (and, by default, dtype) the result takes.
-    generator (Generator, optional): the generator to draw from; the default generator when None.
-    dtype (dtype, optional): the element type; ``input``'s dtype when None.
-    device (str or device, optional): where to create the tensor; only ``'cpu'`` is accepted. Default: None (cpu).
-    requires_grad (bool): whether autograd records operations on the result. Default: False.
-    memory_format (optional): accepted for PyTorch compatibility and ignored (results are contiguous).
-
-Returns:
-    Tensor: values drawn uniformly from [0, 1), shaped like ``input``.
-
-Example:
-    >>> x = rt.rand_like(rt.zeros(2, 3))
-    >>> x.shape, x.dtype
-    ((2, 3), rustorch.float32)
-)doc");
+                  op_doc(R"doc(rand with input's shape and dtype.)doc",
+             like_args(generator_arg).c_str(), R"doc(Tensor: values drawn uniformly from [0, 1), shaped like ``input``.)doc",
+             R"doc(>>> x = rt.rand_like(rt.zeros(2, 3))
+>>> x.shape, x.dtype
+((2, 3), rustorch.float32))doc"));
   def_random_like("randn_like", [](const Shape& s, DType d, Generator* g) { return randn(s, d, g); },
-                  R"doc(randn with input's shape and dtype.
-
-Args:
-    input (Tensor): the tensor whose shape (and, by default, dtype) the result takes.
-    generator (Generator, optional): the generator to draw from; the default generator when None.
-    dtype (dtype, optional): the element type; ``input``'s dtype when None.
-    device (str or device, optional): where to create the tensor; only ``'cpu'`` is accepted. Default: None (cpu).
-    requires_grad (bool): whether autograd records operations on the result. Default: False.
-    memory_format (optional): accepted for PyTorch compatibility and ignored (results are contiguous).
-
-Returns:
-    Tensor: values drawn from N(0, 1), shaped like ``input``.
-
-Example:
-    >>> rt.randn_like(rt.zeros(3, dtype=rt.float64)).dtype
-    rustorch.float64
-)doc");
+                  op_doc(R"doc(randn with input's shape and dtype.)doc",
+             like_args(generator_arg).c_str(), R"doc(Tensor: values drawn from N(0, 1), shaped like ``input``.)doc",
+             R"doc(>>> rt.randn_like(rt.zeros(3, dtype=rt.float64)).dtype
+rustorch.float64)doc"));
   m.def("randint_like", [](const Tensor& input, py::handle a, py::handle b, py::handle generator,
                            std::optional<DType> dtype, py::handle device, bool requires_grad,
                            py::handle memory_format) {
@@ -584,28 +521,15 @@ Example:
         }, py::arg("input"), py::arg("low_or_high"), py::arg("high") = py::none(), py::kw_only(),
         py::arg("generator") = py::none(), py::arg("dtype") = py::none(), py::arg("device") = py::none(),
         py::arg("requires_grad") = false, py::arg("memory_format") = py::none(),
-        R"doc(randint with input's shape and dtype: randint_like(input, high) or randint_like(input, low, high).
-
-Args:
-    input (Tensor): the tensor whose shape (and, by default, dtype) the result takes.
-    low_or_high (int): ``high`` when ``high`` is not given (``low`` is then 0), else ``low``.
-    high (int, optional): one above the largest value that can be drawn.
-    generator (Generator, optional): the generator to draw from; the default generator when None.
-    dtype (dtype, optional): the element type; ``input``'s dtype when None.
-    device (str or device, optional): where to create the tensor; only ``'cpu'`` is accepted. Default: None (cpu).
-    requires_grad (bool): whether autograd records operations on the result. Default: False.
-    memory_format (optional): accepted for PyTorch compatibility and ignored (results are contiguous).
-
-Returns:
-    Tensor: integers drawn uniformly from [low, high), shaped like ``input``.
-
-Example:
-    >>> x = rt.randint_like(rt.zeros(2, 3, dtype=rt.int64), 5)
-    >>> x.shape, x.dtype
-    ((2, 3), rustorch.int64)
-    >>> bool(((x >= 0) & (x < 5)).all())
-    True
-)doc");
+        op_doc(R"doc(randint with input's shape and dtype: randint_like(input, high) or randint_like(input, low, high).)doc",
+             like_args("low_or_high (int): ``high`` when ``high`` is not given (``low`` is then 0), else ``low``.\n"
+                       "high (int, optional): one above the largest value that can be drawn.\n" +
+                       generator_arg).c_str(), R"doc(Tensor: integers drawn uniformly from [low, high), shaped like ``input``.)doc",
+             R"doc(>>> x = rt.randint_like(rt.zeros(2, 3, dtype=rt.int64), 5)
+>>> x.shape, x.dtype
+((2, 3), rustorch.int64)
+>>> bool(((x >= 0) & (x < 5)).all())
+True)doc"));
 
   // ---- Tensor.new_* and in-place random fills ------------------------------------------------------
   auto def_new = [&cls](const char* name, Tensor (*make)(const Shape&, DType), const char* doc) {

@@ -34,9 +34,7 @@ std::vector<int> parse_term(const std::string& term, const std::string& equation
   std::vector<int> out;
   for (size_t i = 0; i < term.size(); ++i) {
     const char c = term[i];
-    if (c == '.') {
-      RT_CHECK(term.compare(i, 3, "...") == 0, ValueError, "einsum: invalid '.' in equation '", equation,
-               "' (an ellipsis is written '...')");
+    if (c == '.') {  // the start of a "..." (einsum() checked every '.' of the equation)
       RT_CHECK(std::find(out.begin(), out.end(), kEllipsis) == out.end(), ValueError,
                "einsum: more than one ellipsis in a term of equation '", equation, "'");
       out.push_back(kEllipsis);
@@ -169,16 +167,20 @@ Term contract(Term a, Term b, const std::vector<int>& batch, const std::vector<i
 }  // namespace
 
 Tensor einsum(const std::string& equation_in, const TensorList& operands) {
-  // Spaces are dropped, but not inside an ellipsis: ". .." is three stray dots, as in torch.
-  for (size_t i = 0; i < equation_in.size(); ++i) {
-    if (equation_in[i] != '.') continue;
-    RT_CHECK(equation_in.compare(i, 3, "...") == 0, ValueError, "einsum: invalid '.' in equation '", equation_in,
-             "' (an ellipsis is written '...', without spaces)");
-    i += 2;
-  }
+  // Spaces are dropped, but not inside an ellipsis: ". .." is three stray dots, as in torch. After
+  // this every '.' of `equation` belongs to a whole "...".
   std::string equation;
-  for (char c : equation_in)
-    if (c != ' ') equation += c;
+  for (size_t i = 0; i < equation_in.size(); ++i) {
+    const char c = equation_in[i];
+    if (c == '.') {
+      RT_CHECK(equation_in.compare(i, 3, "...") == 0, ValueError, "einsum: invalid '.' in equation '", equation_in,
+               "' (an ellipsis is written '...', without spaces)");
+      equation += "...";
+      i += 2;
+    } else if (c != ' ') {
+      equation += c;
+    }
+  }
   const size_t arrow = equation.find("->");
   const std::string lhs = equation.substr(0, arrow);
   std::vector<std::vector<int>> terms;
