@@ -988,16 +988,18 @@ namespace {
 // exactly 0, where the rounded mean of large equal values (or their overflowing sum) did not.
 Tensor var_kernel(const Tensor& xd, const std::vector<bool>& mask, double correction, bool keepdim) {
   const double n = static_cast<double>(reduced_numel(xd.shape(), mask));
-  Tensor shifted = xd;
+  Tensor d;  // the deviations, a fresh tensor updated in place (one allocation, not three)
   if (n > 0) {
     Tensor pivot = xd;
     for (size_t i = 0; i < mask.size(); ++i)
       if (mask[i]) pivot = narrow(pivot, static_cast<int64_t>(i), 0, 1);
-    shifted = sub(xd, pivot);
+    d = sub(xd, pivot);
+    sub_(d, mean_kernel(d, mask, true));
+  } else {
+    d = sub(xd, mean_kernel(xd, mask, true));
   }
-  const Tensor m = mean_kernel(shifted, mask, true);
-  const Tensor d = sub(shifted, m);
-  const Tensor ss = sum_kernel(mul(d, d), mask, keepdim, xd.dtype());
+  mul_(d, d);
+  const Tensor ss = sum_kernel(d, mask, keepdim, xd.dtype());
   return div(ss, Scalar(std::max(0.0, n - correction)));
 }
 
